@@ -1,0 +1,85 @@
+# folio: a Markdown academic homepage as one FastCGI/CGI binary.
+#   make          build cgi-bin/folio.fcgi
+#   make serve    install what is missing, build, serve the default site on http://127.0.0.1:$(PORT)/
+#   make test     install what is missing, build, run every test
+# Local overrides go in config.mk (CXX, CXXFLAGS, PORT, ...).
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+PORT ?= 8080
+VERSION = 0.1.0
+
+CXX ?= g++
+CXXFLAGS ?= -O2 -g
+CXXFLAGS += -std=c++17 -Wall -Wextra -Wno-unused-parameter -MMD -MP
+CPPFLAGS += -DFOLIO_VERSION='"$(VERSION)"'
+LDFLAGS ?=
+LIBS = -lfcgi -lcmark-gfm-extensions -lcmark-gfm -linih -lyaml-cpp
+TEST_LIBS = -lboost_unit_test_framework
+
+-include config.mk
+
+BUILD_PACKAGES = g++ make libfcgi-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libinih-dev \
+                 libyaml-cpp-dev libkainjow-mustache-dev
+TEST_PACKAGES = $(BUILD_PACKAGES) libboost-test-dev lighttpd curl
+SERVE_PACKAGES = $(BUILD_PACKAGES) lighttpd
+
+SRC := $(wildcard src/*.cpp)
+OBJ := $(SRC:src/%.cpp=build/obj/%.o)
+CORE_OBJ := $(filter-out build/obj/main.o,$(OBJ))
+UNIT_SRC := $(wildcard tests/unit/*.cpp)
+UNIT_OBJ := $(UNIT_SRC:tests/unit/%.cpp=build/tests/%.o)
+E2E_SRC := $(wildcard tests/e2e/*.cpp)
+E2E_OBJ := $(E2E_SRC:tests/e2e/%.cpp=build/e2e/%.o)
+
+BIN = cgi-bin/folio.fcgi
+
+.PHONY: all deps test-deps serve test unit e2e clean install
+all: $(BIN)
+
+$(BIN): $(OBJ)
+	$(CXX) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+build/obj/%.o: src/%.cpp
+	@mkdir -p $(@D)
+	$(CXX) $(CPPFLAGS) $(CXXFLAGS) -c -o $@ $<
+
+build/tests/%.o: tests/unit/%.cpp
+	@mkdir -p $(@D)
+	$(CXX) $(CPPFLAGS) -DBOOST_TEST_DYN_LINK -Isrc $(CXXFLAGS) -c -o $@ $<
+
+build/e2e/%.o: tests/e2e/%.cpp
+	@mkdir -p $(@D)
+	$(CXX) $(CPPFLAGS) -DBOOST_TEST_DYN_LINK -Isrc $(CXXFLAGS) -c -o $@ $<
+
+build/unit_tests: $(UNIT_OBJ) $(CORE_OBJ)
+	$(CXX) $(LDFLAGS) -o $@ $^ $(LIBS) $(TEST_LIBS)
+
+build/e2e_tests: $(E2E_OBJ)
+	$(CXX) $(LDFLAGS) -o $@ $^ $(TEST_LIBS)
+
+deps:
+	@tools/ensure-packages $(SERVE_PACKAGES)
+
+test-deps:
+	@tools/ensure-packages $(TEST_PACKAGES)
+
+serve: deps
+	@$(MAKE) --no-print-directory $(BIN)
+	tools/serve $(PORT)
+
+# Every suite runs even when an earlier one fails; tests/run prints the totals.
+test: test-deps
+	@$(MAKE) --no-print-directory -j2 $(BIN) build/unit_tests build/e2e_tests
+	@tests/run
+
+clean:
+	rm -rf build $(BIN)
+
+install: $(BIN)
+	install -d $(DESTDIR)$(PREFIX)/lib/folio/cgi-bin $(DESTDIR)$(PREFIX)/share/folio
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/lib/folio/cgi-bin/folio.fcgi
+	install -m 644 cgi-bin/folio.ini $(DESTDIR)$(PREFIX)/lib/folio/cgi-bin/folio.ini
+	cp -R content templates $(DESTDIR)$(PREFIX)/lib/folio/
+
+-include $(OBJ:.o=.d) $(UNIT_OBJ:.o=.d) $(E2E_OBJ:.o=.d)

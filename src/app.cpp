@@ -1,0 +1,59 @@
+// Loading a site and fingerprinting its files.
+#include "app.h"
+
+#include <dirent.h>
+#include <sys/stat.h>
+
+namespace folio {
+namespace {
+
+// FNV-1a, enough to notice a change; not a security boundary.
+struct Hash {
+    std::uint64_t h = 1469598103934665603ull;
+    void add(const void* data, std::size_t n) {
+        const auto* p = static_cast<const unsigned char*>(data);
+        for (std::size_t i = 0; i < n; ++i) h = (h ^ p[i]) * 1099511628211ull;
+    }
+    void add_stat(const std::string& path) {
+        struct stat st;
+        add(path.data(), path.size());
+        if (stat(path.c_str(), &st) != 0) return;
+        add(&st.st_mtim, sizeof st.st_mtim);
+        add(&st.st_size, sizeof st.st_size);
+        add(&st.st_ino, sizeof st.st_ino);
+    }
+    void add_tree(const std::string& dir, int depth) {
+        add_stat(dir);
+        if (depth > kMaxFolderDepth) return;
+        std::unique_ptr<DIR, int (*)(DIR*)> d(opendir(dir.c_str()), closedir);
+        if (!d) return;
+        while (dirent* e = readdir(d.get())) {
+            if (e->d_name[0] == '.') continue;
+            const std::string path = dir + "/" + e->d_name;
+            if (e->d_type == DT_DIR) add_tree(path, depth + 1);
+            else add_stat(path);
+        }
+    }
+};
+
+}  // namespace
+
+std::uint64_t fingerprint(const std::string& config_path, const Config& config) {
+    Hash h;
+    h.add_stat(config_path);
+    h.add_tree(config.content_dir, 0);
+    h.add_tree(config.templates_dir, 0);
+    return h.h;
+}
+
+std::unique_ptr<Loaded> load_site(const std::string& config_path) {
+    auto l = std::make_unique<Loaded>();
+    l->config = load_config(config_path);
+    // Fingerprint first: an edit during the build is then seen by the next check.
+    l->fingerprint = fingerprint(config_path, l->config);
+    l->site = build_site(l->config);
+    l->templates = Templates::load(normalize_path(l->config.templates_dir));
+    return l;
+}
+
+}  // namespace folio

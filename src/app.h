@@ -1,0 +1,64 @@
+// The loaded state of one site (configuration, index, templates) and its refresh.
+#pragma once
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "config.h"
+#include "render.h"
+#include "site.h"
+#include "templates.h"
+
+namespace folio {
+
+struct Loaded {
+    Config config;
+    Site site;
+    Templates templates;
+    std::uint64_t fingerprint = 0;  // of the files it was built from
+    SiteView view() const { return SiteView{config, site, templates}; }
+};
+
+// Reads folio.ini, builds the index and loads the templates. Throws folio::Error only for a
+// broken configuration; bad content and templates are kept as problems in the result.
+std::unique_ptr<Loaded> load_site(const std::string& config_path);
+
+// A cheap fingerprint of a folder tree (names, sizes, modification times) and the ini file.
+std::uint64_t fingerprint(const std::string& config_path, const Config& config);
+
+// Keeps a FastCGI process's site current: checks the fingerprint at most once a second and
+// rebuilds when it changed. A rebuild that fails (broken folio.ini) keeps the last good state.
+class SiteHolder {
+public:
+    explicit SiteHolder(std::string config_path, std::unique_ptr<Loaded> initial)
+        : path_(std::move(config_path)), current_(std::move(initial)) {}
+    template <typename LogFn>
+    void refresh(const LogFn& log);
+    const Loaded& get() const { return *current_; }
+
+private:
+    std::string path_;
+    std::unique_ptr<Loaded> current_;
+    std::chrono::steady_clock::time_point last_check_ = std::chrono::steady_clock::now();
+    std::uint64_t failed_fingerprint_ = 0;
+};
+
+template <typename LogFn>
+void SiteHolder::refresh(const LogFn& log) {
+    // The check itself walks the tree, so it is rate-limited: edits show within a second.
+    auto now = std::chrono::steady_clock::now();
+    if (now - last_check_ < std::chrono::seconds(1)) return;
+    last_check_ = now;
+    std::uint64_t fp = fingerprint(path_, current_->config);
+    if (fp == current_->fingerprint || fp == failed_fingerprint_) return;
+    try {
+        current_ = load_site(path_);
+        for (const auto& e : current_->site.errors) log(e);
+    } catch (const std::exception& e) {
+        failed_fingerprint_ = fp;
+        log(std::string(e.what()) + " (still serving the last good configuration)");
+    }
+}
+
+}  // namespace folio

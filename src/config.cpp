@@ -1,0 +1,248 @@
+// folio.ini parsing: inih pushes (section, key, value) into a handler that fills a Config.
+#include "config.h"
+
+#include <ini.h>
+
+#include <cstring>
+#include <fstream>
+#include <mutex>
+#include <set>
+#include <sstream>
+
+#include "error.h"
+#include "url_path.h"
+
+namespace folio {
+namespace {
+
+// How a profile key becomes a link: a bare user name is put into the pattern; a full URL is
+// taken as it is. Order here is the order in the sidebar.
+struct ProfileKind {
+    const char* key;
+    const char* label;
+    const char* pattern;  // "{}" stands for the user name; "" means only a full URL is accepted
+};
+constexpr ProfileKind kProfiles[] = {
+    {"homepage", "Homepage", ""},
+    {"scholar", "Google Scholar", "https://scholar.google.com/citations?user={}"},
+    {"orcid", "ORCID", "https://orcid.org/{}"},
+    {"github", "GitHub", "https://github.com/{}"},
+    {"gitlab", "GitLab", "https://gitlab.com/{}"},
+    {"semantic_scholar", "Semantic Scholar", "https://www.semanticscholar.org/author/{}"},
+    {"dblp", "DBLP", ""},
+    {"researchgate", "ResearchGate", "https://www.researchgate.net/profile/{}"},
+    {"linkedin", "LinkedIn", "https://www.linkedin.com/in/{}"},
+    {"twitter", "Twitter", "https://twitter.com/{}"},
+    {"bluesky", "Bluesky", "https://bsky.app/profile/{}"},
+    {"mastodon", "Mastodon", ""},
+};
+
+bool is_absolute_url(std::string_view v) {
+    return v.rfind("https://", 0) == 0 || v.rfind("http://", 0) == 0;
+}
+
+bool is_user_name(std::string_view v) {
+    if (v.empty()) return false;
+    for (char c : v) {
+        bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                  c == '-' || c == '_' || c == '.' || c == '@' || c == '~';
+        if (!ok) return false;
+    }
+    return true;
+}
+
+std::string unquote(std::string v) {
+    if (v.size() >= 2 && ((v.front() == '"' && v.back() == '"') || (v.front() == '\'' && v.back() == '\'')))
+        return v.substr(1, v.size() - 2);
+    return v;
+}
+
+std::string join_path(std::string_view dir, const std::string& p) {
+    if (p.empty() || p[0] == '/' || dir.empty()) return p;
+    return std::string(dir) + "/" + p;
+}
+
+// A site path or absolute URL used as a link or redirect target.
+std::string check_target(const std::string& v) {
+    if (is_absolute_url(v)) {
+        for (unsigned char c : v)
+            if (c <= 0x20 || c == 0x7f) return "URL holds a space or control character";
+        return "";
+    }
+    std::string path = v.substr(0, v.find_first_of("?#"));
+    std::string why = validate_site_path(path);
+    return why.empty() ? "" : "'" + v + "': " + why;
+}
+
+struct Parser {
+    Config cfg;
+    std::string error;  // set by the handler before it returns 0
+    std::set<std::string> seen;
+    std::string current_section;
+
+    bool fail(std::string message) {
+        error = std::move(message);
+        return false;
+    }
+
+    bool site(const std::string& key, const std::string& v) {
+        if (key == "title") cfg.site.title = v;
+        else if (key == "description") cfg.site.description = v;
+        else if (key == "language") cfg.site.language = v;
+        else if (key == "url") {
+            if (!v.empty() && !is_absolute_url(v)) return fail("url: expected an absolute http(s) URL");
+            if (!check_target(v).empty()) return fail("url: " + check_target(v));
+            cfg.site.url = v;
+            while (!cfg.site.url.empty() && cfg.site.url.back() == '/') cfg.site.url.pop_back();
+        } else if (key == "base_path") {
+            std::string b = v;
+            while (!b.empty() && b.back() == '/') b.pop_back();
+            if (!b.empty()) {
+                std::string why = validate_site_path(b);
+                if (!why.empty()) return fail("base_path: " + why);
+            }
+            cfg.site.base_path = b;
+        } else return fail("unknown key '" + key + "' in [site]");
+        return true;
+    }
+
+    bool author(const std::string& key, const std::string& v) {
+        if (key == "name") cfg.author.name = v;
+        else if (key == "avatar") cfg.author.avatar = v;
+        else if (key == "bio") cfg.author.bio = v;
+        else if (key == "location") cfg.author.location = v;
+        else if (key == "employer") cfg.author.employer = v;
+        else if (key == "email") {
+            if (!v.empty() && v.find('@') == std::string::npos) return fail("email: expected an address with '@'");
+            cfg.author.email = v;
+        } else {
+            for (const auto& kind : kProfiles) {
+                if (key != kind.key) continue;
+                if (v.empty()) return true;
+                std::string url;
+                if (is_absolute_url(v)) {
+                    std::string why = check_target(v);
+                    if (!why.empty()) return fail(key + ": " + why);
+                    url = v;
+                } else if (*kind.pattern && is_user_name(v)) {
+                    url = kind.pattern;
+                    url.replace(url.find("{}"), 2, v);
+                } else {
+                    return fail(key + ": expected " + (*kind.pattern ? "a user name or " : "") + "an http(s) URL");
+                }
+                cfg.author.links.push_back({kind.key, kind.label, url});
+                return true;
+            }
+            return fail("unknown key '" + key + "' in [author]");
+        }
+        return true;
+    }
+
+    bool handle(const char* section, const char* name, const char* value) {
+        std::string sec = section, key = name, v = unquote(value ? value : "");
+        if (!seen.insert(sec + "\n" + key).second && sec != "nav" && sec != "redirects")
+            return fail("duplicate key '" + key + "' in [" + sec + "]");
+        if (sec == "site") return site(key, v);
+        if (sec == "author") return author(key, v);
+        if (sec == "nav") {
+            std::string why = check_target(v);
+            if (!why.empty()) return fail("nav '" + key + "': " + why);
+            cfg.nav.push_back({key, v});
+            return true;
+        }
+        if (sec == "redirects") {
+            std::string why = check_target(key);
+            if (!why.empty() || is_absolute_url(key)) return fail("redirect source " + (why.empty() ? "must be a site path" : why));
+            why = check_target(v);
+            if (!why.empty()) return fail("redirect target " + why);
+            cfg.redirects.push_back({key, v, 0});
+            return true;
+        }
+        if (sec == "paths") {
+            if (key == "content") cfg.content_dir = join_path(cfg.dir, v);
+            else if (key == "templates") cfg.templates_dir = join_path(cfg.dir, v);
+            else return fail("unknown key '" + key + "' in [paths]");
+            return true;
+        }
+        if (sec.empty()) return fail("key '" + key + "' outside any section");
+        return fail("unknown section [" + sec + "]");
+    }
+};
+
+int on_pair(void* user, const char* section, const char* name, const char* value) {
+    return static_cast<Parser*>(user)->handle(section, name, value) ? 1 : 0;
+}
+
+// inih's settings are process-wide globals in Debian's build (LIBRARIES.md): set them once,
+// here, and nowhere else. A bio may be long and may contain ';'.
+void configure_inih() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        ini_use_stack = false;
+        ini_allow_realloc = true;
+        ini_initial_alloc = 4096;
+        ini_max_line = static_cast<int>(kMaxIniLine) + 3;
+        ini_allow_inline_comments = false;
+        ini_allow_multiline = false;
+        ini_stop_on_first_error = true;
+    });
+}
+
+}  // namespace
+
+Config parse_config(std::string_view text, std::string_view file_name, std::string_view dir) {
+    // Checked here rather than left to inih, which would cut the line and go on silently.
+    int line_no = 1;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos) end = text.size();
+        if (end - start > kMaxIniLine)
+            throw Error(at(file_name, line_no, "line longer than " + std::to_string(kMaxIniLine) + " bytes"));
+        if (text.substr(start, end - start).find('\0') != std::string_view::npos)
+            throw Error(at(file_name, line_no, "NUL byte in line"));
+        start = end + 1;
+        ++line_no;
+    }
+    configure_inih();
+    Parser p;
+    p.cfg.file = std::string(file_name);
+    p.cfg.dir = std::string(dir);
+    p.cfg.content_dir = join_path(dir, "../content");
+    p.cfg.templates_dir = join_path(dir, "../templates");
+    std::string copy(text);
+    int rc = ini_parse_string(copy.c_str(), on_pair, &p);
+    if (rc > 0)
+        throw Error(at(file_name, rc, p.error.empty() ? "syntax error (expected [section] or key = value)" : p.error));
+    if (rc < 0) throw Error(at(file_name, 0, "could not be parsed (out of memory)"));
+    // inih does not report line numbers to the handler; recover them for redirects so that
+    // conflicts can name the line.
+    std::istringstream in(copy);
+    std::string line;
+    int n = 0;
+    std::string section;
+    std::size_t next = 0;
+    while (std::getline(in, line) && next < p.cfg.redirects.size()) {
+        ++n;
+        std::size_t a = line.find_first_not_of(" \t");
+        if (a == std::string::npos) continue;
+        if (line[a] == '[') {
+            section = line.substr(a + 1, line.find(']') - a - 1);
+            continue;
+        }
+        if (section == "redirects" && line[a] != ';' && line[a] != '#') p.cfg.redirects[next++].line = n;
+    }
+    return p.cfg;
+}
+
+Config load_config(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(at(path, 0, std::string("cannot open: ") + std::strerror(errno)));
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    std::string dir = ".";
+    if (auto slash = path.rfind('/'); slash != std::string::npos) dir = slash == 0 ? "/" : path.substr(0, slash);
+    return parse_config(ss.str(), path, dir);
+}
+
+}  // namespace folio

@@ -1,0 +1,60 @@
+// folio.ini -> a typed Config; the only user of inih. Errors read "folio.ini:LINE: reason".
+#pragma once
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace folio {
+
+// The longest line folio.ini may hold: a long bio fits, a runaway file does not.
+inline constexpr std::size_t kMaxIniLine = 16384;
+
+struct ProfileLink {
+    std::string key;    // config key: github, scholar, ...
+    std::string label;  // shown text: GitHub, Google Scholar, ...
+    std::string url;    // full URL
+};
+
+struct NavEntry {
+    std::string label;
+    std::string url;  // site path ("/publications/") or absolute URL
+};
+
+struct ConfigRedirect {
+    std::string from;  // site path, may carry "?query"
+    std::string to;    // site path or absolute URL
+    int line = 0;
+};
+
+struct Config {
+    std::string file;  // the ini file as named to the user (for messages)
+    std::string dir;   // folder of the ini file: relative paths start here
+
+    struct {
+        std::string title = "My homepage";
+        std::string url;        // public absolute URL, no trailing slash
+        std::string base_path;  // mount prefix, "" or "/~user" (no trailing slash)
+        std::string description;
+        std::string language = "en";
+    } site;
+
+    struct {
+        std::string name, avatar, bio, location, employer, email;
+        std::vector<ProfileLink> links;
+    } author;
+
+    std::vector<NavEntry> nav;
+    std::vector<ConfigRedirect> redirects;
+    std::string content_dir;    // absolute or relative to the working directory
+    std::string templates_dir;
+};
+
+// Pure: parses ini text. file_name is used in messages, dir resolves relative paths.
+// Throws folio::Error("folio.ini:LINE: reason").
+Config parse_config(std::string_view text, std::string_view file_name, std::string_view dir);
+
+// Reads and parses the file at path.
+Config load_config(const std::string& path);
+
+}  // namespace folio

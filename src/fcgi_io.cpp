@@ -1,0 +1,90 @@
+// libfcgi glue. FCGX API only: one FCGX_Request, held in a guard that always finishes it.
+#include "fcgi_io.h"
+
+#include <fcgiapp.h>
+#include <sys/stat.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+namespace folio {
+namespace {
+
+std::string env_or(const char* value) { return value ? value : ""; }
+
+template <typename Get>
+Request read_request(Get get) {
+    Request r;
+    r.method = env_or(get("REQUEST_METHOD"));
+    r.uri = env_or(get("REQUEST_URI"));
+    r.query = env_or(get("QUERY_STRING"));
+    r.if_none_match = env_or(get("HTTP_IF_NONE_MATCH"));
+    r.if_modified_since = env_or(get("HTTP_IF_MODIFIED_SINCE"));
+    r.accept_encoding = env_or(get("HTTP_ACCEPT_ENCODING"));
+    if (r.uri.empty()) {
+        // Every server we know sets REQUEST_URI; without it, rebuild the URI from the parts.
+        r.uri = env_or(get("SCRIPT_NAME")) + env_or(get("PATH_INFO"));
+        if (!r.query.empty()) r.uri += "?" + r.query;
+        if (r.uri.empty()) r.uri = "/";
+    }
+    return r;
+}
+
+// Finishes the request whatever happens in between.
+struct RequestGuard {
+    FCGX_Request req;
+    explicit RequestGuard(int fd) { FCGX_InitRequest(&req, fd, 0); }
+    ~RequestGuard() { FCGX_Free(&req, 0); }
+    RequestGuard(const RequestGuard&) = delete;
+    RequestGuard& operator=(const RequestGuard&) = delete;
+};
+
+}  // namespace
+
+bool started_as_cgi() { return FCGX_IsCGI() != 0; }
+
+int serve_cgi(const Handler& handler) {
+    Request req = read_request([](const char* name) { return std::getenv(name); });
+    Response resp = handler(req);
+    std::string bytes = serialize(resp, req.method == "HEAD");
+    std::fwrite(bytes.data(), 1, bytes.size(), stdout);
+    std::fflush(stdout);
+    return 0;
+}
+
+int open_listener(const std::string& address, std::string& reason) {
+    if (FCGX_Init() != 0) {
+        reason = "FCGX_Init failed";
+        return -1;
+    }
+    const bool unix_socket = address.find('/') != std::string::npos;
+    // Numeric addresses only: a host name would pull in glibc's NSS, absent from a static build.
+    int fd = FCGX_OpenSocket(address.c_str(), 128);
+    if (fd < 0) {
+        reason = "cannot listen on " + address;
+        return -1;
+    }
+    if (unix_socket && chmod(address.c_str(), 0660) != 0) {
+        reason = "cannot make " + address + " mode 0660: " + std::strerror(errno);
+        return -1;
+    }
+    return fd;
+}
+
+int serve_fastcgi(int listen_fd, const Handler& handler, const std::function<void()>& before_each) {
+    if (FCGX_Init() != 0) return 1;
+    RequestGuard guard(listen_fd);
+    FCGX_Request& req = guard.req;
+    while (FCGX_Accept_r(&req) >= 0) {
+        before_each();
+        Request r = read_request([&req](const char* name) { return FCGX_GetParam(name, req.envp); });
+        Response resp = handler(r);
+        std::string bytes = serialize(resp, r.method == "HEAD");
+        FCGX_PutStr(bytes.data(), static_cast<int>(bytes.size()), req.out);
+        FCGX_Finish_r(&req);
+    }
+    return 0;
+}
+
+}  // namespace folio

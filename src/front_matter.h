@@ -1,0 +1,28 @@
+// Pure: a content file's text -> (YAML front matter, Markdown body); errors carry the line.
+#pragma once
+#include <yaml-cpp/yaml.h>
+
+#include <string>
+#include <string_view>
+
+namespace folio {
+
+struct FrontMatter {
+    YAML::Node data;     // a map (empty when the file has no front matter)
+    std::string body;    // the text after the closing "---"
+    int body_line = 1;   // line number of the body's first line in the file
+};
+
+struct FrontMatterError {
+    int line;             // 1-based line in the file
+    std::string message;
+};
+
+// Splits and parses. A file whose first line is "---" has front matter up to the next line
+// that is "---" or "...". Throws FrontMatterError.
+FrontMatter parse_front_matter(std::string_view text);
+
+// The 1-based file line of a node taken from FrontMatter::data (0 when unknown).
+int line_of(const YAML::Node& node);
+
+}  // namespace folio

@@ -1,0 +1,11 @@
+// HTML escaping for text and attribute values (one escaper, used wherever folio writes HTML itself).
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace folio {
+
+// Escapes & < > " ' so the result is safe in element text and in quoted attribute values.
+std::string escape_html(std::string_view text);
+
+}  // namespace folio

@@ -1,0 +1,157 @@
+// folio: options, configuration, then one of: a CGI request, the FastCGI loop, --render,
+// --check. The one top-level catch lives here.
+#include <unistd.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <iostream>
+#include <string>
+
+#include "app.h"
+#include "check.h"
+#include "error.h"
+#include "fcgi_io.h"
+#include "router.h"
+
+#ifndef FOLIO_VERSION
+#define FOLIO_VERSION "0.1.0"
+#endif
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: folio.fcgi [--config FILE] [--check | --render PATH | --listen ADDRESS]\n"
+    "\n"
+    "Serves a Markdown academic homepage as a FastCGI or CGI program.\n"
+    "  (no option)       FastCGI when started by a web server, else one CGI request\n"
+    "  --config FILE     folio.ini to use (default: $FOLIO_CONFIG, else folio.ini beside the program)\n"
+    "  --check           load the whole site, report every problem with file:line; exit 1 on errors\n"
+    "  --render PATH     print the full response for one site path (e.g. /publications/)\n"
+    "  --listen ADDRESS  run as a FastCGI daemon on a Unix socket path (made 0660) or 127.0.0.1:PORT\n"
+    "  --help, --version\n";
+
+struct Options {
+    std::string config, render, listen;
+    bool check = false;
+};
+
+void log_line(std::string_view message) {
+    // One write per line so that lines from several workers do not interleave.
+    std::string line = "folio: ";
+    line += message;
+    line += '\n';
+    ssize_t ignored = write(2, line.data(), line.size());
+    (void)ignored;
+}
+
+std::string default_config_path(const char* argv0) {
+    if (const char* env = std::getenv("FOLIO_CONFIG"); env && *env) return env;
+    std::string exe;
+    char buf[4096];
+    ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+    if (n > 0) exe.assign(buf, static_cast<std::size_t>(n));
+    else exe = argv0;
+    std::size_t slash = exe.rfind('/');
+    return (slash == std::string::npos ? std::string(".") : exe.substr(0, slash)) + "/folio.ini";
+}
+
+// Returns false (after printing why) when the arguments are not understood.
+bool parse_options(int argc, char** argv, Options& o, int& exit_code) {
+    for (int i = 1; i < argc; ++i) {
+        std::string a = argv[i];
+        auto value = [&](std::string& into) {
+            if (i + 1 >= argc) {
+                std::cerr << "folio: " << a << " needs a value\n" << kUsage;
+                return false;
+            }
+            into = argv[++i];
+            return true;
+        };
+        if (a == "--help" || a == "-h") {
+            std::cout << kUsage;
+            exit_code = 0;
+            return false;
+        } else if (a == "--version") {
+            std::cout << "folio " << FOLIO_VERSION << "\n";
+            exit_code = 0;
+            return false;
+        } else if (a == "--check") {
+            o.check = true;
+        } else if (a == "--config" || a == "--render" || a == "--listen") {
+            if (!value(a == "--config" ? o.config : a == "--render" ? o.render : o.listen)) return false;
+        } else {
+            std::cerr << "folio: unknown option " << a << "\n" << kUsage;
+            return false;
+        }
+    }
+    return true;
+}
+
+folio::Response answer(const folio::Request& req, const folio::Loaded& l) {
+    // The one top-level catch: whatever escapes a request becomes a 500 and a log line, and the
+    // process goes on to the next request.
+    try {
+        return folio::handle_request(req, l.view(), log_line);
+    } catch (const std::exception& e) {
+        return folio::error_response(l.view(), 500, std::string("unexpected error: ") + e.what(), "/", log_line);
+    }
+}
+
+// A broken folio.ini under a web server still gets an HTTP answer, not a bare crash.
+int config_failure(const std::string& message, bool as_cgi) {
+    log_line(message);
+    if (as_cgi) {
+        folio::Response r;
+        r.status = 500;
+        r.set_header("Content-Type", "text/plain; charset=utf-8");
+        r.body = "500 Internal Server Error: the site's configuration is broken; see the server's error log.\n";
+        std::cout << folio::serialize(r, false) << std::flush;
+    }
+    return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    Options o;
+    int exit_code = 2;
+    if (!parse_options(argc, argv, o, exit_code)) return exit_code;
+    const std::string config_path = o.config.empty() ? default_config_path(argv[0]) : o.config;
+    const bool interactive = o.check || !o.render.empty();
+    const bool as_cgi = !interactive && o.listen.empty() && folio::started_as_cgi();
+
+    std::unique_ptr<folio::Loaded> loaded;
+    try {
+        loaded = folio::load_site(config_path);
+    } catch (const std::exception& e) {
+        return config_failure(e.what(), as_cgi);
+    }
+
+    if (o.check) return folio::run_check(*loaded, std::cout);
+    if (!o.render.empty()) {
+        folio::Request req;
+        req.method = "GET";
+        req.uri = loaded->config.site.base_path + o.render;
+        std::cout << folio::serialize(answer(req, *loaded), false) << std::flush;
+        return 0;
+    }
+    if (as_cgi) {
+        // A CGI answers one request: a broken page logs its error when it is the one asked for.
+        return folio::serve_cgi([&](const folio::Request& r) { return answer(r, *loaded); });
+    }
+
+    int listen_fd = 0;
+    if (!o.listen.empty()) {
+        std::string reason;
+        listen_fd = folio::open_listener(o.listen, reason);
+        if (listen_fd < 0) {
+            log_line(reason);
+            return 1;
+        }
+    }
+    for (const auto& e : loaded->site.errors) log_line(e);
+    folio::SiteHolder holder(config_path, std::move(loaded));
+    return folio::serve_fastcgi(
+        listen_fd, [&](const folio::Request& r) { return answer(r, holder.get()); },
+        [&] { holder.refresh(log_line); });
+}

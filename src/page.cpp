@@ -1,0 +1,130 @@
+// Page parsing: front matter keys with Jekyll's meaning, each error with file:line.
+#include "page.h"
+
+#include "error.h"
+#include "front_matter.h"
+#include "url_path.h"
+
+namespace folio {
+namespace {
+
+struct KeyError {
+    int line;
+    std::string message;
+};
+
+std::string scalar(const YAML::Node& data, const char* key) {
+    YAML::Node n = data[key];
+    if (!n.IsDefined() || n.IsNull()) return "";
+    if (!n.IsScalar()) throw KeyError{line_of(n), std::string(key) + ": expected a single value"};
+    return n.Scalar();
+}
+
+bool flag(const YAML::Node& data, const char* key, bool fallback) {
+    YAML::Node n = data[key];
+    if (!n.IsDefined() || n.IsNull()) return fallback;
+    bool v;
+    if (!n.IsScalar() || !YAML::convert<bool>::decode(n, v))
+        throw KeyError{line_of(n), std::string(key) + ": expected true or false"};
+    return v;
+}
+
+// Jekyll accepts "/x/", "x/" and "/x.html"; folio stores every site path with a leading '/'.
+std::string clean_path(std::string p) {
+    if (p.empty() || p[0] != '/') p.insert(p.begin(), '/');
+    return p;
+}
+
+void check_path(const std::string& path, int line, const char* key) {
+    std::string why = validate_site_path(path.substr(0, path.find('?')));
+    if (!why.empty()) throw KeyError{line, std::string(key) + ": '" + path + "': " + why};
+}
+
+bool is_absolute_url(std::string_view v) {
+    return v.rfind("https://", 0) == 0 || v.rfind("http://", 0) == 0;
+}
+
+void read_keys(Page& p) {
+    const YAML::Node& d = p.front;
+    p.title = scalar(d, "title");
+    if (p.title.empty()) p.title = p.stem;
+    if (std::string layout = scalar(d, "layout"); !layout.empty()) p.layout = layout;
+    p.date = scalar(d, "date");
+    p.list = scalar(d, "list");
+    p.excerpt = scalar(d, "excerpt");
+    p.author_profile = flag(d, "author_profile", false);
+    p.published = flag(d, "published", true);
+    p.in_sitemap = flag(d, "sitemap", true);
+    p.anchor = scalar(d, "id");
+    if (p.anchor.empty()) p.anchor = p.stem;
+
+    if (std::string permalink = scalar(d, "permalink"); !permalink.empty()) {
+        p.url = clean_path(permalink);
+        check_path(p.url, line_of(d["permalink"]), "permalink");
+    }
+    YAML::Node from = d["redirect_from"];
+    if (from.IsDefined() && !from.IsNull()) {
+        std::vector<YAML::Node> entries;
+        if (from.IsScalar()) entries.push_back(from);
+        else if (from.IsSequence()) for (const auto& e : from) entries.push_back(e);
+        else throw KeyError{line_of(from), "redirect_from: expected a string or a list"};
+        for (const auto& e : entries) {
+            if (!e.IsScalar()) throw KeyError{line_of(e), "redirect_from: expected a string or a list"};
+            RedirectSource r{clean_path(e.Scalar()), line_of(e)};
+            check_path(r.from, r.line, "redirect_from");
+            p.redirect_from.push_back(std::move(r));
+        }
+    }
+    p.redirect_to = scalar(d, "redirect_to");
+    if (!p.redirect_to.empty()) {
+        p.redirect_to_line = line_of(d["redirect_to"]);
+        if (is_absolute_url(p.redirect_to)) {
+            for (unsigned char c : p.redirect_to)
+                if (c <= 0x20 || c == 0x7f) throw KeyError{p.redirect_to_line, "redirect_to: URL holds a space or control character"};
+        } else {
+            p.redirect_to = clean_path(p.redirect_to);
+            check_path(p.redirect_to, p.redirect_to_line, "redirect_to");
+        }
+    }
+}
+
+}  // namespace
+
+std::string derived_url(std::string_view rel) {
+    std::string r(rel);
+    if (r.size() >= 3 && r.compare(r.size() - 3, 3, ".md") == 0) r.resize(r.size() - 3);
+    if (!r.empty() && r[0] == '_') r.erase(0, 1);  // a collection folder is served without '_'
+    if (r == "index") return "/";
+    const std::string idx = "/index";
+    if (r.size() > idx.size() && r.compare(r.size() - idx.size(), idx.size(), idx) == 0) r.resize(r.size() - idx.size());
+    return "/" + r + "/";
+}
+
+Page parse_page(std::string_view text, std::string source, std::string rel) {
+    Page p;
+    p.source = std::move(source);
+    p.rel = std::move(rel);
+    std::size_t slash = p.rel.rfind('/');
+    p.stem = p.rel.substr(slash == std::string::npos ? 0 : slash + 1);
+    if (p.stem.size() > 3) p.stem.resize(p.stem.size() - 3);
+    if (p.rel[0] == '_' && slash != std::string::npos) p.collection = p.rel.substr(1, p.rel.find('/') - 1);
+    p.url = derived_url(p.rel);
+    p.title = p.stem;
+    p.front = YAML::Node(YAML::NodeType::Map);
+    try {
+        FrontMatter fm = parse_front_matter(text);
+        p.front = fm.data;
+        p.body = std::move(fm.body);
+        p.body_line = fm.body_line;
+        read_keys(p);
+    } catch (const FrontMatterError& e) {
+        p.error = at(p.source, e.line, e.message);
+    } catch (const KeyError& e) {
+        p.error = at(p.source, e.line, e.message);
+    } catch (const YAML::Exception& e) {
+        p.error = at(p.source, e.mark.line < 0 ? 1 : e.mark.line + 2, std::string("YAML: ") + e.msg);
+    }
+    return p;
+}
+
+}  // namespace folio

@@ -1,0 +1,44 @@
+// A content page: one Markdown file's front matter (Jekyll's keys) and body.
+#pragma once
+#include <yaml-cpp/yaml.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace folio {
+
+struct RedirectSource {
+    std::string from;  // site path, may carry "?query"
+    int line = 0;      // line of the entry in the page's file
+};
+
+struct Page {
+    std::string source;      // the file as named in messages: "content/_publications/dsp.md"
+    std::string rel;         // path below the content folder: "_publications/dsp.md"
+    std::string collection;  // "publications" for files under content/_publications/, else ""
+    std::string stem;        // file name without ".md"
+    std::string url;         // site path: permalink, else derived from rel
+
+    YAML::Node front;        // the whole front matter, every key
+    std::string body;        // Markdown
+    int body_line = 1;
+    std::string error;       // "file:line: reason" when the page cannot be served (answers 500)
+
+    std::string title, layout = "page", date, list, redirect_to, excerpt, anchor;
+    int redirect_to_line = 0;
+    bool author_profile = false;
+    bool published = true;
+    bool in_sitemap = true;
+    std::vector<RedirectSource> redirect_from;
+};
+
+// Site path of a file below content/ when it has no permalink:
+// "index.md" -> "/", "x.md" -> "/x/", "a/index.md" -> "/a/", "_pubs/p.md" -> "/pubs/p/".
+std::string derived_url(std::string_view rel);
+
+// Pure: builds a Page from a file's text. Never throws: a problem is kept in Page::error with
+// the file and line, and the page keeps its derived URL so that it answers 500, not 404.
+Page parse_page(std::string_view text, std::string source, std::string rel);
+
+}  // namespace folio

@@ -1,0 +1,29 @@
+// Page -> HTML: builds the template data (site, author, nav, page, items) and renders a layout.
+#pragma once
+#include <string>
+
+#include "config.h"
+#include "site.h"
+#include "templates.h"
+
+namespace folio {
+
+// Everything a render needs, passed explicitly (no globals).
+struct SiteView {
+    const Config& config;
+    const Site& site;
+    const Templates& templates;
+};
+
+// Renders a page through its layout. Throws folio::Error with file:line when the page itself
+// is broken (front matter) or its template is.
+std::string render_page(const SiteView& view, const Page& page, int status);
+
+// Renders a message (an error page with no content file) through the default layout.
+std::string render_message(const SiteView& view, const std::string& title, const std::string& message_html,
+                           const std::string& path, int status);
+
+// A site path as a link: the mount prefix put in front of site paths, absolute URLs unchanged.
+std::string link_to(const Config& config, const std::string& target);
+
+}  // namespace folio

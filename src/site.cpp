@@ -1,0 +1,308 @@
+// Building the site index: walk content/, parse every page, lay out the routing table, and
+// report conflicts with file:line. The request path never touches the file system except
+// through a route found here.
+#include "site.h"
+
+#include <dirent.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <fstream>
+#include <memory>
+#include <set>
+#include <sstream>
+
+#include "error.h"
+
+namespace folio {
+namespace {
+
+struct Walker {
+    std::string root;       // content folder as named in messages
+    std::string real_root;  // realpath of it, for the beneath check
+    std::vector<std::string> md;      // rel paths of Markdown files
+    std::vector<std::string> other;   // rel paths of other files
+    std::vector<std::string>& warnings;
+    std::size_t count = 0;
+
+    bool beneath(const std::string& path) {
+        char buf[PATH_MAX];
+        if (!realpath(path.c_str(), buf)) return false;
+        std::string real = buf;
+        return real == real_root || real.rfind(real_root + "/", 0) == 0;
+    }
+
+    void walk(const std::string& rel, int depth) {
+        const std::string dir = rel.empty() ? root : root + "/" + rel;
+        if (depth > kMaxFolderDepth) {
+            warnings.push_back(at(dir, 0, "folders nest deeper than " + std::to_string(kMaxFolderDepth) + " levels; not read"));
+            return;
+        }
+        std::unique_ptr<DIR, int (*)(DIR*)> d(opendir(dir.c_str()), closedir);
+        if (!d) {
+            warnings.push_back(at(dir, 0, "cannot read folder"));
+            return;
+        }
+        std::vector<std::string> names;
+        while (dirent* e = readdir(d.get()))
+            if (e->d_name[0] != '.') names.push_back(e->d_name);  // dot-files are never served
+        std::sort(names.begin(), names.end());
+        for (const auto& name : names) {
+            if (++count > kMaxContentFiles) {
+                if (count == kMaxContentFiles + 1) warnings.push_back(at(root, 0, "more than " + std::to_string(kMaxContentFiles) + " files; the rest are not read"));
+                return;
+            }
+            const std::string child_rel = rel.empty() ? name : rel + "/" + name;
+            const std::string path = root + "/" + child_rel;
+            struct stat lst, st;
+            if (lstat(path.c_str(), &lst) != 0) continue;
+            if (S_ISLNK(lst.st_mode) && !beneath(path)) {
+                warnings.push_back(at(path, 0, "symbolic link leads outside the content folder; not served"));
+                continue;
+            }
+            if (stat(path.c_str(), &st) != 0) continue;
+            if (S_ISDIR(st.st_mode)) {
+                // Only a top-level '_' folder is a collection; deeper ones are private.
+                if (name[0] == '_' && depth > 0) continue;
+                walk(child_rel, depth + 1);
+            } else if (S_ISREG(st.st_mode)) {
+                if (name.size() > 3 && name.compare(name.size() - 3, 3, ".md") == 0) md.push_back(child_rel);
+                else if (name[0] != '_' && child_rel[0] != '_') other.push_back(child_rel);
+            }
+        }
+    }
+};
+
+std::string read_limited(const std::string& path, std::string& error) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        error = "cannot read";
+        return {};
+    }
+    std::string text;
+    text.resize(kMaxContentFileBytes + 1);
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<std::size_t>(in.gcount()));
+    if (text.size() > kMaxContentFileBytes) error = "larger than " + std::to_string(kMaxContentFileBytes) + " bytes";
+    return text;
+}
+
+std::string real(const std::string& path) {
+    char buf[PATH_MAX];
+    return realpath(path.c_str(), buf) ? std::string(buf) : path;
+}
+
+std::string origin_of(const Page& p, int line) {
+    return p.source + (line > 0 ? ":" + std::to_string(line) : "");
+}
+
+std::string without_query(const std::string& s) { return s.substr(0, s.find('?')); }
+
+// A page's sort key in a listing: its date, else its year.
+std::string date_key(const Page& p) {
+    if (!p.date.empty()) return p.date;
+    YAML::Node y = p.front["year"];
+    return y.IsDefined() && y.IsScalar() ? y.Scalar() : std::string();
+}
+
+class Builder {
+public:
+    Builder(const Config& cfg, Site& site) : cfg_(cfg), site_(site) {}
+
+    void add(const std::string& key, Route route, const std::string& what) {
+        auto [it, inserted] = site_.routes.emplace(key, route);
+        if (!inserted)
+            site_.warnings.push_back(route.origin + ": " + what + " " + key + " is already " +
+                                     describe(it->second) + "; that one wins");
+    }
+
+    void pages() {
+        for (std::size_t i = 0; i < site_.pages.size(); ++i) {
+            const Page& p = site_.pages[i];
+            if (!p.error.empty()) site_.errors.push_back(p.error);
+            if (!p.published) continue;
+            Route r;
+            r.origin = origin_of(p, 1);
+            if (!p.redirect_to.empty() && p.error.empty()) {
+                r.kind = RouteKind::Redirect;
+                r.target = p.redirect_to;
+                r.origin = origin_of(p, p.redirect_to_line);
+            } else {
+                r.kind = RouteKind::Page;
+                r.page = i;
+            }
+            add(p.url, r, "URL");
+            if (!p.collection.empty() && p.error.empty()) site_.collections[p.collection].push_back(i);
+        }
+        if (const Route* nf = site_.find("/404.html"); nf && nf->kind == RouteKind::Page) site_.not_found_page = nf->page;
+        for (auto& [name, items] : site_.collections) {
+            std::stable_sort(items.begin(), items.end(), [&](std::size_t a, std::size_t b) {
+                return date_key(site_.pages[a]) > date_key(site_.pages[b]);
+            });
+        }
+    }
+
+    void statics(const std::string& root, const std::vector<std::string>& files, const std::string& url_prefix, bool warn) {
+        for (const auto& rel : files) {
+            Route r;
+            r.kind = RouteKind::Static;
+            r.file = real(root + "/" + rel);
+            r.origin = root + "/" + rel;
+            const std::string url = url_prefix + "/" + rel;
+            if (warn) add(url, r, "file URL");
+            else site_.routes.emplace(url, r);
+        }
+    }
+
+    void redirects() {
+        for (const Page& p : site_.pages) {
+            if (!p.published || !p.error.empty()) continue;
+            for (const auto& from : p.redirect_from) {
+                Route r;
+                r.kind = RouteKind::Redirect;
+                r.target = p.url;
+                r.origin = origin_of(p, from.line);
+                add(from.from, r, "redirect_from");
+            }
+        }
+        for (const auto& cr : cfg_.redirects) {
+            Route r;
+            r.kind = RouteKind::Redirect;
+            r.target = cr.to;
+            r.origin = at(cfg_.file, cr.line, "").substr(0, at(cfg_.file, cr.line, "").size() - 2);
+            add(cr.from, r, "redirect");
+        }
+    }
+
+    // Redirects that come back to themselves are errors; chains and dead ends are warnings.
+    void check_redirects() {
+        for (const auto& [from, route] : site_.routes) {
+            if (route.kind != RouteKind::Redirect) continue;
+            std::string target = without_query(route.target);
+            if (target.rfind("http://", 0) == 0 || target.rfind("https://", 0) == 0) continue;
+            std::set<std::string> seen{from};
+            int hops = 1;
+            const Route* next = nullptr;
+            while ((next = follow(target)) && next->kind == RouteKind::Redirect && hops <= kMaxRedirectChain) {
+                if (!seen.insert(target).second || target == from) break;
+                target = without_query(next->target);
+                if (target.rfind("http", 0) == 0) break;
+                ++hops;
+            }
+            if (seen.count(target) || hops > kMaxRedirectChain) {
+                site_.errors.push_back(route.origin + ": redirect from " + from + " loops back (" + target + ")");
+            } else if (!next) {
+                site_.warnings.push_back(route.origin + ": redirect from " + from + " goes to " + target + ", which does not exist");
+            } else if (hops > 1) {
+                site_.warnings.push_back(route.origin + ": redirect from " + from + " takes " + std::to_string(hops) + " hops to reach a page");
+            }
+        }
+    }
+
+private:
+    // The route a target reaches, as the router would resolve it (with its trailing slash).
+    const Route* follow(const std::string& path) const {
+        if (const Route* r = site_.find(path)) return r;
+        if (!path.empty() && path.back() != '/') return site_.find(path + "/");
+        return nullptr;
+    }
+
+    std::string describe(const Route& r) const {
+        switch (r.kind) {
+        case RouteKind::Page: return "the page " + site_.pages[r.page].source;
+        case RouteKind::Redirect: return "a redirect (" + r.origin + ")";
+        case RouteKind::Static: return "the file " + r.origin;
+        }
+        return "taken";
+    }
+
+    const Config& cfg_;
+    Site& site_;
+};
+
+}  // namespace
+
+std::string normalize_path(const std::string& path) {
+    std::vector<std::string> parts;
+    const bool absolute = !path.empty() && path[0] == '/';
+    std::stringstream ss(path);
+    std::string seg;
+    while (std::getline(ss, seg, '/')) {
+        if (seg.empty() || seg == ".") continue;
+        if (seg == ".." && !parts.empty() && parts.back() != "..") parts.pop_back();
+        else if (seg == ".." && absolute) continue;
+        else parts.push_back(seg);
+    }
+    std::string out = absolute ? "/" : "";
+    for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? "/" : "") + parts[i];
+    return out.empty() ? "." : out;
+}
+
+std::string content_type_for(const std::string& name) {
+    static const std::map<std::string, std::string> kTypes = {
+        {"html", "text/html; charset=utf-8"}, {"htm", "text/html; charset=utf-8"},
+        {"css", "text/css; charset=utf-8"},   {"js", "text/javascript; charset=utf-8"},
+        {"json", "application/json"},         {"xml", "application/xml"},
+        {"txt", "text/plain; charset=utf-8"}, {"bib", "text/x-bibtex; charset=utf-8"},
+        {"pdf", "application/pdf"},           {"png", "image/png"},
+        {"jpg", "image/jpeg"},                {"jpeg", "image/jpeg"},
+        {"gif", "image/gif"},                 {"svg", "image/svg+xml"},
+        {"webp", "image/webp"},               {"avif", "image/avif"},
+        {"ico", "image/x-icon"},              {"woff", "font/woff"},
+        {"woff2", "font/woff2"},              {"ttf", "font/ttf"},
+        {"otf", "font/otf"},                  {"mp4", "video/mp4"},
+        {"webm", "video/webm"},               {"mp3", "audio/mpeg"},
+        {"zip", "application/zip"},           {"gz", "application/gzip"},
+        {"tex", "text/plain; charset=utf-8"}, {"csv", "text/csv; charset=utf-8"},
+        {"md", "text/plain; charset=utf-8"},
+    };
+    std::size_t dot = name.rfind('.');
+    std::size_t slash = name.rfind('/');
+    if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return "application/octet-stream";
+    std::string ext = name.substr(dot + 1);
+    for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    auto it = kTypes.find(ext);
+    return it == kTypes.end() ? "application/octet-stream" : it->second;
+}
+
+Site build_site(const Config& cfg) {
+    Site site;
+    const std::string root = normalize_path(cfg.content_dir);
+    Walker w{root, real(root), {}, {}, site.warnings};
+    struct stat st;
+    if (stat(root.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
+        site.errors.push_back(at(root, 0, "content folder not found"));
+        return site;
+    }
+    w.walk("", 0);
+    for (const auto& rel : w.md) {
+        const std::string path = root + "/" + rel;
+        std::string error;
+        std::string text = read_limited(path, error);
+        if (!error.empty()) {
+            Page p = parse_page("", path, rel);
+            p.error = at(path, 0, error);
+            site.pages.push_back(std::move(p));
+            continue;
+        }
+        site.pages.push_back(parse_page(text, path, rel));
+    }
+    Builder b(cfg, site);
+    b.pages();
+    b.statics(root, w.other, "", true);
+    // Theme assets come after content, so a content file of the same URL wins.
+    const std::string assets = normalize_path(cfg.templates_dir + "/assets");
+    if (stat(assets.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+        std::vector<std::string> ignored;
+        Walker aw{assets, real(assets), {}, {}, ignored};
+        aw.walk("", 0);
+        b.statics(assets, aw.other, "/assets", false);
+    }
+    b.redirects();
+    b.check_redirects();
+    return site;
+}
+
+}  // namespace folio

@@ -1,0 +1,55 @@
+// The site index: one table from site path to what answers it, built from content/.
+#pragma once
+#include <map>
+#include <string>
+#include <vector>
+
+#include "config.h"
+#include "page.h"
+
+namespace folio {
+
+// Limits that keep a hostile or runaway content folder from stalling start-up.
+inline constexpr std::size_t kMaxContentFileBytes = 4 * 1024 * 1024;
+inline constexpr std::size_t kMaxContentFiles = 100000;
+inline constexpr int kMaxFolderDepth = 16;
+inline constexpr int kMaxRedirectChain = 8;
+
+inline constexpr std::size_t kNoPage = static_cast<std::size_t>(-1);
+
+enum class RouteKind { Page, Redirect, Static };
+
+struct Route {
+    RouteKind kind = RouteKind::Page;
+    std::size_t page = 0;  // Page: index into Site::pages
+    std::string target;    // Redirect: site path (may carry ?query) or absolute URL
+    std::string file;      // Static: resolved path on disk
+    std::string origin;    // where it was declared, "content/about.md:6", for messages
+};
+
+struct Site {
+    std::vector<Page> pages;
+    std::map<std::string, Route> routes;  // site path (or path?query) -> route
+    // collection name -> indices of its published pages, newest date (else year) first
+    std::map<std::string, std::vector<std::size_t>> collections;
+    std::vector<std::string> warnings;  // "file:line: message": the site serves anyway
+    std::vector<std::string> errors;    // "file:line: message": some page or file cannot be served
+    std::size_t not_found_page = kNoPage;  // index of the page at /404.html, if any
+
+    const Route* find(const std::string& key) const {
+        auto it = routes.find(key);
+        return it == routes.end() ? nullptr : &it->second;
+    }
+};
+
+// Reads every file below cfg.content_dir (and theme assets below cfg.templates_dir/assets)
+// and builds the table. Never throws for bad content: problems land in warnings and errors.
+Site build_site(const Config& cfg);
+
+// Content-Type for a file name, by extension.
+std::string content_type_for(const std::string& name);
+
+// Lexical clean-up of a file path for messages and comparisons: "a/b/../c" -> "a/c".
+std::string normalize_path(const std::string& path);
+
+}  // namespace folio

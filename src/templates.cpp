@@ -1,0 +1,158 @@
+// Template loading and rendering (kainjow mustache). Partials come from our own context so a
+// front-matter key can never shadow a partial name.
+#include "templates.h"
+
+#include <dirent.h>
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "error.h"
+
+namespace folio {
+namespace {
+
+namespace mu = kainjow::mustache;
+
+// The deepest chain of partials including partials; deeper (or a cycle) is a template error.
+constexpr int kMaxPartialDepth = 8;
+
+class PartialContext : public mu::context<std::string> {
+public:
+    PartialContext(const mu::data* data, const std::map<std::string, mu::data>& partials)
+        : mu::context<std::string>(data), partials_(partials) {}
+    const mu::data* get_partial(const std::string& name) const override {
+        auto it = partials_.find(name);
+        return it == partials_.end() ? nullptr : &it->second;
+    }
+
+private:
+    const std::map<std::string, mu::data>& partials_;
+};
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(at(path, 0, "cannot read"));
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+std::vector<std::string> list_mustache_files(const std::string& dir) {
+    std::vector<std::string> names;
+    DIR* d = opendir(dir.c_str());
+    if (!d) return names;
+    std::unique_ptr<DIR, int (*)(DIR*)> guard(d, closedir);
+    while (dirent* e = readdir(d)) {
+        std::string n = e->d_name;
+        const std::string ext = ".mustache";
+        if (n.size() > ext.size() && n[0] != '.' && n.compare(n.size() - ext.size(), ext.size(), ext) == 0)
+            names.push_back(n.substr(0, n.size() - ext.size()));
+    }
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+// Names of the partials a template text includes ({{> name}}).
+std::vector<std::string> included_partials(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t pos = 0;
+    while ((pos = text.find("{{>", pos)) != std::string::npos) {
+        std::size_t end = text.find("}}", pos);
+        if (end == std::string::npos) break;
+        std::string name = text.substr(pos + 3, end - pos - 3);
+        name.erase(0, name.find_first_not_of(" \t"));
+        name.erase(name.find_last_not_of(" \t") + 1);
+        out.push_back(name);
+        pos = end;
+    }
+    return out;
+}
+
+int partial_depth(const std::string& name, const std::map<std::string, std::string>& texts, int depth) {
+    if (depth > kMaxPartialDepth) return depth;
+    auto it = texts.find(name);
+    if (it == texts.end()) return depth;
+    int deepest = depth;
+    for (const auto& child : included_partials(it->second))
+        deepest = std::max(deepest, partial_depth(child, texts, depth + 1));
+    return deepest;
+}
+
+}  // namespace
+
+std::string template_error(const std::string& file, const std::string& text, const std::string& message) {
+    int line = 0;
+    std::size_t at_pos = message.rfind(" at ");
+    if (at_pos != std::string::npos) {
+        try {
+            std::size_t offset = std::stoul(message.substr(at_pos + 4));
+            line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + std::min(offset, text.size()), '\n'));
+        } catch (const std::exception&) {
+            line = 0;
+        }
+    }
+    return at(file, line == 0 ? 1 : line, message);
+}
+
+Templates Templates::load(const std::string& dir) {
+    Templates t;
+    std::map<std::string, std::string> texts;
+    for (const auto& name : list_mustache_files(dir + "/partials")) {
+        const std::string file = dir + "/partials/" + name + ".mustache";
+        std::string text = read_file(file);
+        mu::mustache parsed{text};
+        if (!parsed.is_valid()) {
+            t.partial_errors_.push_back(template_error(file, text, parsed.error_message()));
+            continue;
+        }
+        texts[name] = std::move(text);
+    }
+    for (const auto& [name, text] : texts) {
+        if (partial_depth(name, texts, 0) > kMaxPartialDepth)
+            t.partial_errors_.push_back(at(dir + "/partials/" + name + ".mustache", 1,
+                                           "partials nest deeper than " + std::to_string(kMaxPartialDepth) +
+                                               " levels (a partial that includes itself?)"));
+        else
+            t.partials_[name] = text;
+    }
+    for (const auto& name : list_mustache_files(dir + "/layouts")) {
+        Layout l;
+        l.file = dir + "/layouts/" + name + ".mustache";
+        std::string text = read_file(l.file);
+        l.tpl = std::make_shared<mu::mustache>(text);
+        if (!l.tpl->is_valid()) l.error = template_error(l.file, text, l.tpl->error_message());
+        t.layouts_[name] = std::move(l);
+    }
+    return t;
+}
+
+std::vector<std::string> Templates::problems() const {
+    std::vector<std::string> out = partial_errors_;
+    for (const auto& [name, l] : layouts_)
+        if (!l.error.empty()) out.push_back(l.error);
+    if (!layouts_.count("page")) out.push_back("templates: no layouts/page.mustache (the default layout)");
+    return out;
+}
+
+std::string Templates::render(const std::string& layout, const TemplateData& data) const {
+    auto it = layouts_.find(layout);
+    if (it == layouts_.end()) it = layouts_.find("page");
+    if (it == layouts_.end()) throw Error("templates: no layout '" + layout + "' and no layouts/page.mustache");
+    const Layout& l = it->second;
+    if (!l.error.empty()) throw Error(l.error);
+    if (!partial_errors_.empty()) throw Error(partial_errors_.front());
+    // The parsed template is shared and kainjow keeps a render error inside it, so render a
+    // copy: a failed render must not poison the next one.
+    mu::mustache tpl = *l.tpl;
+    std::map<std::string, mu::data> partials;
+    for (const auto& [name, text] : partials_) partials.emplace(name, mu::data(text));
+    PartialContext ctx(&data, partials);
+    std::string out = tpl.render(ctx);
+    if (!tpl.is_valid()) throw Error(at(l.file, 0, tpl.error_message()));
+    return out;
+}
+
+}  // namespace folio

@@ -1,0 +1,43 @@
+// Loads Mustache layouts and partials from templates/ and renders a page's data with them.
+#pragma once
+#include <kainjow/mustache.hpp>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace folio {
+
+using TemplateData = kainjow::mustache::data;
+
+class Templates {
+public:
+    // Reads dir/layouts/*.mustache and dir/partials/*.mustache. A file that does not parse is
+    // kept as an error (file:line), reported when used and by problems(); it never throws for
+    // a bad template, only for an unreadable folder.
+    static Templates load(const std::string& dir);
+
+    // Renders layout (falling back to "page" when there is no such layout). Throws folio::Error
+    // "templates/layouts/x.mustache:LINE: reason" for a broken layout or partial.
+    std::string render(const std::string& layout, const TemplateData& data) const;
+
+    bool has_layout(const std::string& name) const { return layouts_.count(name) != 0; }
+    // Every broken template, as "file:line: reason".
+    std::vector<std::string> problems() const;
+
+private:
+    struct Layout {
+        std::string file;
+        std::shared_ptr<kainjow::mustache::mustache> tpl;
+        std::string error;  // "file:line: reason" when the file does not parse
+    };
+    std::map<std::string, Layout> layouts_;
+    std::map<std::string, std::string> partials_;  // name -> text, all valid
+    std::vector<std::string> partial_errors_;
+};
+
+// Turns a kainjow error ("Unclosed section \"x\" at 12") into "file:LINE: reason".
+std::string template_error(const std::string& file, const std::string& text, const std::string& message);
+
+}  // namespace folio
