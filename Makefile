@@ -21,7 +21,7 @@ TEST_LIBS = -lboost_unit_test_framework
 
 BUILD_PACKAGES = g++ make libfcgi-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libinih-dev \
                  libyaml-cpp-dev libkainjow-mustache-dev
-TEST_PACKAGES = $(BUILD_PACKAGES) libboost-test-dev lighttpd curl
+TEST_PACKAGES = $(BUILD_PACKAGES) libboost-test-dev lighttpd curl file
 SERVE_PACKAGES = $(BUILD_PACKAGES) lighttpd
 
 SRC := $(wildcard src/*.cpp)
@@ -34,7 +34,7 @@ E2E_OBJ := $(E2E_SRC:tests/e2e/%.cpp=build/e2e/%.o)
 
 BIN = cgi-bin/folio.fcgi
 
-.PHONY: all deps test-deps serve test unit e2e clean install
+.PHONY: all deps test-deps serve test clean install dist
 all: $(BIN)
 
 $(BIN): $(OBJ)
@@ -74,7 +74,22 @@ test: test-deps
 	@tests/run
 
 clean:
-	rm -rf build $(BIN)
+	rm -rf build $(BIN) folio-*.tar.gz
+
+# The upload: a fully static binary (no shared libraries at all, so it runs on any x86-64
+# Linux host), its folio.ini and .htaccess, content/ and templates/, laid out as they go on the host.
+DIST = folio-$(VERSION)
+build/static/folio.fcgi: $(OBJ)
+	@mkdir -p $(@D)
+	$(CXX) -static $(LDFLAGS) -o $@ $^ $(LIBS) 2>&1 | grep -v "gethostbyname\|OS_CreateLocalIpcFd" || true
+	strip $@
+
+dist: build/static/folio.fcgi
+	rm -rf build/dist && mkdir -p build/dist/$(DIST)/cgi-bin
+	cp build/static/folio.fcgi cgi-bin/folio.ini cgi-bin/.htaccess build/dist/$(DIST)/cgi-bin/
+	cp -R content templates README.md build/dist/$(DIST)/
+	tar -czf $(DIST).tar.gz -C build/dist $(DIST)
+	@echo "folio: wrote $(DIST).tar.gz"
 
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/lib/folio/cgi-bin $(DESTDIR)$(PREFIX)/share/folio
