@@ -24,6 +24,15 @@ struct Loaded {
 // broken configuration; bad content and templates are kept as problems in the result.
 std::unique_ptr<Loaded> load_site(const std::string& config_path);
 
+// Logs what the index found (conflicts, broken pages and templates), one line each. A FastCGI
+// process does it when it (re)loads; a CGI, started per request, leaves it to --check.
+template <typename LogFn>
+void log_problems(const Loaded& l, const LogFn& log) {
+    for (const auto& w : l.site.warnings) log("warning: " + w);
+    for (const auto& e : l.site.errors) log("error: " + e);
+    for (const auto& e : l.templates.problems()) log("error: " + e);
+}
+
 // A cheap fingerprint of a folder tree (names, sizes, modification times) and the ini file.
 std::uint64_t fingerprint(const std::string& config_path, const Config& config);
 
@@ -54,7 +63,7 @@ void SiteHolder::refresh(const LogFn& log) {
     if (fp == current_->fingerprint || fp == failed_fingerprint_) return;
     try {
         current_ = load_site(path_);
-        for (const auto& e : current_->site.errors) log(e);
+        log_problems(*current_, log);
     } catch (const std::exception& e) {
         failed_fingerprint_ = fp;
         log(std::string(e.what()) + " (still serving the last good configuration)");

@@ -109,6 +109,18 @@ struct Parser {
     bool author(const std::string& key, const std::string& v) {
         if (key == "name") cfg.author.name = v;
         else if (key == "avatar") cfg.author.avatar = v;
+        else if (key == "aliases") {
+            std::size_t start = 0;
+            while (start <= v.size()) {
+                std::size_t comma = v.find(',', start);
+                if (comma == std::string::npos) comma = v.size();
+                std::string a = v.substr(start, comma - start);
+                a.erase(0, a.find_first_not_of(" \t"));
+                a.erase(a.find_last_not_of(" \t") + 1);
+                if (!a.empty()) cfg.author.aliases.push_back(a);
+                start = comma + 1;
+            }
+        }
         else if (key == "bio") cfg.author.bio = v;
         else if (key == "location") cfg.author.location = v;
         else if (key == "employer") cfg.author.employer = v;

@@ -41,6 +41,7 @@ struct Config {
 
     struct {
         std::string name, avatar, bio, location, employer, email;
+        std::vector<std::string> aliases;  // other spellings of name in author lists
         std::vector<ProfileLink> links;
     } author;
 

@@ -149,7 +149,7 @@ int main(int argc, char** argv) {
             return 1;
         }
     }
-    for (const auto& e : loaded->site.errors) log_line(e);
+    folio::log_problems(*loaded, log_line);
     folio::SiteHolder holder(config_path, std::move(loaded));
     return folio::serve_fastcgi(
         listen_fd, [&](const folio::Request& r) { return answer(r, holder.get()); },

@@ -102,6 +102,28 @@ std::string add_heading_ids(std::string_view html) {
     return out;
 }
 
+std::vector<Heading> headings_of(std::string_view html) {
+    std::vector<Heading> out;
+    std::size_t pos = 0;
+    while ((pos = html.find("<h", pos)) != std::string_view::npos) {
+        if (pos + 8 > html.size()) break;
+        char level = html[pos + 2];
+        if (level < '1' || level > '6' || html.compare(pos + 3, 5, " id=\"") != 0) {
+            pos += 2;
+            continue;
+        }
+        std::size_t id_end = html.find('"', pos + 8);
+        std::size_t open_end = html.find('>', pos);
+        const std::string close = std::string("</h") + level + ">";
+        std::size_t end = html.find(close, pos);
+        if (id_end == std::string_view::npos || open_end == std::string_view::npos || end == std::string_view::npos) break;
+        out.push_back({level - '0', std::string(html.substr(pos + 8, id_end - pos - 8)),
+                       strip_tags_and_entities(html.substr(open_end + 1, end - open_end - 1))});
+        pos = end;
+    }
+    return out;
+}
+
 std::string render_markdown(std::string_view markdown, const MarkdownOptions& options) {
     static std::once_flag once;
     std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });

@@ -2,6 +2,7 @@
 #pragma once
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace folio {
 
@@ -21,6 +22,14 @@ std::string render_markdown(std::string_view markdown, const MarkdownOptions& op
 // Pure pass over HTML: every bare <h1>..<h6> gets id="slug" from its text, kramdown's way
 // ("Hello World!" -> "hello-world"; repeats get -1, -2).
 std::string add_heading_ids(std::string_view html);
+
+struct Heading {
+    int level;
+    std::string id;
+    std::string text;  // tags removed, entities decoded
+};
+// The headings of rendered HTML that carry an id (as add_heading_ids leaves them), in order.
+std::vector<Heading> headings_of(std::string_view html);
 
 // kramdown's id for a heading text.
 std::string heading_slug(std::string_view text);

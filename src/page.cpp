@@ -90,6 +90,11 @@ void read_keys(Page& p) {
 
 }  // namespace
 
+std::string front_text(const Page& page, const char* key) {
+    YAML::Node n = page.front[key];
+    return n.IsDefined() && n.IsScalar() ? n.Scalar() : std::string();
+}
+
 std::string derived_url(std::string_view rel) {
     std::string r(rel);
     if (r.size() >= 3 && r.compare(r.size() - 3, 3, ".md") == 0) r.resize(r.size() - 3);

@@ -24,6 +24,7 @@ struct Page {
     std::string body;        // Markdown
     int body_line = 1;
     std::string error;       // "file:line: reason" when the page cannot be served (answers 500)
+    long long mtime = 0;     // the file's modification time (seconds since the epoch)
 
     std::string title, layout = "page", date, list, redirect_to, excerpt, anchor;
     int redirect_to_line = 0;
@@ -32,6 +33,9 @@ struct Page {
     bool in_sitemap = true;
     std::vector<RedirectSource> redirect_from;
 };
+
+// A front-matter value as text: "" when the key is missing or not a single value.
+std::string front_text(const Page& page, const char* key);
 
 // Site path of a file below content/ when it has no permalink:
 // "index.md" -> "/", "x.md" -> "/x/", "a/index.md" -> "/a/", "_pubs/p.md" -> "/pubs/p/".

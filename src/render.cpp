@@ -1,8 +1,15 @@
 // Template data for a page. Names are documented in templates/README.md.
 #include "render.h"
 
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <map>
+
 #include "error.h"
+#include "feeds.h"
 #include "markdown.h"
+#include "publication.h"
 
 namespace folio {
 namespace {
@@ -104,13 +111,182 @@ std::string markdown_of(const SiteView& v, const Page& p) {
     return render_markdown(p.body, MarkdownOptions{v.config.site.base_path});
 }
 
+std::vector<std::string> owner_names(const Config& c) {
+    std::vector<std::string> names = c.author.aliases;
+    if (!c.author.name.empty()) names.push_back(c.author.name);
+    return names;
+}
+
+// authors as {name, owner, last}: the owner's own name is shown in bold by the theme.
+mu::data author_list(const Config& c, const Page& p) {
+    mu::data list{mu::data::type::list};
+    const auto authors = authors_of(p);
+    const auto owners = owner_names(c);
+    for (std::size_t i = 0; i < authors.size(); ++i) {
+        mu::data a{mu::data::type::object};
+        a.set("name", authors[i]);
+        a.set("owner", is_owner(authors[i], owners));
+        a.set("last", i + 1 == authors.size());
+        list.push_back(a);
+    }
+    return list;
+}
+
+// Publication extras shared by a listing entry and the publication's own page.
+void add_publication(const SiteView& v, const Page& p, mu::data& d) {
+    d.set("author_list", author_list(v.config, p));
+    if (!is_publication(p)) return;
+    d.set("bibtex_url", link_to(v.config, bibtex_url(p.url)));
+    d.set("kind", publication_kind(p));
+}
+
 mu::data item_data(const SiteView& v, const Page& p) {
     mu::data item = to_data(p.front);
     item.set("title", p.title);
     item.set("url", link_to(v.config, p.url));
     item.set("anchor", p.anchor);
     item.set("content", markdown_of(v, p));
+    add_publication(v, p, item);
     return item;
+}
+
+// A listing's sort value: `date` falls back to `year` (and the other way round).
+std::string sort_value(const Page& p, const std::string& key) {
+    std::string s = front_text(p, key.c_str());
+    if (s.empty() && key == "date") return sort_value(p, "year");
+    if (s.empty() && key == "year" && p.date.size() >= 4) return p.date.substr(0, 4);
+    if (key == "title" && s.empty()) return p.title;
+    return s;
+}
+
+std::string group_label(const std::string& key, const std::string& value) {
+    static const std::map<std::string, std::string> kLabels = {
+        {"journal", "Journal articles"}, {"conference", "Conference papers"}, {"preprint", "Preprints"},
+        {"workshop", "Workshop papers"},  {"book", "Books"},                 {"chapter", "Book chapters"},
+        {"thesis", "Theses"},             {"patent", "Patents"},             {"talk", "Talks"}};
+    if (key == "category" || key == "type") {
+        auto it = kLabels.find(value);
+        if (it != kLabels.end()) return it->second;
+    }
+    if (value.empty()) return "Other";
+    std::string out = value;
+    out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
+    return out;
+}
+
+// The items of a `list:` page, ordered by the page's `sort` and `order`, grouped by its
+// `group_by` (groups keep the order in which their first item appears).
+void add_listing(const SiteView& v, const Page& page, mu::data& d) {
+    std::vector<std::size_t> order;
+    if (auto it = v.site.collections.find(page.list); it != v.site.collections.end()) order = it->second;
+    std::string sort_key = front_text(page, "sort");
+    if (sort_key.empty()) sort_key = "date";
+    std::string dir = front_text(page, "order");
+    if (dir.empty()) dir = sort_key == "title" ? "asc" : "desc";
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        const std::string x = sort_value(v.site.pages[a], sort_key), y = sort_value(v.site.pages[b], sort_key);
+        return dir == "asc" ? x < y : x > y;
+    });
+    mu::data items{mu::data::type::list};
+    std::vector<std::pair<std::string, mu::data>> groups;
+    const std::string group_by = front_text(page, "group_by");
+    for (std::size_t i : order) {
+        const Page& item = v.site.pages[i];
+        mu::data entry = item_data(v, item);
+        items.push_back(entry);
+        if (group_by.empty()) continue;
+        std::string value = group_by == "category" || group_by == "type" ? publication_kind(item) : sort_value(item, group_by);
+        auto g = std::find_if(groups.begin(), groups.end(), [&](const auto& e) { return e.first == value; });
+        if (g == groups.end()) {
+            groups.emplace_back(value, mu::data{mu::data::type::list});
+            g = groups.end() - 1;
+        }
+        g->second.push_back(entry);
+    }
+    d.set("has_items", !items.is_empty_list());
+    d.set("items", items);
+    if (group_by.empty()) return;
+    mu::data glist{mu::data::type::list};
+    for (auto& [value, list] : groups) {
+        mu::data g{mu::data::type::object};
+        g.set("name", group_label(group_by, value));
+        g.set("id", heading_slug(group_label(group_by, value)));
+        g.set("items", list);
+        glist.push_back(g);
+    }
+    d.set("has_groups", true);
+    d.set("groups", glist);
+}
+
+// JSON string escaping for JSON-LD inside <script>: '<' is escaped too, so the text can never
+// close the script element.
+std::string json_string(const std::string& s) {
+    std::string out = "\"";
+    for (unsigned char c : s) {
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '<': out += "\\u003c"; break;
+        case '>': out += "\\u003e"; break;
+        case '&': out += "\\u0026"; break;
+        default:
+            if (c < 0x20) {
+                char buf[8];
+                std::snprintf(buf, sizeof buf, "\\u%04x", c);
+                out += buf;
+            } else {
+                out += static_cast<char>(c);
+            }
+        }
+    }
+    return out + "\"";
+}
+
+// schema.org Person for the home page, from [author].
+std::string person_jsonld(const Config& c) {
+    const auto& a = c.author;
+    std::string j = "{\"@context\":\"https://schema.org\",\"@type\":\"Person\",\"name\":" + json_string(a.name);
+    if (!c.site.url.empty()) j += ",\"url\":" + json_string(absolute_url(c, "/"));
+    if (!a.bio.empty()) j += ",\"description\":" + json_string(a.bio);
+    if (!a.employer.empty()) j += ",\"affiliation\":{\"@type\":\"Organization\",\"name\":" + json_string(a.employer) + "}";
+    if (!a.email.empty()) j += ",\"email\":" + json_string("mailto:" + a.email);
+    if (!a.avatar.empty() && !c.site.url.empty()) j += ",\"image\":" + json_string(c.site.url + link_to(c, a.avatar));
+    if (!a.links.empty()) {
+        j += ",\"sameAs\":[";
+        for (std::size_t i = 0; i < a.links.size(); ++i) j += (i ? "," : "") + json_string(a.links[i].url);
+        j += "]";
+    }
+    return j + "}";
+}
+
+mu::data citation_data(const Page& p) {
+    Citation c = citation_of(p);
+    mu::data d{mu::data::type::object};
+    d.set("title", c.title);
+    mu::data authors{mu::data::type::list};
+    for (const auto& a : c.authors) authors.push_back(mu::data{a});
+    d.set("authors", authors);
+    set_text(d, "date", c.date);
+    set_text(d, "conference", c.conference);
+    set_text(d, "journal", c.journal);
+    set_text(d, "pdf_url", c.pdf_url);
+    set_text(d, "doi", c.doi);
+    set_text(d, "arxiv", c.arxiv);
+    return d;
+}
+
+mu::data toc_data(const std::string& html) {
+    mu::data list{mu::data::type::list};
+    for (const auto& h : headings_of(html)) {
+        if (h.level < 2 || h.level > 3) continue;
+        mu::data e{mu::data::type::object};
+        e.set("id", h.id);
+        e.set("text", h.text);
+        e.set("level", std::to_string(h.level));
+        e.set("sub", h.level == 3);
+        list.push_back(e);
+    }
+    return list;
 }
 
 mu::data base_data(const SiteView& v, const std::string& path, int status) {
@@ -119,6 +295,7 @@ mu::data base_data(const SiteView& v, const std::string& path, int status) {
     d.set("author", author_data(v.config));
     d.set("nav", nav_data(v.config, path));
     d.set("status", std::to_string(status));
+    d.set("feed_url", link_to(v.config, "/feed.xml"));
     return d;
 }
 
@@ -131,22 +308,32 @@ std::string link_to(const Config& config, const std::string& target) {
 
 std::string render_page(const SiteView& v, const Page& p, int status) {
     if (!p.error.empty()) throw Error(p.error);
+    const Config& c = v.config;
     mu::data d = base_data(v, p.url, status);
     mu::data page = to_data(p.front);
     page.set("title", p.title);
-    page.set("url", link_to(v.config, p.url));
+    page.set("url", link_to(c, p.url));
     page.set("path", p.url);
+    if (!page.get("description") && !p.excerpt.empty()) page.set("description", p.excerpt);
+    if (!c.site.url.empty() && status == 200) page.set("canonical", absolute_url(c, p.url));
+    page.set("is_home", p.url == "/");
+    page.set("is_item", !p.collection.empty());
     d.set("page", page);
     d.set("author_profile", p.author_profile);
-    d.set("content", markdown_of(v, p));
-    if (!p.list.empty()) {
-        mu::data items{mu::data::type::list};
-        auto it = v.site.collections.find(p.list);
-        if (it != v.site.collections.end())
-            for (std::size_t i : it->second) items.push_back(item_data(v, v.site.pages[i]));
-        d.set("has_items", !items.is_empty_list());
-        d.set("items", items);
+    const std::string content = markdown_of(v, p);
+    d.set("content", content);
+    if (front_text(p, "toc") == "true") {
+        mu::data toc = toc_data(content);
+        d.set("has_toc", !toc.is_empty_list());
+        d.set("toc", toc);
     }
+    add_publication(v, p, d);
+    if (is_publication(p)) {
+        d.set("citation", citation_data(p));
+        d.set("bibtex", bibtex_of(p, absolute_url(c, p.url)));
+    }
+    if (p.url == "/" && !c.author.name.empty()) d.set("person_jsonld", person_jsonld(c));
+    if (!p.list.empty()) add_listing(v, p, d);
     try {
         return v.templates.render(p.layout, d);
     } catch (const Error& e) {

@@ -6,6 +6,8 @@
 #include <unistd.h>
 
 #include "error.h"
+#include "feeds.h"
+#include "publication.h"
 #include "html.h"
 #include "url_path.h"
 
@@ -53,6 +55,31 @@ Response static_file(const SiteView& v, const Route& route, const std::string& p
     close(fd);
     if (!ok) return error_response(v, 404, "not a regular file: " + route.origin, path, log);
     r.set_header("Content-Type", content_type_for(route.file));
+    return r;
+}
+
+Response generated(const SiteView& v, const Route& route) {
+    Response r;
+    switch (route.generated) {
+    case Generated::Sitemap:
+        r.body = sitemap_xml(v);
+        r.set_header("Content-Type", "application/xml; charset=utf-8");
+        break;
+    case Generated::Robots:
+        r.body = robots_txt(v);
+        r.set_header("Content-Type", "text/plain; charset=utf-8");
+        break;
+    case Generated::Feed:
+        r.body = atom_feed(v);
+        r.set_header("Content-Type", "application/atom+xml; charset=utf-8");
+        break;
+    case Generated::Bibtex: {
+        const Page& p = v.site.pages[route.page];
+        r.body = bibtex_of(p, absolute_url(v.config, p.url));
+        r.set_header("Content-Type", "text/x-bibtex; charset=utf-8");
+        break;
+    }
+    }
     return r;
 }
 
@@ -109,6 +136,7 @@ Response handle_request(const Request& req, const SiteView& v, const Log& log) {
     case RouteKind::Page: return page(v, v.site.pages[route->page], p.path, log);
     case RouteKind::Redirect: return redirect_to(v, route->target, query);
     case RouteKind::Static: return static_file(v, *route, p.path, log);
+    case RouteKind::Generated: return generated(v, *route);
     }
     return error_response(v, 500, "unknown route kind", p.path, log);
 }

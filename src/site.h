@@ -17,13 +17,17 @@ inline constexpr int kMaxRedirectChain = 8;
 
 inline constexpr std::size_t kNoPage = static_cast<std::size_t>(-1);
 
-enum class RouteKind { Page, Redirect, Static };
+enum class RouteKind { Page, Redirect, Static, Generated };
+
+// Files folio writes itself from the index.
+enum class Generated { Sitemap, Robots, Feed, Bibtex };
 
 struct Route {
     RouteKind kind = RouteKind::Page;
     std::size_t page = 0;  // Page: index into Site::pages
     std::string target;    // Redirect: site path (may carry ?query) or absolute URL
     std::string file;      // Static: resolved path on disk
+    Generated generated = Generated::Sitemap;  // Generated: which one (Bibtex: of `page`)
     std::string origin;    // where it was declared, "content/about.md:6", for messages
 };
 
@@ -45,6 +49,9 @@ struct Site {
 // Reads every file below cfg.content_dir (and theme assets below cfg.templates_dir/assets)
 // and builds the table. Never throws for bad content: problems land in warnings and errors.
 Site build_site(const Config& cfg);
+
+// Where a publication's BibTeX is served: "/publications/dsp/" -> "/publications/dsp.bib".
+std::string bibtex_url(const std::string& page_url);
 
 // Content-Type for a file name, by extension.
 std::string content_type_for(const std::string& name);
