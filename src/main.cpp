@@ -10,6 +10,7 @@
 #include "app.h"
 #include "check.h"
 #include "error.h"
+#include "export.h"
 #include "fcgi_io.h"
 #include "router.h"
 
@@ -20,18 +21,19 @@
 namespace {
 
 constexpr const char* kUsage =
-    "usage: folio.fcgi [--config FILE] [--check | --render PATH | --listen ADDRESS]\n"
+    "usage: folio.fcgi [--config FILE] [--check | --render PATH | --export DIR | --listen ADDRESS]\n"
     "\n"
     "Serves a Markdown academic homepage as a FastCGI or CGI program.\n"
     "  (no option)       FastCGI when started by a web server, else one CGI request\n"
     "  --config FILE     folio.ini to use (default: $FOLIO_CONFIG, else folio.ini beside the program)\n"
     "  --check           load the whole site, report every problem with file:line; exit 1 on errors\n"
     "  --render PATH     print the full response for one site path (e.g. /publications/)\n"
+    "  --export DIR      write the whole site as static files (pages, files, redirect stubs, .htaccess, _redirects)\n"
     "  --listen ADDRESS  run as a FastCGI daemon on a Unix socket path (made 0660) or 127.0.0.1:PORT\n"
     "  --help, --version\n";
 
 struct Options {
-    std::string config, render, listen;
+    std::string config, render, listen, export_dir;
     bool check = false;
 };
 
@@ -77,8 +79,9 @@ bool parse_options(int argc, char** argv, Options& o, int& exit_code) {
             return false;
         } else if (a == "--check") {
             o.check = true;
-        } else if (a == "--config" || a == "--render" || a == "--listen") {
-            if (!value(a == "--config" ? o.config : a == "--render" ? o.render : o.listen)) return false;
+        } else if (a == "--config" || a == "--render" || a == "--listen" || a == "--export") {
+            std::string& into = a == "--config" ? o.config : a == "--render" ? o.render : a == "--listen" ? o.listen : o.export_dir;
+            if (!value(into)) return false;
         } else {
             std::cerr << "folio: unknown option " << a << "\n" << kUsage;
             return false;
@@ -117,7 +120,7 @@ int main(int argc, char** argv) {
     int exit_code = 2;
     if (!parse_options(argc, argv, o, exit_code)) return exit_code;
     const std::string config_path = o.config.empty() ? default_config_path(argv[0]) : o.config;
-    const bool interactive = o.check || !o.render.empty();
+    const bool interactive = o.check || !o.render.empty() || !o.export_dir.empty();
     const bool as_cgi = !interactive && o.listen.empty() && folio::started_as_cgi();
 
     std::unique_ptr<folio::Loaded> loaded;
@@ -128,6 +131,7 @@ int main(int argc, char** argv) {
     }
 
     if (o.check) return folio::run_check(*loaded, std::cout);
+    if (!o.export_dir.empty()) return folio::run_export(*loaded, o.export_dir, std::cerr);
     if (!o.render.empty()) {
         folio::Request req;
         req.method = "GET";
