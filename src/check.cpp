@@ -1,9 +1,146 @@
-// Site checking: what the index found, plus what only a full render shows.
+// Site checking: what the index found, plus what only a full render shows (template errors,
+// broken internal links, missing #anchors and images), each with file:line.
 #include "check.h"
 
+#include <map>
 #include <set>
 
+#include "markdown.h"
+
 namespace folio {
+namespace {
+
+struct Link {
+    std::string target;  // as it appears in the HTML (entities decoded)
+    bool image;
+};
+
+std::string decode_entities(std::string s) {
+    for (std::size_t pos; (pos = s.find("&amp;")) != std::string::npos;) s.replace(pos, 5, "&");
+    return s;
+}
+
+// href="..." and src="..." values of rendered HTML.
+std::vector<Link> links_in(const std::string& html) {
+    std::vector<Link> out;
+    for (const char* attr : {" href=\"", " src=\""}) {
+        std::size_t pos = 0;
+        const std::size_t n = std::string(attr).size();
+        while ((pos = html.find(attr, pos)) != std::string::npos) {
+            std::size_t end = html.find('"', pos + n);
+            if (end == std::string::npos) break;
+            out.push_back({decode_entities(html.substr(pos + n, end - pos - n)), attr[1] == 's'});
+            pos = end;
+        }
+    }
+    return out;
+}
+
+std::set<std::string> ids_in(const std::string& html) {
+    std::set<std::string> ids;
+    std::size_t pos = 0;
+    while ((pos = html.find(" id=\"", pos)) != std::string::npos) {
+        std::size_t end = html.find('"', pos + 5);
+        if (end == std::string::npos) break;
+        ids.insert(html.substr(pos + 5, end - pos - 5));
+        pos = end;
+    }
+    return ids;
+}
+
+// The line of the page's file where a link target is written (the body's first line if the
+// Markdown spells it differently).
+int line_of_target(const Page& p, const std::string& written) {
+    std::size_t at = p.body.find(written);
+    if (at == std::string::npos) return p.body_line;
+    int line = p.body_line;
+    for (std::size_t i = 0; i < at; ++i)
+        if (p.body[i] == '\n') ++line;
+    return line;
+}
+
+class LinkChecker {
+public:
+    LinkChecker(const Loaded& l, std::vector<std::string>& errors) : l_(l), errors_(errors) {}
+
+    void add_page_ids(const std::string& url, const std::string& html) { ids_[url] = ids_in(html); }
+
+    void check(const Page& p, const std::string& content_html) {
+        for (const auto& link : links_in(content_html)) {
+            std::string written = link.target;
+            std::string path = internal_path(p, link.target);
+            if (path.empty()) continue;
+            std::string fragment;
+            if (std::size_t hash = path.find('#'); hash != std::string::npos) {
+                fragment = path.substr(hash + 1);
+                path = path.substr(0, hash);
+            }
+            path = path.substr(0, path.find('?'));
+            if (path.empty()) path = p.url;  // "#frag": this page
+            // The text as written in Markdown carries no mount prefix.
+            const std::string& bp = l_.config.site.base_path;
+            if (!bp.empty() && written.rfind(bp + "/", 0) == 0) written = written.substr(bp.size());
+            const std::string where = p.source + ":" + std::to_string(line_of_target(p, written)) + ": ";
+            std::string landed = resolve(path);
+            if (landed.empty()) {
+                errors_.push_back(where + (link.image ? "missing image " : "broken link ") + link.target);
+            } else if (!fragment.empty()) {
+                auto ids = ids_.find(landed);
+                if (ids != ids_.end() && !ids->second.count(fragment))
+                    errors_.push_back(where + "missing anchor #" + fragment + " on " + landed + " (link " + link.target + ")");
+            }
+        }
+    }
+
+private:
+    // The site path a link points at, or "" when it leaves the site (other hosts, mailto:).
+    std::string internal_path(const Page& p, const std::string& target) const {
+        const Config& c = l_.config;
+        std::string t = target;
+        if (!c.site.url.empty() && t.rfind(c.site.url, 0) == 0) {
+            t = t.substr(c.site.url.size());
+            if (t.empty()) t = "/";
+            if (t[0] != '/' && t[0] != '#' && t[0] != '?') return "";
+        }
+        if (t.empty() || t.rfind("//", 0) == 0 || t.find(':') < t.find_first_of("/?#")) return "";
+        if (t[0] == '#') return t;
+        if (t[0] != '/') {  // relative to the page's folder
+            std::size_t cut = t.find_first_of("?#");
+            std::string rest = cut == std::string::npos ? "" : t.substr(cut);
+            std::string rel = t.substr(0, cut);
+            std::string joined = normalize_path(p.url.substr(0, p.url.rfind('/') + 1) + rel);
+            if (joined == ".") joined = "/";
+            if (!rel.empty() && rel.back() == '/' && joined.back() != '/') joined += '/';
+            t = joined + rest;
+        } else if (!c.site.base_path.empty()) {
+            if (t.rfind(c.site.base_path + "/", 0) == 0) t = t.substr(c.site.base_path.size());
+            else if (t == c.site.base_path) t = "/";
+        }
+        return t;
+    }
+
+    // The page or file a path reaches after redirects ("" when nothing answers).
+    std::string resolve(std::string path) const {
+        for (int hops = 0; hops <= kMaxRedirectChain; ++hops) {
+            const Route* r = l_.site.find(path);
+            if (!r && path.back() != '/') {
+                path += '/';
+                r = l_.site.find(path);
+            }
+            if (!r) return "";
+            if (r->kind != RouteKind::Redirect) return path;
+            if (r->target.rfind("http", 0) == 0) return path;  // leaves the site: not ours to check
+            path = r->target.substr(0, r->target.find('?'));
+        }
+        return "";
+    }
+
+    const Loaded& l_;
+    std::vector<std::string>& errors_;
+    std::map<std::string, std::set<std::string>> ids_;
+};
+
+}  // namespace
 
 int run_check(const Loaded& l, std::ostream& out) {
     std::vector<std::string> errors = l.site.errors;
@@ -12,6 +149,8 @@ int run_check(const Loaded& l, std::ostream& out) {
 
     std::size_t pages = 0, redirects = 0, files = 0;
     std::set<std::size_t> rendered;
+    LinkChecker links(l, errors);
+    std::vector<const Page*> to_check;
     for (const auto& [url, route] : l.site.routes) {
         if (route.kind == RouteKind::Redirect) ++redirects;
         if (route.kind == RouteKind::Static) ++files;
@@ -24,11 +163,16 @@ int run_check(const Loaded& l, std::ostream& out) {
         if (!p.list.empty() && !l.site.collections.count(p.list))
             warnings.push_back(p.source + ": list: no collection '" + p.list + "' (no folder content/_" + p.list + "/)");
         try {
-            render_page(l.view(), p, 200);
+            links.add_page_ids(url, render_page(l.view(), p, 200));
+            to_check.push_back(&p);
         } catch (const std::exception& e) {
             errors.push_back(e.what());
         }
     }
+    // Links are checked once every page's ids are known.
+    for (const Page* p : to_check)
+        links.check(*p, render_markdown(p->body, MarkdownOptions{l.config.site.base_path}));
+
     for (const auto& w : warnings) out << "warning: " << w << "\n";
     for (const auto& e : errors) out << "error: " << e << "\n";
     out << "folio: " << pages << " pages, " << redirects << " redirects, " << files << " files; " << errors.size()
