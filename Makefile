@@ -21,7 +21,7 @@ TEST_LIBS = -lboost_unit_test_framework
 
 BUILD_PACKAGES = g++ make libfcgi-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libinih-dev \
                  libyaml-cpp-dev libkainjow-mustache-dev
-TEST_PACKAGES = $(BUILD_PACKAGES) libboost-test-dev lighttpd curl file
+TEST_PACKAGES = $(BUILD_PACKAGES) libboost-test-dev lighttpd curl file libxml2-utils
 SERVE_PACKAGES = $(BUILD_PACKAGES) lighttpd
 
 SRC := $(wildcard src/*.cpp)

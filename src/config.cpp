@@ -3,7 +3,9 @@
 
 #include <ini.h>
 
+#include <algorithm>
 #include <cstring>
+#include <iterator>
 #include <fstream>
 #include <mutex>
 #include <set>
@@ -227,6 +229,14 @@ Config parse_config(std::string_view text, std::string_view file_name, std::stri
     if (rc > 0)
         throw Error(at(file_name, rc, p.error.empty() ? "syntax error (expected [section] or key = value)" : p.error));
     if (rc < 0) throw Error(at(file_name, 0, "could not be parsed (out of memory)"));
+    // Profile links in the table's order, whatever the file's order.
+    auto rank = [](const ProfileLink& l) {
+        std::size_t i = 0;
+        while (i < std::size(kProfiles) && l.key != kProfiles[i].key) ++i;
+        return i;
+    };
+    std::stable_sort(p.cfg.author.links.begin(), p.cfg.author.links.end(),
+                     [&](const ProfileLink& a, const ProfileLink& b) { return rank(a) < rank(b); });
     // inih does not report line numbers to the handler; recover them for redirects so that
     // conflicts can name the line.
     std::istringstream in(copy);
