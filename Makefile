@@ -14,13 +14,13 @@ CXXFLAGS ?= -O2 -g
 CXXFLAGS += -std=c++17 -Wall -Wextra -Wno-unused-parameter -MMD -MP
 CPPFLAGS += -DFOLIO_VERSION='"$(VERSION)"'
 LDFLAGS ?=
-LIBS = -lfcgi -lcmark-gfm-extensions -lcmark-gfm -linih -lyaml-cpp
+LIBS = -lfcgi -lcmark-gfm-extensions -lcmark-gfm -linih -lyaml-cpp -lz
 TEST_LIBS = -lboost_unit_test_framework
 
 -include config.mk
 
 BUILD_PACKAGES = g++ make libfcgi-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libinih-dev \
-                 libyaml-cpp-dev libkainjow-mustache-dev
+                 libyaml-cpp-dev libkainjow-mustache-dev zlib1g-dev
 TEST_PACKAGES = $(BUILD_PACKAGES) libboost-test-dev lighttpd curl file libxml2-utils
 SERVE_PACKAGES = $(BUILD_PACKAGES) lighttpd
 
@@ -56,7 +56,7 @@ build/unit_tests: $(UNIT_OBJ) $(CORE_OBJ)
 	$(CXX) $(LDFLAGS) -o $@ $^ $(LIBS) $(TEST_LIBS)
 
 build/e2e_tests: $(E2E_OBJ)
-	$(CXX) $(LDFLAGS) -o $@ $^ $(TEST_LIBS)
+	$(CXX) $(LDFLAGS) -o $@ $^ $(TEST_LIBS) -lz
 
 deps:
 	@tools/ensure-packages $(SERVE_PACKAGES)

@@ -4,6 +4,8 @@
 #include <dirent.h>
 #include <sys/stat.h>
 
+#include <algorithm>
+
 namespace folio {
 namespace {
 
@@ -14,10 +16,12 @@ struct Hash {
         const auto* p = static_cast<const unsigned char*>(data);
         for (std::size_t i = 0; i < n; ++i) h = (h ^ p[i]) * 1099511628211ull;
     }
+    long long newest = 0;
     void add_stat(const std::string& path) {
         struct stat st;
         add(path.data(), path.size());
         if (stat(path.c_str(), &st) != 0) return;
+        newest = std::max(newest, static_cast<long long>(st.st_mtime));
         add(&st.st_mtim, sizeof st.st_mtim);
         add(&st.st_size, sizeof st.st_size);
         add(&st.st_ino, sizeof st.st_ino);
@@ -38,19 +42,21 @@ struct Hash {
 
 }  // namespace
 
-std::uint64_t fingerprint(const std::string& config_path, const Config& config) {
+Fingerprint fingerprint(const std::string& config_path, const Config& config) {
     Hash h;
     h.add_stat(config_path);
     h.add_tree(config.content_dir, 0);
     h.add_tree(config.templates_dir, 0);
-    return h.h;
+    return {h.h, h.newest};
 }
 
 std::unique_ptr<Loaded> load_site(const std::string& config_path) {
     auto l = std::make_unique<Loaded>();
     l->config = load_config(config_path);
     // Fingerprint first: an edit during the build is then seen by the next check.
-    l->fingerprint = fingerprint(config_path, l->config);
+    const Fingerprint fp = fingerprint(config_path, l->config);
+    l->fingerprint = fp.hash;
+    l->last_modified = fp.newest;
     l->site = build_site(l->config);
     l->templates = Templates::load(normalize_path(l->config.templates_dir));
     return l;

@@ -17,7 +17,8 @@ struct Loaded {
     Site site;
     Templates templates;
     std::uint64_t fingerprint = 0;  // of the files it was built from
-    SiteView view() const { return SiteView{config, site, templates}; }
+    long long last_modified = 0;    // their newest modification time
+    SiteView view(ResponseCache* cache = nullptr) const { return SiteView{config, site, templates, last_modified, cache}; }
 };
 
 // Reads folio.ini, builds the index and loads the templates. Throws folio::Error only for a
@@ -33,8 +34,12 @@ void log_problems(const Loaded& l, const LogFn& log) {
     for (const auto& e : l.templates.problems()) log("error: " + e);
 }
 
-// A cheap fingerprint of a folder tree (names, sizes, modification times) and the ini file.
-std::uint64_t fingerprint(const std::string& config_path, const Config& config);
+struct Fingerprint {
+    std::uint64_t hash = 0;   // of names, sizes, inodes and modification times
+    long long newest = 0;     // the newest modification time seen
+};
+// A cheap fingerprint of the content and template trees and the ini file.
+Fingerprint fingerprint(const std::string& config_path, const Config& config);
 
 // Keeps a FastCGI process's site current: checks the fingerprint at most once a second and
 // rebuilds when it changed. A rebuild that fails (broken folio.ini) keeps the last good state.
@@ -45,12 +50,14 @@ public:
     template <typename LogFn>
     void refresh(const LogFn& log);
     const Loaded& get() const { return *current_; }
+    ResponseCache* cache() { return &cache_; }
 
 private:
     std::string path_;
     std::unique_ptr<Loaded> current_;
     std::chrono::steady_clock::time_point last_check_ = std::chrono::steady_clock::now();
     std::uint64_t failed_fingerprint_ = 0;
+    ResponseCache cache_;  // emptied whenever the site is rebuilt
 };
 
 template <typename LogFn>
@@ -59,10 +66,11 @@ void SiteHolder::refresh(const LogFn& log) {
     auto now = std::chrono::steady_clock::now();
     if (now - last_check_ < std::chrono::seconds(1)) return;
     last_check_ = now;
-    std::uint64_t fp = fingerprint(path_, current_->config);
+    std::uint64_t fp = fingerprint(path_, current_->config).hash;
     if (fp == current_->fingerprint || fp == failed_fingerprint_) return;
     try {
         current_ = load_site(path_);
+        cache_.clear();
         log_problems(*current_, log);
     } catch (const std::exception& e) {
         failed_fingerprint_ = fp;

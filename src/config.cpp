@@ -90,6 +90,7 @@ struct Parser {
     bool site(const std::string& key, const std::string& v) {
         if (key == "title") cfg.site.title = v;
         else if (key == "description") cfg.site.description = v;
+        else if (key == "cache_control") cfg.site.cache_control = v;
         else if (key == "language") cfg.site.language = v;
         else if (key == "url") {
             if (!v.empty() && !is_absolute_url(v)) return fail("url: expected an absolute http(s) URL");

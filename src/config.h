@@ -37,6 +37,8 @@ struct Config {
         std::string base_path;  // mount prefix, "" or "/~user" (no trailing slash)
         std::string description;
         std::string language = "en";
+        // Sent with every 200; ETag and Last-Modified let browsers revalidate cheaply after it.
+        std::string cache_control = "public, max-age=300";
     } site;
 
     struct {

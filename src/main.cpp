@@ -90,13 +90,13 @@ bool parse_options(int argc, char** argv, Options& o, int& exit_code) {
     return true;
 }
 
-folio::Response answer(const folio::Request& req, const folio::Loaded& l) {
+folio::Response answer(const folio::Request& req, const folio::SiteView& view) {
     // The one top-level catch: whatever escapes a request becomes a 500 and a log line, and the
     // process goes on to the next request.
     try {
-        return folio::handle_request(req, l.view(), log_line);
+        return folio::handle_request(req, view, log_line);
     } catch (const std::exception& e) {
-        return folio::error_response(l.view(), 500, std::string("unexpected error: ") + e.what(), "/", log_line);
+        return folio::error_response(view, 500, std::string("unexpected error: ") + e.what(), "/", log_line);
     }
 }
 
@@ -136,12 +136,12 @@ int main(int argc, char** argv) {
         folio::Request req;
         req.method = "GET";
         req.uri = loaded->config.site.base_path + o.render;
-        std::cout << folio::serialize(answer(req, *loaded), false) << std::flush;
+        std::cout << folio::serialize(answer(req, loaded->view()), false) << std::flush;
         return 0;
     }
     if (as_cgi) {
         // A CGI answers one request: a broken page logs its error when it is the one asked for.
-        return folio::serve_cgi([&](const folio::Request& r) { return answer(r, *loaded); });
+        return folio::serve_cgi([&](const folio::Request& r) { return answer(r, loaded->view()); });
     }
 
     int listen_fd = 0;
@@ -156,6 +156,6 @@ int main(int argc, char** argv) {
     folio::log_problems(*loaded, log_line);
     folio::SiteHolder holder(config_path, std::move(loaded));
     return folio::serve_fastcgi(
-        listen_fd, [&](const folio::Request& r) { return answer(r, holder.get()); },
+        listen_fd, [&](const folio::Request& r) { return answer(r, holder.get().view(holder.cache())); },
         [&] { holder.refresh(log_line); });
 }

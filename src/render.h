@@ -3,6 +3,7 @@
 #include <string>
 
 #include "config.h"
+#include "http_cache.h"
 #include "site.h"
 #include "templates.h"
 
@@ -13,6 +14,8 @@ struct SiteView {
     const Config& config;
     const Site& site;
     const Templates& templates;
+    long long last_modified = 0;     // newest modification time of every input file
+    ResponseCache* cache = nullptr;  // a FastCGI process's rendered responses; none in CGI mode
 };
 
 // Renders a page through its layout. Throws folio::Error with file:line when the page itself

@@ -7,6 +7,7 @@
 
 #include "error.h"
 #include "feeds.h"
+#include "http_cache.h"
 #include "publication.h"
 #include "html.h"
 #include "url_path.h"
@@ -34,9 +35,31 @@ Response redirect_to(const SiteView& v, const std::string& target, std::string_v
     return redirect_response(kRedirectStatus, location);
 }
 
+// A response made once per site state (a page, a file, a generated file, the 404 page): from the
+// FastCGI cache when there is one; a 200 gets its validators before it is kept.
+template <typename Make>
+Response once(const SiteView& v, const std::string& key, long long last_modified, Make make) {
+    if (v.cache)
+        if (const Response* hit = v.cache->find(key)) return *hit;
+    Response r = make();
+    if (r.status == 200) add_validators(r, last_modified, v.config.site.cache_control);
+    if (v.cache && (r.status == 200 || r.status == 404)) v.cache->put(key, r);
+    return r;
+}
+
+// Per request: the gzip variant when the client takes it, then 304 when the client has it.
+Response finish(const Request& req, const SiteView& v, const std::string& key, Response r) {
+    if (r.status != 200 && r.status != 404) return r;
+    if (compressible(r)) r.set_header("Vary", "Accept-Encoding");
+    if (compressible(r) && r.body.size() >= kMinGzipBytes && accepts_gzip(req.accept_encoding))
+        r = v.cache && v.cache->find(key) ? v.cache->gzip_of(key, r) : gzipped(r);
+    if (r.status == 200 && not_modified(req, r)) return not_modified_response(r);
+    return r;
+}
+
 // Reads a file found in the table. O_NOFOLLOW: the route holds the resolved path, so a link
 // appearing there later is refused rather than followed.
-Response static_file(const SiteView& v, const Route& route, const std::string& path, const Log& log) {
+Response read_static(const SiteView& v, const Route& route, const std::string& path, const Log& log) {
     int fd = open(route.file.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
     if (fd < 0) return error_response(v, 404, "file vanished: " + route.origin, path, log);
     struct stat st;
@@ -55,10 +78,11 @@ Response static_file(const SiteView& v, const Route& route, const std::string& p
     close(fd);
     if (!ok) return error_response(v, 404, "not a regular file: " + route.origin, path, log);
     r.set_header("Content-Type", content_type_for(route.file));
+    r.set_header("Last-Modified", http_date(static_cast<long long>(st.st_mtime)));
     return r;
 }
 
-Response generated(const SiteView& v, const Route& route) {
+Response make_generated(const SiteView& v, const Route& route) {
     Response r;
     switch (route.generated) {
     case Generated::Sitemap:
@@ -83,12 +107,30 @@ Response generated(const SiteView& v, const Route& route) {
     return r;
 }
 
-Response page(const SiteView& v, const Page& p, const std::string& path, const Log& log) {
+Response make_page(const SiteView& v, const Page& p, const std::string& path, const Log& log) {
     try {
         return html_response(200, render_page(v, p, 200));
     } catch (const std::exception& e) {
         return error_response(v, 500, e.what(), path, log);
     }
+}
+
+// What answers a route (before the per-request gzip and 304 step), and its cache key.
+Response answer_route(const SiteView& v, const Route& route, const std::string& path, std::string& key, const Log& log) {
+    switch (route.kind) {
+    case RouteKind::Page:
+        key = "page " + std::to_string(route.page);
+        return once(v, key, v.last_modified, [&] { return make_page(v, v.site.pages[route.page], path, log); });
+    case RouteKind::Static:
+        key = "file " + route.file;
+        return once(v, key, 0, [&] { return read_static(v, route, path, log); });
+    case RouteKind::Generated:
+        key = "generated " + path;
+        return once(v, key, v.last_modified, [&] { return make_generated(v, route); });
+    case RouteKind::Redirect:
+        break;
+    }
+    return error_response(v, 500, "route kind without an answer", path, log);
 }
 
 }  // namespace
@@ -130,15 +172,14 @@ Response handle_request(const Request& req, const SiteView& v, const Log& log) {
     route = v.site.find(p.path);
     if (!route) {
         if (p.path.back() != '/' && v.site.find(p.path + "/")) return redirect_to(v, p.path + "/", query);
-        return error_response(v, 404, "no page at " + p.path, p.path, log);
+        if (v.site.not_found_page == kNoPage) return error_response(v, 404, "no page at " + p.path, p.path, log);
+        // Every 404 has the same body when the site has a 404 page: make it once.
+        return finish(req, v, "404", once(v, "404", 0, [&] { return error_response(v, 404, "", p.path, log); }));
     }
-    switch (route->kind) {
-    case RouteKind::Page: return page(v, v.site.pages[route->page], p.path, log);
-    case RouteKind::Redirect: return redirect_to(v, route->target, query);
-    case RouteKind::Static: return static_file(v, *route, p.path, log);
-    case RouteKind::Generated: return generated(v, *route);
-    }
-    return error_response(v, 500, "unknown route kind", p.path, log);
+    if (route->kind == RouteKind::Redirect) return redirect_to(v, route->target, query);
+    std::string key;
+    Response r = answer_route(v, *route, p.path, key, log);
+    return finish(req, v, key, std::move(r));
 }
 
 }  // namespace folio

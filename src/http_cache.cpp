@@ -1,0 +1,167 @@
+// ETag, Last-Modified, 304, gzip and the response cache.
+#include "http_cache.h"
+
+#include <zlib.h>
+
+#include <cstdio>
+#include <ctime>
+#include <memory>
+
+namespace folio {
+namespace {
+
+std::string etag_of(const std::string& body) {
+    std::uint64_t h = 1469598103934665603ull;  // FNV-1a: stable across runs and processes
+    for (unsigned char c : body) h = (h ^ c) * 1099511628211ull;
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "\"%016llx\"", static_cast<unsigned long long>(h));
+    return buf;
+}
+
+// Does an If-None-Match list name this ETag? Weak comparison (RFC 9110 13.1.2).
+bool etag_listed(const std::string& list, const std::string& etag) {
+    auto strip = [](std::string t) { return t.rfind("W/", 0) == 0 ? t.substr(2) : t; };
+    std::size_t pos = 0;
+    while (pos < list.size()) {
+        std::size_t comma = list.find(',', pos);
+        if (comma == std::string::npos) comma = list.size();
+        std::string t = list.substr(pos, comma - pos);
+        t.erase(0, t.find_first_not_of(" \t"));
+        t.erase(t.find_last_not_of(" \t") + 1);
+        if (t == "*" || strip(t) == strip(etag)) return true;
+        pos = comma + 1;
+    }
+    return false;
+}
+
+}  // namespace
+
+std::string http_date(long long t) {
+    std::time_t tt = static_cast<std::time_t>(t);
+    std::tm tm{};
+    gmtime_r(&tt, &tm);
+    char buf[64];
+    std::strftime(buf, sizeof buf, "%a, %d %b %Y %H:%M:%S GMT", &tm);
+    return buf;
+}
+
+long long parse_http_date(const std::string& s) {
+    std::tm tm{};
+    const char* end = strptime(s.c_str(), "%a, %d %b %Y %H:%M:%S GMT", &tm);
+    if (!end || *end != '\0') return -1;
+    return static_cast<long long>(timegm(&tm));
+}
+
+bool compressible(const Response& r) {
+    const std::string* type = r.header("Content-Type");
+    if (!type) return false;
+    return type->rfind("text/", 0) == 0 || type->find("xml") != std::string::npos ||
+           type->find("json") != std::string::npos || type->find("javascript") != std::string::npos;
+}
+
+void add_validators(Response& r, long long last_modified, const std::string& cache_control) {
+    r.set_header("ETag", etag_of(r.body));
+    if (last_modified > 0) r.set_header("Last-Modified", http_date(last_modified));
+    if (!cache_control.empty()) r.set_header("Cache-Control", cache_control);
+    if (compressible(r)) r.set_header("Vary", "Accept-Encoding");
+}
+
+bool not_modified(const Request& req, const Response& r) {
+    const std::string* etag = r.header("ETag");
+    if (!req.if_none_match.empty()) return etag && etag_listed(req.if_none_match, *etag);
+    const std::string* lm = r.header("Last-Modified");
+    if (req.if_modified_since.empty() || !lm) return false;
+    long long since = parse_http_date(req.if_modified_since), modified = parse_http_date(*lm);
+    return since >= 0 && modified >= 0 && modified <= since;
+}
+
+Response not_modified_response(const Response& r) {
+    Response n;
+    n.status = 304;
+    for (const char* h : {"ETag", "Last-Modified", "Cache-Control", "Vary", "Content-Encoding"})
+        if (const std::string* v = r.header(h)) n.set_header(h, *v);
+    return n;
+}
+
+bool accepts_gzip(const std::string& ae) {
+    std::size_t pos = 0;
+    while (pos < ae.size()) {
+        std::size_t comma = ae.find(',', pos);
+        if (comma == std::string::npos) comma = ae.size();
+        std::string token = ae.substr(pos, comma - pos);
+        pos = comma + 1;
+        std::size_t semi = token.find(';');
+        std::string coding = token.substr(0, semi);
+        coding.erase(0, coding.find_first_not_of(" \t"));
+        coding.erase(coding.find_last_not_of(" \t") + 1);
+        if (coding != "gzip" && coding != "x-gzip") continue;
+        if (semi == std::string::npos) return true;
+        std::size_t q = token.find("q=", semi);
+        return q == std::string::npos || std::strtod(token.c_str() + q + 2, nullptr) > 0;
+    }
+    return false;
+}
+
+std::string gzip(const std::string& bytes) {
+    z_stream zs{};
+    if (deflateInit2(&zs, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) return "";
+    std::unique_ptr<z_stream, int (*)(z_stream*)> guard(&zs, deflateEnd);
+    std::string out;
+    out.resize(deflateBound(&zs, bytes.size()));
+    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
+    zs.avail_in = static_cast<uInt>(bytes.size());
+    zs.next_out = reinterpret_cast<Bytef*>(out.data());
+    zs.avail_out = static_cast<uInt>(out.size());
+    if (deflate(&zs, Z_FINISH) != Z_STREAM_END) return "";
+    out.resize(zs.total_out);
+    return out;
+}
+
+Response gzipped(const Response& r) {
+    Response g = r;
+    g.body = gzip(r.body);
+    if (g.body.empty() && !r.body.empty()) return r;
+    g.set_header("Content-Encoding", "gzip");
+    if (const std::string* etag = r.header("ETag")) {
+        std::string e = *etag;
+        e.insert(e.size() - 1, "-gz");  // a different representation needs a different ETag
+        g.set_header("ETag", e);
+    }
+    return g;
+}
+
+const Response* ResponseCache::find(const std::string& key) const {
+    auto it = plain_.find(key);
+    return it == plain_.end() ? nullptr : &it->second;
+}
+
+const Response& ResponseCache::put(const std::string& key, Response r) {
+    const std::size_t cost = r.body.size() + key.size() + 256;
+    if (bytes_ + cost > kMaxCacheBytes) {
+        // Full: keep serving, just without keeping this one.
+        scratch_ = std::move(r);
+        return scratch_;
+    }
+    bytes_ += cost;
+    return plain_[key] = std::move(r);
+}
+
+const Response& ResponseCache::gzip_of(const std::string& key, const Response& plain) {
+    if (auto it = gz_.find(key); it != gz_.end()) return it->second;
+    Response g = gzipped(plain);
+    const std::size_t cost = g.body.size() + key.size() + 256;
+    if (!plain_.count(key) || bytes_ + cost > kMaxCacheBytes) {
+        scratch_ = std::move(g);
+        return scratch_;
+    }
+    bytes_ += cost;
+    return gz_[key] = std::move(g);
+}
+
+void ResponseCache::clear() {
+    plain_.clear();
+    gz_.clear();
+    bytes_ = 0;
+}
+
+}  // namespace folio
