@@ -51,10 +51,15 @@ Fingerprint fingerprint(const std::string& config_path, const Config& config) {
 }
 
 std::unique_ptr<Loaded> load_site(const std::string& config_path) {
-    auto l = std::make_unique<Loaded>();
-    l->config = load_config(config_path);
+    Config config = load_config(config_path);
     // Fingerprint first: an edit during the build is then seen by the next check.
-    const Fingerprint fp = fingerprint(config_path, l->config);
+    const Fingerprint fp = fingerprint(config_path, config);
+    return load_site(std::move(config), fp);
+}
+
+std::unique_ptr<Loaded> load_site(Config config, const Fingerprint& fp) {
+    auto l = std::make_unique<Loaded>();
+    l->config = std::move(config);
     l->fingerprint = fp.hash;
     l->last_modified = fp.newest;
     l->site = build_site(l->config);

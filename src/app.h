@@ -25,6 +25,10 @@ struct Loaded {
 // broken configuration; bad content and templates are kept as problems in the result.
 std::unique_ptr<Loaded> load_site(const std::string& config_path);
 
+struct Fingerprint;
+// The same from an already-read configuration and fingerprint (CGI mode has both at hand).
+std::unique_ptr<Loaded> load_site(Config config, const Fingerprint& fp);
+
 // Logs what the index found (conflicts, broken pages and templates), one line each. A FastCGI
 // process does it when it (re)loads; a CGI, started per request, leaves it to --check.
 template <typename LogFn>

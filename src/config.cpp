@@ -176,6 +176,7 @@ struct Parser {
         if (sec == "paths") {
             if (key == "content") cfg.content_dir = join_path(cfg.dir, v);
             else if (key == "templates") cfg.templates_dir = join_path(cfg.dir, v);
+            else if (key == "cache") cfg.cache_dir = v == "off" || v.empty() ? v : join_path(cfg.dir, v);
             else return fail("unknown key '" + key + "' in [paths]");
             return true;
         }

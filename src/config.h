@@ -51,6 +51,7 @@ struct Config {
     std::vector<ConfigRedirect> redirects;
     std::string content_dir;    // absolute or relative to the working directory
     std::string templates_dir;
+    std::string cache_dir;  // CGI mode's response cache: "" = default, "off" = none
 };
 
 // Pure: parses ini text. file_name is used in messages, dir resolves relative paths.

@@ -9,6 +9,7 @@
 
 #include "app.h"
 #include "check.h"
+#include "disk_cache.h"
 #include "error.h"
 #include "export.h"
 #include "fcgi_io.h"
@@ -100,6 +101,31 @@ folio::Response answer(const folio::Request& req, const folio::SiteView& view) {
     }
 }
 
+// CGI mode: one request per process, so the cost to beat is building the index. A response made
+// for this exact state of the site (same fingerprint of every input file) is taken from the disk
+// cache; otherwise the site is built, and the response kept for the next process.
+folio::Response answer_cgi(const folio::Request& req, const std::string& config_path) {
+    folio::Config config = folio::load_config(config_path);
+    const folio::Fingerprint fp = folio::fingerprint(config_path, config);
+    auto cache = folio::DiskCache::open(folio::default_cache_dir(config.cache_dir, config_path));
+    // Only what cannot vary without bound is kept: GET/HEAD without a query string.
+    const bool cacheable = cache && (req.method == "GET" || req.method == "HEAD") && req.query.empty() &&
+                           req.uri.find('?') == std::string::npos;
+    const std::string key = req.uri + (folio::accepts_gzip(req.accept_encoding) ? "\tgzip" : "");
+    auto conditional = [&](folio::Response r) {
+        return r.status == 200 && folio::not_modified(req, r) ? folio::not_modified_response(r) : r;
+    };
+    if (cacheable)
+        if (auto hit = cache->get(fp.hash, key)) return conditional(std::move(*hit));
+    auto loaded = folio::load_site(std::move(config), fp);
+    folio::Request plain = req;  // the full response is what gets kept; 304 is decided per request
+    plain.if_none_match.clear();
+    plain.if_modified_since.clear();
+    folio::Response r = answer(plain, loaded->view());
+    if (cacheable && (r.status == 200 || r.status == 301)) cache->put(fp.hash, key, r);
+    return conditional(std::move(r));
+}
+
 // A broken folio.ini under a web server still gets an HTTP answer, not a bare crash.
 int config_failure(const std::string& message, bool as_cgi) {
     log_line(message);
@@ -123,6 +149,15 @@ int main(int argc, char** argv) {
     const bool interactive = o.check || !o.render.empty() || !o.export_dir.empty();
     const bool as_cgi = !interactive && o.listen.empty() && folio::started_as_cgi();
 
+    if (as_cgi) {
+        // A CGI answers one request: a broken page logs its error when it is the one asked for.
+        try {
+            return folio::serve_cgi([&](const folio::Request& r) { return answer_cgi(r, config_path); });
+        } catch (const folio::Error& e) {
+            return config_failure(e.what(), true);
+        }
+    }
+
     std::unique_ptr<folio::Loaded> loaded;
     try {
         loaded = folio::load_site(config_path);
@@ -139,11 +174,6 @@ int main(int argc, char** argv) {
         std::cout << folio::serialize(answer(req, loaded->view()), false) << std::flush;
         return 0;
     }
-    if (as_cgi) {
-        // A CGI answers one request: a broken page logs its error when it is the one asked for.
-        return folio::serve_cgi([&](const folio::Request& r) { return answer(r, loaded->view()); });
-    }
-
     int listen_fd = 0;
     if (!o.listen.empty()) {
         std::string reason;

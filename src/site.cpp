@@ -4,6 +4,8 @@
 #include "site.h"
 
 #include <dirent.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -76,17 +78,32 @@ struct Walker {
     }
 };
 
+// Reads a whole file, refusing one over kMaxContentFileBytes. Sized from fstat, so a small page
+// costs one small allocation.
 std::string read_limited(const std::string& path, std::string& error) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
         error = "cannot read";
         return {};
     }
-    std::string text;
-    text.resize(kMaxContentFileBytes + 1);
-    in.read(text.data(), static_cast<std::streamsize>(text.size()));
-    text.resize(static_cast<std::size_t>(in.gcount()));
-    if (text.size() > kMaxContentFileBytes) error = "larger than " + std::to_string(kMaxContentFileBytes) + " bytes";
+    std::unique_ptr<int, void (*)(int*)> guard(&fd, [](int* f) { close(*f); });
+    struct stat st;
+    if (fstat(fd, &st) != 0) {
+        error = "cannot read";
+        return {};
+    }
+    if (static_cast<std::size_t>(st.st_size) > kMaxContentFileBytes) {
+        error = "larger than " + std::to_string(kMaxContentFileBytes) + " bytes";
+        return {};
+    }
+    std::string text(static_cast<std::size_t>(st.st_size), '\0');
+    std::size_t got = 0;
+    while (got < text.size()) {
+        ssize_t n = read(fd, text.data() + got, text.size() - got);
+        if (n <= 0) break;
+        got += static_cast<std::size_t>(n);
+    }
+    text.resize(got);
     return text;
 }
 

@@ -1,0 +1,38 @@
+// CGI mode's response cache on disk: a CGI process lives for one request, so what a FastCGI
+// process keeps in memory is kept here, in files keyed by the site's fingerprint.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "http.h"
+
+namespace folio {
+
+class DiskCache {
+public:
+    // Opens (creating, mode 0700) the cache folder. Refuses (nullopt) a folder that is a link,
+    // not ours, or open to others: on a shared host another user must not be able to plant
+    // responses in it.
+    static std::optional<DiskCache> open(const std::string& dir);
+
+    // The response stored for key under fingerprint, if any.
+    std::optional<Response> get(std::uint64_t fingerprint, const std::string& key) const;
+    // Stores it (written to a temporary file and renamed into place: readers never see half a
+    // file). Removes the folders of older fingerprints the first time a new one is written.
+    void put(std::uint64_t fingerprint, const std::string& key, const Response& r) const;
+
+private:
+    explicit DiskCache(std::string dir) : dir_(std::move(dir)) {}
+    std::string entry_path(std::uint64_t fingerprint, const std::string& key) const;
+    std::string dir_;
+};
+
+// Where CGI mode caches by default: [paths] cache, else /tmp/folio-<uid>/<hash of the ini path>.
+// "" when caching is off ([paths] cache = off).
+std::string default_cache_dir(const std::string& configured, const std::string& config_path);
+
+// Parses what serialize() wrote back into a Response (nullopt when it is not one).
+std::optional<Response> parse_response(const std::string& bytes);
+
+}  // namespace folio
