@@ -2,8 +2,13 @@
 #include "fcgi_io.h"
 
 #include <fcgiapp.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -29,6 +34,36 @@ Request read_request(Get get) {
         if (r.uri.empty()) r.uri = "/";
     }
     return r;
+}
+
+// The one piece of process-wide state folio keeps: a signal handler can reach nothing else. It
+// only writes a byte to this pipe; the loop decides what to do about it.
+int g_stop_pipe_write = -1;
+
+void on_stop_signal(int) {
+    const int saved = errno;
+    char byte = 1;
+    ssize_t ignored = write(g_stop_pipe_write, &byte, 1);
+    (void)ignored;
+    errno = saved;
+}
+
+// SIGTERM (lighttpd, mod_fcgid and spawn-fcgi's way to stop us) must not cut a request short:
+// libfcgi's own handler lets it interrupt read() and write(), and the answer is lost. Ours
+// restarts them (SA_RESTART) and tells the loop through a pipe, which the loop polls beside the
+// listening socket, so an idle process still leaves at once.
+int install_stop_handler() {
+    int fds[2];
+    if (pipe2(fds, O_CLOEXEC | O_NONBLOCK) != 0) return -1;
+    g_stop_pipe_write = fds[1];
+    struct sigaction sa {};
+    sa.sa_handler = on_stop_signal;
+    sa.sa_flags = SA_RESTART;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGTERM, &sa, nullptr);
+    sigaction(SIGUSR1, &sa, nullptr);  // libfcgi's graceful-restart signal
+    sigaction(SIGINT, &sa, nullptr);
+    return fds[0];
 }
 
 // Finishes the request whatever happens in between.
@@ -74,9 +109,27 @@ int open_listener(const std::string& address, std::string& reason) {
 
 int serve_fastcgi(int listen_fd, const Handler& handler, const std::function<void()>& before_each) {
     if (FCGX_Init() != 0) return 1;
+    const int stop_fd = install_stop_handler();  // after FCGX_Init, which installs libfcgi's
+    if (stop_fd < 0) return 1;
+    // Non-blocking: when several processes share the socket (spawn-fcgi -F N), the one that
+    // loses the race for a connection must come back to poll, not sleep inside accept().
+    fcntl(listen_fd, F_SETFL, fcntl(listen_fd, F_GETFL) | O_NONBLOCK);
     RequestGuard guard(listen_fd);
     FCGX_Request& req = guard.req;
-    while (FCGX_Accept_r(&req) >= 0) {
+    while (true) {
+        pollfd fds[2] = {{listen_fd, POLLIN, 0}, {stop_fd, POLLIN, 0}};
+        if (poll(fds, 2, -1) < 0) {
+            if (errno == EINTR) continue;
+            break;
+        }
+        if (fds[1].revents) break;  // asked to stop, and idle
+        if (!(fds[0].revents & POLLIN)) {
+            if (fds[0].revents & (POLLERR | POLLHUP | POLLNVAL)) break;
+            continue;
+        }
+        int rc = FCGX_Accept_r(&req);
+        if (rc == -EAGAIN || rc == -EWOULDBLOCK) continue;  // another process took it
+        if (rc < 0) break;
         before_each();
         Request r = read_request([&req](const char* name) { return FCGX_GetParam(name, req.envp); });
         Response resp = handler(r);

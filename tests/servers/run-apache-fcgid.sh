@@ -1,0 +1,87 @@
+#!/bin/bash
+# folio under Apache 2.4 + mod_fcgid as on a shared host: the DocumentRoot is the deploy's
+# cgi-bin/ folder, and an .htaccess beside folio.fcgi, exactly as a user writes it, sends every
+# path that is not a file there to folio (SERVERS.md §3). content/ lies outside the DocumentRoot,
+# so folio answers for the images and the theme's assets too.
+#
+# Apache runs from a private ServerRoot/httpd.conf in a temporary folder (Debian's own
+# /etc/apache2 is neither read nor touched), listens on 127.0.0.1 only, drops to www-data and is
+# stopped by the PID in its PidFile; mod_fcgid then stops folio with SIGTERM.
+. "$(dirname "$0")/lib.sh"
+SETUP=apache-fcgid
+need_packages apache2 libapache2-mod-fcgid curl
+need_folio
+make_tmp
+
+MODULES=/usr/lib/apache2/modules
+deploy="$TMP/deploy"
+make_deploy "$deploy" ""
+run="$TMP/run"; mkdir -p "$run"
+make_writable_dir "$run/fcgid"
+port=$(pick_port) || bail "apache-fcgid: no free port"
+conf="$TMP/httpd.conf"; pidfile="$run/httpd.pid"; log="$run/error.log"
+
+# The .htaccess folio ships (cgi-bin/.htaccess, also in `make dist`), beside folio.fcgi, as a
+# user uploads it.
+cp "$TREE/cgi-bin/.htaccess" "$deploy/cgi-bin/.htaccess"
+chmod 644 "$deploy/cgi-bin/.htaccess"
+
+cat > "$conf" <<CONF
+ServerRoot "$TMP"
+ServerName 127.0.0.1
+Listen 127.0.0.1:$port
+PidFile "$pidfile"
+DefaultRuntimeDir "$run"
+Mutex file:$run default
+ErrorLog "$log"
+LogLevel warn
+LoadModule mpm_event_module $MODULES/mod_mpm_event.so
+LoadModule authz_core_module $MODULES/mod_authz_core.so
+LoadModule mime_module $MODULES/mod_mime.so
+LoadModule dir_module $MODULES/mod_dir.so
+LoadModule rewrite_module $MODULES/mod_rewrite.so
+LoadModule fcgid_module $MODULES/mod_fcgid.so
+$( [ "$(id -u)" -eq 0 ] && printf 'User www-data\nGroup www-data\n' )
+StartServers 1
+ServerLimit 1
+ThreadsPerChild 16
+MaxRequestWorkers 16
+TypesConfig /etc/mime.types
+FcgidIPCDir "$run/fcgid"
+FcgidProcessTableFile "$run/fcgid/shm"
+FcgidMaxProcesses 4
+<Directory />
+    AllowOverride None
+    Require all denied
+</Directory>
+DocumentRoot "$deploy/cgi-bin"
+<Directory "$deploy/cgi-bin">
+    AllowOverride FileInfo Options
+    Require all granted
+</Directory>
+<Files ".ht*">
+    Require all denied
+</Files>
+CONF
+
+apache2 -t -f "$conf" > "$TMP/configtest.log" 2>&1 || bail "apache-fcgid: apache2 rejects its configuration" "$TMP/configtest.log"
+apache2 -f "$conf" -k start > "$TMP/start.log" 2>&1 || bail "apache-fcgid: apache2 -k start failed" "$TMP/start.log" "$log"
+register_stop "$pidfile" "apache-fcgid: apache2" "$log"
+wait_port "$port" "$pidfile" "apache-fcgid: apache2" "$log"
+ok "apache-fcgid: apache2 started on 127.0.0.1:$port (mpm_event, mod_fcgid, .htaccess rewrite)"
+
+run_table "http://127.0.0.1:$port" "" "$log"
+run_http_checks "http://127.0.0.1:$port" ""
+
+# The .htaccess itself is never served.
+code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/.htaccess")
+check "apache-fcgid: GET /.htaccess is refused (got $code)" test "$code" = 403
+
+# mod_fcgid started folio as FastCGI (a CGI would have been a new process per request).
+folio_check_running apache-fcgid "$deploy/cgi-bin/folio.fcgi"
+
+if stop_all; then ok "apache-fcgid: apache2 and its folio processes stopped, nothing left running"; fi
+if grep -qE 'AH0[0-9]*: .*(segfault|exit signal)|Segmentation' "$log"; then
+    not_ok "apache-fcgid: a child crashed" "$(grep -E 'segfault|exit signal|Segmentation' "$log" | head -5)"
+fi
+finish

@@ -1,0 +1,73 @@
+#!/bin/bash
+# folio under lighttpd's mod_fastcgi, which spawns folio itself (bin-path), as SERVERS.md §3:
+#   1. mounted at "/" (check-local disable, fix-root-scriptname enable, max-procs 2);
+#   2. mounted under "/~user/" with folio.ini's base_path = /~user: the same request table with
+#      the prefix, every href/src/Location must stay under /~user/.
+# After each run: lighttpd stopped by its PID, and no folio backend may be left running.
+. "$(dirname "$0")/lib.sh"
+SETUP=lighttpd
+need_packages lighttpd curl
+need_folio
+make_tmp
+
+# run_lighttpd NAME MOUNT BASE: one lighttpd + deploy, the table, then stop.
+run_lighttpd() {
+    local name=$1 mount=$2 base=$3
+    local dir="$TMP/$name" port conf pidfile log run
+    SETUP=$name
+    make_deploy "$dir/deploy" "$base"
+    run="$dir/run"; make_writable_dir "$run"
+    mkdir -p "$dir/docroot"                      # empty: lighttpd serves nothing by itself
+    port=$(pick_port) || bail "$name: no free port"
+    conf="$dir/lighttpd.conf"; pidfile="$run/lighttpd.pid"; log="$run/error.log"
+    : > "$log"; [ "$(id -u)" -eq 0 ] && chown www-data:www-data "$log"
+    {
+        echo 'server.modules = ("mod_fastcgi")'
+        echo 'server.bind = "127.0.0.1"'
+        echo "server.port = $port"
+        echo "server.document-root = \"$dir/docroot\""
+        echo "server.errorlog = \"$log\""
+        echo "server.pid-file = \"$pidfile\""
+        if [ "$(id -u)" -eq 0 ]; then
+            echo 'server.username = "www-data"'
+            echo 'server.groupname = "www-data"'
+        fi
+        cat <<CONF
+fastcgi.server = ("$mount" => ((
+    "bin-path" => "$dir/deploy/cgi-bin/folio.fcgi",
+    "socket" => "$run/folio.sock",
+    "check-local" => "disable",
+    "fix-root-scriptname" => "enable",
+    "max-procs" => 2
+)))
+CONF
+    } > "$conf"
+    lighttpd -tt -f "$conf" > "$dir/configtest.log" 2>&1 || bail "$name: lighttpd rejects its configuration" "$dir/configtest.log"
+    # Without -D lighttpd goes to the background once it listens; the pid file names the daemon.
+    lighttpd -f "$conf" > "$dir/start.log" 2>&1 || bail "$name: lighttpd did not start" "$dir/start.log" "$log"
+    register_stop "$pidfile" "$name: lighttpd" "$log"
+    wait_port "$port" "$pidfile" "$name: lighttpd" "$log"
+    ok "$name: lighttpd started on 127.0.0.1:$port, folio mounted at $mount"
+
+    run_table "http://127.0.0.1:$port" "$base" "$log"
+    run_http_checks "http://127.0.0.1:$port" "$base"
+
+    # lighttpd spawned max-procs folio backends, each on socket-N.
+    local n=0 f
+    for f in "$run"/folio.sock-*; do [ -S "$f" ] && n=$((n + 1)); done
+    if [ "$n" -ge 1 ]; then ok "$name: lighttpd spawned $n folio backend(s) on $run/folio.sock-N"
+    else not_ok "$name: no folio backend socket in $run" "$(ls "$run")"; fi
+
+    folio_check_running "$name" "$dir/deploy/cgi-bin/folio.fcgi"
+
+    # Stop lighttpd (SIGTERM to its PID); it stops its folio backends with SIGTERM.
+    if stop_all; then ok "$name: lighttpd and its folio backends stopped, nothing left running"; fi
+    if grep -qiE 'segfault|core dumped|signal 11|signal 6' "$log"; then
+        not_ok "$name: a backend crashed" "$(grep -iE 'segfault|core dumped|signal' "$log" | head -5)"
+    fi
+}
+
+run_lighttpd lighttpd / ""
+run_lighttpd lighttpd-prefix /~user/ /~user
+SETUP=lighttpd
+finish
