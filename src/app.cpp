@@ -62,7 +62,10 @@ std::unique_ptr<Loaded> load_site(Config config, const Fingerprint& fp) {
     l->config = std::move(config);
     l->fingerprint = fp.hash;
     l->last_modified = fp.newest;
-    l->site = build_site(l->config);
+    // A Jekyll site's _config.yml fills in what folio.ini leaves empty.
+    std::shared_ptr<const JekyllSite> jekyll;
+    if (is_jekyll_site(l->config.content_dir)) jekyll = std::make_shared<const JekyllSite>(read_jekyll(l->config.content_dir, l->config));
+    l->site = build_site(l->config, jekyll);
     l->templates = Templates::load(normalize_path(l->config.templates_dir));
     return l;
 }

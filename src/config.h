@@ -32,7 +32,7 @@ struct Config {
     std::string dir;   // folder of the ini file: relative paths start here
 
     struct {
-        std::string title = "My homepage";
+        std::string title;
         std::string url;        // public absolute URL, no trailing slash
         std::string base_path;  // mount prefix, "" or "/~user" (no trailing slash)
         std::string description;

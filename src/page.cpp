@@ -59,6 +59,7 @@ void read_keys(Page& p) {
     if (p.anchor.empty()) p.anchor = p.stem;
 
     if (std::string permalink = scalar(d, "permalink"); !permalink.empty()) {
+        p.has_permalink = true;
         p.url = clean_path(permalink);
         check_path(p.url, line_of(d["permalink"]), "permalink");
     }
@@ -105,7 +106,7 @@ std::string derived_url(std::string_view rel) {
     return "/" + r + "/";
 }
 
-Page parse_page(std::string_view text, std::string source, std::string rel) {
+Page parse_page(std::string_view text, std::string source, std::string rel, const YAML::Node& defaults) {
     Page p;
     p.source = std::move(source);
     p.rel = std::move(rel);
@@ -119,6 +120,10 @@ Page parse_page(std::string_view text, std::string source, std::string rel) {
     try {
         FrontMatter fm = parse_front_matter(text);
         p.front = fm.data;
+        if (defaults.IsDefined() && defaults.IsMap())
+            for (const auto& kv : defaults)
+                if (kv.first.IsScalar() && !static_cast<const YAML::Node&>(p.front)[kv.first.Scalar()].IsDefined())
+                    p.front[kv.first.Scalar()] = kv.second;
         p.body = std::move(fm.body);
         p.body_line = fm.body_line;
         read_keys(p);

@@ -26,6 +26,11 @@ struct Page {
     std::string error;       // "file:line: reason" when the page cannot be served (answers 500)
     long long mtime = 0;     // the file's modification time (seconds since the epoch)
 
+    std::string type;        // Jekyll's document type: "pages", "posts" or the collection name
+    bool html = false;       // an .html file with front matter: its body is HTML, not Markdown
+    bool output = true;      // false for a collection with `output: false`: listed, not served
+    bool has_permalink = false;
+
     std::string title, layout = "page", date, list, redirect_to, excerpt, anchor;
     int redirect_to_line = 0;
     bool author_profile = false;
@@ -43,6 +48,8 @@ std::string derived_url(std::string_view rel);
 
 // Pure: builds a Page from a file's text. Never throws: a problem is kept in Page::error with
 // the file and line, and the page keeps its derived URL so that it answers 500, not 404.
-Page parse_page(std::string_view text, std::string source, std::string rel);
+// defaults: front matter applied where the file's own front matter has no such key (Jekyll's
+// `defaults`); a null node for none.
+Page parse_page(std::string_view text, std::string source, std::string rel, const YAML::Node& defaults = YAML::Node());
 
 }  // namespace folio

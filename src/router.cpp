@@ -133,6 +133,18 @@ Response answer_route(const SiteView& v, const Route& route, const std::string& 
     return error_response(v, 500, "route kind without an answer", path, log);
 }
 
+// Jekyll's server and GitHub Pages answer "/x" from x.html and "/x.html" for a page whose URL is
+// "/x", and "/x/index.html" for "/x/": the same page, not a redirect.
+const Route* html_alternate(const Site& site, const std::string& path) {
+    const std::string ext = ".html", index = "/index.html";
+    if (path.size() > index.size() && path.compare(path.size() - index.size(), index.size(), index) == 0)
+        return site.find(path.substr(0, path.size() - index.size() + 1));
+    if (path.size() > ext.size() && path.compare(path.size() - ext.size(), ext.size(), ext) == 0)
+        return site.find(path.substr(0, path.size() - ext.size()));
+    if (path.back() != '/') return site.find(path + ext);
+    return nullptr;
+}
+
 }  // namespace
 
 Response error_response(const SiteView& v, int status, const std::string& reason, const std::string& path,
@@ -170,6 +182,7 @@ Response handle_request(const Request& req, const SiteView& v, const Log& log) {
     const Route* route = query.empty() ? nullptr : v.site.find(p.path + "?" + std::string(query));
     if (route) return redirect_to(v, route->target, "");
     route = v.site.find(p.path);
+    if (!route) route = html_alternate(v.site, p.path);
     if (!route) {
         if (p.path.back() != '/' && v.site.find(p.path + "/")) return redirect_to(v, p.path + "/", query);
         if (v.site.not_found_page == kNoPage) return error_response(v, 404, "no page at " + p.path, p.path, log);

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <ctime>
 #include <fstream>
 #include <memory>
 #include <set>
@@ -22,12 +23,24 @@
 namespace folio {
 namespace {
 
+// A content file that becomes a page, and what kind of document it is.
+struct Source {
+    std::string rel;
+    std::string collection;  // "" for plain pages
+    std::string type;        // "pages", "posts" or the collection name
+    bool html = false;
+};
+
+// What a top-level '_' folder holds.
+enum class FolderKind { Pages, Collection, Skip };
+
 struct Walker {
     std::string root;       // content folder as named in messages
     std::string real_root;  // realpath of it, for the beneath check
-    std::vector<std::string> md;      // rel paths of Markdown files
+    std::vector<Source> pages;        // Markdown files (and .html files with front matter)
     std::vector<std::string> other;   // rel paths of other files
     std::vector<std::string>& warnings;
+    const JekyllSite* jekyll = nullptr;
     std::size_t count = 0;
 
     bool beneath(const std::string& path) {
@@ -37,7 +50,33 @@ struct Walker {
         return real == real_root || real.rfind(real_root + "/", 0) == 0;
     }
 
-    void walk(const std::string& rel, int depth) {
+    // Native folio: every top-level '_' folder is a collection. Jekyll: only the configured
+    // collections and _posts; folders in `include:` (academicpages' _pages) hold plain pages;
+    // _data, _includes, _layouts, _sass, _site ... are not content.
+    FolderKind classify(const std::string& name) const {
+        if (!jekyll) return FolderKind::Collection;
+        const std::string bare = name.substr(1);
+        if (jekyll->collection(bare)) return FolderKind::Collection;
+        for (const auto& inc : jekyll->include)
+            if (inc == name) return FolderKind::Pages;
+        return FolderKind::Skip;
+    }
+
+    static bool ends_with(const std::string& s, const char* suffix) {
+        std::size_t n = std::char_traits<char>::length(suffix);
+        return s.size() >= n && s.compare(s.size() - n, n, suffix) == 0;
+    }
+
+    static bool has_front_matter(const std::string& path) {
+        char head[4] = {};
+        int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0) return false;
+        ssize_t n = read(fd, head, sizeof head);
+        close(fd);
+        return n >= 4 && head[0] == '-' && head[1] == '-' && head[2] == '-' && (head[3] == '\n' || head[3] == '\r');
+    }
+
+    void walk(const std::string& rel, int depth, const Source& kind) {
         const std::string dir = rel.empty() ? root : root + "/" + rel;
         if (depth > kMaxFolderDepth) {
             warnings.push_back(at(dir, 0, "folders nest deeper than " + std::to_string(kMaxFolderDepth) + " levels; not read"));
@@ -57,6 +96,7 @@ struct Walker {
                 if (count == kMaxContentFiles + 1) warnings.push_back(at(root, 0, "more than " + std::to_string(kMaxContentFiles) + " files; the rest are not read"));
                 return;
             }
+            if (depth == 0 && jekyll && (jekyll->excluded(name) || name == "_config.yml")) continue;
             const std::string child_rel = rel.empty() ? name : rel + "/" + name;
             const std::string path = root + "/" + child_rel;
             struct stat lst, st;
@@ -67,12 +107,25 @@ struct Walker {
             }
             if (stat(path.c_str(), &st) != 0) continue;
             if (S_ISDIR(st.st_mode)) {
-                // Only a top-level '_' folder is a collection; deeper ones are private.
-                if (name[0] == '_' && depth > 0) continue;
-                walk(child_rel, depth + 1);
+                if (name[0] != '_') {
+                    walk(child_rel, depth + 1, kind);
+                } else if (depth == 0) {
+                    FolderKind k = classify(name);
+                    if (k == FolderKind::Collection) walk(child_rel, depth + 1, {"", name.substr(1), name.substr(1), false});
+                    else if (k == FolderKind::Pages) walk(child_rel, depth + 1, {"", "", "pages", false});
+                }
+                // A deeper '_' folder is private.
             } else if (S_ISREG(st.st_mode)) {
-                if (name.size() > 3 && name.compare(name.size() - 3, 3, ".md") == 0) md.push_back(child_rel);
-                else if (name[0] != '_' && child_rel[0] != '_') other.push_back(child_rel);
+                Source src = kind;
+                src.rel = child_rel;
+                if (ends_with(name, ".md") || ends_with(name, ".markdown")) {
+                    pages.push_back(src);
+                } else if ((ends_with(name, ".html") || ends_with(name, ".htm")) && has_front_matter(path)) {
+                    src.html = true;
+                    pages.push_back(src);
+                } else if (name[0] != '_' && child_rel[0] != '_') {
+                    other.push_back(child_rel);
+                }
             }
         }
     }
@@ -124,15 +177,121 @@ std::string date_key(const Page& p) {
     return front_text(p, "year");
 }
 
+// Jekyll's front-matter defaults for one document: every matching scope, later ones winning.
+YAML::Node jekyll_defaults(const JekyllSite& j, const std::string& rel, const std::string& type) {
+    YAML::Node merged(YAML::NodeType::Map);
+    for (const auto& d : j.defaults) {
+        if (!d.type.empty() && d.type != type) continue;
+        if (!d.path.empty() && rel.rfind(d.path, 0) != 0) continue;
+        for (const auto& kv : d.values) merged[kv.first.Scalar()] = kv.second;
+    }
+    return merged;
+}
+
+std::string today_utc() {
+    std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    char buf[16];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+    return buf;
+}
+
+// URL and dates by Jekyll's rules, for a document without an explicit permalink.
+void apply_jekyll_rules(const JekyllSite& j, Page& p) {
+    std::string inside = p.rel;  // the path inside its collection or pages folder
+    if (!p.rel.empty() && p.rel[0] == '_' && p.rel.find('/') != std::string::npos) inside = p.rel.substr(p.rel.find('/') + 1);
+    std::string stem_path = inside.substr(0, inside.rfind('.'));
+    std::string date, slug = p.stem;
+    if (p.type == "posts" && split_post_name(p.stem, date, slug) && p.date.empty()) p.date = date;
+    if (p.type == "posts" && !j.future && p.date.substr(0, 10) > today_utc()) p.published = false;
+    if (const JekyllCollection* c = j.collection(p.collection); c && !c->output) p.output = false;
+    if (p.has_permalink || !p.error.empty()) return;
+    if (p.type == "pages" || p.collection.empty()) {
+        p.url = derived_url(inside);
+        return;
+    }
+    PermalinkParts parts;
+    parts.collection = p.collection;
+    parts.path = stem_path;
+    parts.name = p.stem;
+    parts.title = slug;
+    parts.slug = slug;
+    if (p.date.size() >= 10) {
+        parts.year = p.date.substr(0, 4);
+        parts.month = p.date.substr(5, 2);
+        parts.day = p.date.substr(8, 2);
+    }
+    const YAML::Node& front = p.front;
+    YAML::Node cats = front["categories"].IsDefined() ? front["categories"] : front["category"];
+    if (cats.IsDefined() && cats.IsSequence()) {
+        for (const auto& c : cats)
+            if (c.IsScalar()) parts.categories += (parts.categories.empty() ? "" : "/") + slugify(c.Scalar());
+    } else if (cats.IsDefined() && cats.IsScalar()) {
+        parts.categories = slugify(cats.Scalar());
+    }
+    const JekyllCollection* c = j.collection(p.collection);
+    std::string pattern = c && !c->permalink.empty() ? c->permalink : p.type == "posts" ? j.permalink : "/:collection/:path:output_ext";
+    p.url = expand_permalink(pattern, parts);
+}
+
 class Builder {
 public:
     Builder(const Config& cfg, Site& site) : cfg_(cfg), site_(site) {}
 
     void add(const std::string& key, Route route, const std::string& what) {
         auto [it, inserted] = site_.routes.emplace(key, route);
-        if (!inserted)
-            site_.warnings.push_back(route.origin + ": " + what + " " + key + " is already " +
-                                     describe(it->second) + "; that one wins");
+        if (inserted) return;
+        // Jekyll writes both and the last one written stays; folio's own rule keeps the first.
+        if (site_.jekyll && route.kind == RouteKind::Page && it->second.kind == RouteKind::Page) {
+            site_.warnings.push_back(route.origin + ": " + what + " " + key + " is also " + describe(it->second) +
+                                     "; this one wins, as in Jekyll (the last written)");
+            it->second = route;
+            return;
+        }
+        site_.warnings.push_back(route.origin + ": " + what + " " + key + " is already " + describe(it->second) +
+                                 "; that one wins");
+    }
+
+    // academicpages builds /publications/, /talks/, /year-archive/ ... from theme HTML that folio
+    // does not read; when the navigation points at such a URL and no page claims it, folio's own
+    // listing answers.
+    void navigation_listings() {
+        for (const auto& entry : cfg_.nav) {
+            const std::string& url = entry.url;
+            if (url.empty() || url[0] != '/' || url.back() != '/' || site_.routes.count(url)) continue;
+            std::string name = url.substr(1, url.size() - 2);
+            YAML::Node front(YAML::NodeType::Map);
+            std::vector<RedirectSource> theme_redirects;
+            if (name == "year-archive") {
+                name = "posts";
+                front["group_by"] = "year";
+                // The theme's own year-archive page carries this redirect (academicpages'
+                // _pages/year-archive.html: redirect_from /wordpress/blog-posts/); folio's
+                // stand-in keeps it so old WordPress links still land.
+                theme_redirects.push_back({"/wordpress/blog-posts/", 0});
+            } else if (!site_.jekyll->collection(name)) {
+                continue;
+            } else if (name == "publications") {
+                front["group_by"] = "category";
+            }
+            Page p;
+            p.source = "(listing for the navigation entry " + url + ")";
+            p.url = url;
+            p.title = entry.label;
+            p.list = name;
+            p.author_profile = true;
+            p.in_sitemap = true;
+            p.front = front;
+            p.front["title"] = entry.label;
+            p.redirect_from = theme_redirects;
+            site_.pages.push_back(p);
+            Route r;
+            r.kind = RouteKind::Page;
+            r.page = site_.pages.size() - 1;
+            r.origin = p.source;
+            site_.routes.emplace(url, r);
+        }
     }
 
     void pages() {
@@ -140,6 +299,8 @@ public:
             const Page& p = site_.pages[i];
             if (!p.error.empty()) site_.errors.push_back(p.error);
             if (!p.published) continue;
+            if (!p.collection.empty() && p.error.empty()) site_.collections[p.collection].push_back(i);
+            if (!p.output) continue;
             Route r;
             r.origin = origin_of(p, 1);
             if (!p.redirect_to.empty() && p.error.empty()) {
@@ -151,7 +312,6 @@ public:
                 r.page = i;
             }
             add(p.url, r, "URL");
-            if (!p.collection.empty() && p.error.empty()) site_.collections[p.collection].push_back(i);
         }
         if (const Route* nf = site_.find("/404.html"); nf && nf->kind == RouteKind::Page) site_.not_found_page = nf->page;
         for (auto& [name, items] : site_.collections) {
@@ -193,7 +353,7 @@ public:
 
     void redirects() {
         for (const Page& p : site_.pages) {
-            if (!p.published || !p.error.empty()) continue;
+            if (!p.published || !p.output || !p.error.empty()) continue;
             for (const auto& from : p.redirect_from) {
                 Route r;
                 r.kind = RouteKind::Redirect;
@@ -310,38 +470,41 @@ std::string content_type_for(const std::string& name) {
     return it == kTypes.end() ? "application/octet-stream" : it->second;
 }
 
-Site build_site(const Config& cfg) {
+Site build_site(const Config& cfg, std::shared_ptr<const JekyllSite> jekyll) {
     Site site;
+    site.jekyll = jekyll;
     const std::string root = normalize_path(cfg.content_dir);
-    Walker w{root, real(root), {}, {}, site.warnings};
+    Walker w{root, real(root), {}, {}, site.warnings, jekyll.get()};
     struct stat st;
     if (stat(root.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
         site.errors.push_back(at(root, 0, "content folder not found"));
         return site;
     }
-    w.walk("", 0);
-    for (const auto& rel : w.md) {
-        const std::string path = root + "/" + rel;
+    w.walk("", 0, Source{"", "", "pages", false});
+    for (const auto& src : w.pages) {
+        const std::string path = root + "/" + src.rel;
         std::string error;
         std::string text = read_limited(path, error);
-        if (!error.empty()) {
-            Page p = parse_page("", path, rel);
-            p.error = at(path, 0, error);
-            site.pages.push_back(std::move(p));
-            continue;
-        }
-        site.pages.push_back(parse_page(text, path, rel));
-        if (stat(path.c_str(), &st) == 0) site.pages.back().mtime = static_cast<long long>(st.st_mtime);
+        YAML::Node defaults = jekyll ? jekyll_defaults(*jekyll, src.rel, src.type) : YAML::Node();
+        Page p = parse_page(error.empty() ? text : std::string(), path, src.rel, defaults);
+        if (!error.empty()) p.error = at(path, 0, error);
+        p.collection = src.collection;
+        p.type = src.type;
+        p.html = src.html;
+        if (stat(path.c_str(), &st) == 0) p.mtime = static_cast<long long>(st.st_mtime);
+        if (jekyll) apply_jekyll_rules(*jekyll, p);
+        site.pages.push_back(std::move(p));
     }
     Builder b(cfg, site);
     b.pages();
+    if (jekyll) b.navigation_listings();
     b.statics(root, w.other, "", true);
     // Theme assets come after content, so a content file of the same URL wins.
     const std::string assets = normalize_path(cfg.templates_dir + "/assets");
     if (stat(assets.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
         std::vector<std::string> ignored;
         Walker aw{assets, real(assets), {}, {}, ignored};
-        aw.walk("", 0);
+        aw.walk("", 0, Source{});
         b.statics(assets, aw.other, "/assets", false);
     }
     b.generated();

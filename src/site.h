@@ -4,7 +4,10 @@
 #include <string>
 #include <vector>
 
+#include <memory>
+
 #include "config.h"
+#include "jekyll.h"
 #include "page.h"
 
 namespace folio {
@@ -39,6 +42,7 @@ struct Site {
     std::vector<std::string> warnings;  // "file:line: message": the site serves anyway
     std::vector<std::string> errors;    // "file:line: message": some page or file cannot be served
     std::size_t not_found_page = kNoPage;  // index of the page at /404.html, if any
+    std::shared_ptr<const JekyllSite> jekyll;  // set when content/ is a Jekyll site
 
     const Route* find(const std::string& key) const {
         auto it = routes.find(key);
@@ -48,7 +52,9 @@ struct Site {
 
 // Reads every file below cfg.content_dir (and theme assets below cfg.templates_dir/assets)
 // and builds the table. Never throws for bad content: problems land in warnings and errors.
-Site build_site(const Config& cfg);
+// With jekyll set, content/ is read by Jekyll's rules (collections, _pages, _posts, defaults,
+// permalink patterns; the last of two sources of one URL wins, as in Jekyll).
+Site build_site(const Config& cfg, std::shared_ptr<const JekyllSite> jekyll = nullptr);
 
 // Where a publication's BibTeX is served: "/publications/dsp/" -> "/publications/dsp.bib".
 std::string bibtex_url(const std::string& page_url);

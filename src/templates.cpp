@@ -137,9 +137,22 @@ std::vector<std::string> Templates::problems() const {
     return out;
 }
 
+std::string Templates::resolve_layout(const std::string& name) const {
+    if (layouts_.count(name)) return name;
+    const std::string alias = jekyll_layout_alias(name);
+    return !alias.empty() && layouts_.count(alias) ? alias : "page";
+}
+
+std::string jekyll_layout_alias(const std::string& name) {
+    static const std::map<std::string, std::string> kJekyllLayouts = {
+        {"talk", "single"}, {"post", "single"}, {"posts", "single"}, {"archive", "page"},
+        {"splash", "page"}, {"default", "page"}, {"home", "page"}};
+    auto it = kJekyllLayouts.find(name);
+    return it == kJekyllLayouts.end() ? "" : it->second;
+}
+
 std::string Templates::render(const std::string& layout, const TemplateData& data) const {
-    auto it = layouts_.find(layout);
-    if (it == layouts_.end()) it = layouts_.find("page");
+    auto it = layouts_.find(resolve_layout(layout));
     if (it == layouts_.end()) throw Error("templates: no layout '" + layout + "' and no layouts/page.mustache");
     const Layout& l = it->second;
     if (!l.error.empty()) throw Error(l.error);

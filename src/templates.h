@@ -23,6 +23,9 @@ public:
     std::string render(const std::string& layout, const TemplateData& data) const;
 
     bool has_layout(const std::string& name) const { return layouts_.count(name) != 0; }
+    // The layout a name renders with: itself, else the theme's stand-in for a Jekyll layout name
+    // (single, talk -> single; archive, splash, default -> page), else "page".
+    std::string resolve_layout(const std::string& name) const;
     // Every broken template, as "file:line: reason".
     std::vector<std::string> problems() const;
 
@@ -36,6 +39,9 @@ private:
     std::map<std::string, std::string> partials_;  // name -> text, all valid
     std::vector<std::string> partial_errors_;
 };
+
+// The folio layout that stands in for an academicpages (minimal-mistakes) layout name, or "".
+std::string jekyll_layout_alias(const std::string& name);
 
 // Turns a kainjow error ("Unclosed section \"x\" at 12") into "file:LINE: reason".
 std::string template_error(const std::string& file, const std::string& text, const std::string& message);

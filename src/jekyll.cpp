@@ -1,0 +1,247 @@
+// Jekyll site reading.
+#include "jekyll.h"
+
+#include <sys/stat.h>
+
+#include <cctype>
+#include <fnmatch.h>
+#include <fstream>
+#include <sstream>
+
+#include "error.h"
+#include "front_matter.h"
+
+namespace folio {
+namespace {
+
+std::string text_of(const YAML::Node& map, const char* key) {
+    if (!map.IsMap()) return "";
+    YAML::Node n = map[key];
+    return n.IsDefined() && n.IsScalar() ? n.Scalar() : std::string();
+}
+
+bool flag_of(const YAML::Node& map, const char* key, bool fallback) {
+    std::string v = text_of(map, key);
+    if (v == "true") return true;
+    if (v == "false") return false;
+    return fallback;
+}
+
+std::string read_text(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return "";
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+YAML::Node load_yaml(const std::string& text, const std::string& file) {
+    try {
+        YAML::Node n = YAML::Load(text);
+        return n.IsDefined() && !n.IsNull() ? n : YAML::Node(YAML::NodeType::Map);
+    } catch (const YAML::Exception& e) {
+        throw Error(at(file, e.mark.line < 0 ? 1 : e.mark.line + 1, "YAML: " + e.msg));
+    }
+}
+
+// academicpages' author keys that are not folio profile keys, when they hold a URL.
+struct ExtraProfile {
+    const char* key;
+    const char* folio_key;
+    const char* label;
+};
+constexpr ExtraProfile kExtraProfiles[] = {
+    {"googlescholar", "scholar", "Google Scholar"}, {"uri", "homepage", "Homepage"},
+    {"semantic", "semantic_scholar", "Semantic Scholar"}, {"pubmed", "pubmed", "PubMed"},
+    {"arxiv", "arxiv", "arXiv"}, {"academia", "academia", "Academia.edu"},
+    {"ssrn", "ssrn", "SSRN"}, {"scopus", "scopus", "Scopus"},
+    {"impactstory", "impactstory", "Impactstory"}, {"inspire-hep", "inspire", "INSPIRE-HEP"},
+    {"zotero", "zotero", "Zotero"},
+};
+
+void fill_author(const YAML::Node& a, const std::string& file, Config& cfg) {
+    if (!a.IsMap()) return;
+    auto fill = [&](std::string& into, const char* key) {
+        if (into.empty()) into = text_of(a, key);
+    };
+    fill(cfg.author.name, "name");
+    fill(cfg.author.bio, "bio");
+    fill(cfg.author.location, "location");
+    fill(cfg.author.employer, "employer");
+    fill(cfg.author.email, "email");
+    if (cfg.author.avatar.empty()) {
+        std::string avatar = text_of(a, "avatar");
+        // academicpages keeps avatars in /images/ and names them bare.
+        if (!avatar.empty()) cfg.author.avatar = avatar;
+    }
+    if (!cfg.author.links.empty()) return;  // the ini's own links win as a whole
+    // Reuse folio.ini's validation of profile keys by feeding an [author] section through it.
+    std::string ini = "[author]\n";
+    for (const auto& kv : a) {
+        const std::string key = kv.first.Scalar();
+        if (!kv.second.IsScalar() || kv.second.Scalar().empty()) continue;
+        std::string value = kv.second.Scalar();
+        bool url = value.rfind("http://", 0) == 0 || value.rfind("https://", 0) == 0;
+        for (const auto& e : kExtraProfiles) {
+            if (key != e.key) continue;
+            if (url) cfg.author.links.push_back({e.folio_key, e.label, value});
+            break;
+        }
+        for (const char* k : {"github", "gitlab", "orcid", "linkedin", "twitter", "bluesky", "researchgate", "mastodon", "dblp"})
+            if (key == k) ini += key + " = " + value + "\n";
+    }
+    try {
+        Config parsed = parse_config(ini, file, ".");
+        for (auto& l : parsed.author.links) cfg.author.links.push_back(l);
+    } catch (const Error&) {
+        // A profile value folio cannot turn into a link is left out; the site still serves.
+    }
+}
+
+}  // namespace
+
+const JekyllCollection* JekyllSite::collection(const std::string& name) const {
+    for (const auto& c : collections)
+        if (c.name == name) return &c;
+    return nullptr;
+}
+
+bool JekyllSite::excluded(const std::string& name) const {
+    for (const auto& pattern : exclude)
+        if (fnmatch(pattern.c_str(), name.c_str(), 0) == 0) return true;
+    return false;
+}
+
+bool is_jekyll_site(const std::string& dir) {
+    struct stat st;
+    return stat((dir + "/_config.yml").c_str(), &st) == 0 && S_ISREG(st.st_mode);
+}
+
+JekyllSite parse_jekyll(const std::string& config_text, const std::string& file, const std::string& navigation_text,
+                        const std::string& navigation_file, Config& cfg) {
+    JekyllSite j;
+    j.config = load_yaml(config_text, file);
+    if (!j.config.IsMap()) throw Error(at(file, 1, "expected a YAML mapping"));
+    const YAML::Node& c = j.config;
+    if (cfg.site.url.empty()) {
+        cfg.site.url = text_of(c, "url");
+        while (!cfg.site.url.empty() && cfg.site.url.back() == '/') cfg.site.url.pop_back();
+    }
+    if (cfg.site.base_path.empty()) {
+        std::string b = text_of(c, "baseurl");
+        while (!b.empty() && b.back() == '/') b.pop_back();
+        if (!b.empty() && b[0] != '/') b.insert(b.begin(), '/');
+        cfg.site.base_path = b;
+    }
+    if (cfg.site.title.empty()) cfg.site.title = text_of(c, "title");
+    if (cfg.site.description.empty()) cfg.site.description = text_of(c, "description");
+    if (std::string locale = text_of(c, "locale"); !locale.empty() && cfg.site.language == "en") cfg.site.language = locale;
+    fill_author(c["author"], file, cfg);
+
+    if (std::string p = text_of(c, "permalink"); !p.empty()) j.permalink = p;
+    j.future = flag_of(c, "future", false);
+    j.collections.push_back({"posts", true, j.permalink});
+    if (YAML::Node cols = c["collections"]; cols.IsDefined() && cols.IsMap()) {
+        for (const auto& kv : cols) {
+            JekyllCollection col;
+            col.name = kv.first.Scalar();
+            col.output = flag_of(kv.second, "output", false);
+            col.permalink = text_of(kv.second, "permalink");
+            if (col.name == "posts") j.collections.front() = col;
+            else j.collections.push_back(col);
+        }
+    }
+    if (YAML::Node defs = c["defaults"]; defs.IsDefined() && defs.IsSequence()) {
+        for (const auto& d : defs) {
+            if (!d.IsMap()) continue;
+            JekyllDefault def;
+            def.path = text_of(d["scope"], "path");
+            def.type = text_of(d["scope"], "type");
+            def.values = d["values"];
+            if (def.values.IsDefined() && def.values.IsMap()) j.defaults.push_back(def);
+        }
+    }
+    for (const char* key : {"include", "exclude"}) {
+        YAML::Node list = c[key];
+        if (!list.IsDefined() || !list.IsSequence()) continue;
+        for (const auto& e : list)
+            if (e.IsScalar()) (key[0] == 'i' ? j.include : j.exclude).push_back(e.Scalar());
+    }
+    if (cfg.nav.empty() && !navigation_text.empty()) {
+        YAML::Node nav = load_yaml(navigation_text, navigation_file);
+        YAML::Node main = nav.IsMap() ? nav["main"] : YAML::Node();
+        if (main.IsDefined() && main.IsSequence())
+            for (const auto& e : main)
+                if (e.IsMap() && !text_of(e, "title").empty() && !text_of(e, "url").empty())
+                    cfg.nav.push_back({text_of(e, "title"), text_of(e, "url")});
+    }
+    return j;
+}
+
+JekyllSite read_jekyll(const std::string& dir, Config& cfg) {
+    const std::string file = dir + "/_config.yml", nav = dir + "/_data/navigation.yml";
+    return parse_jekyll(read_text(file), file, read_text(nav), nav, cfg);
+}
+
+std::string slugify(const std::string& text) {
+    std::string out;
+    bool dash = false;
+    for (unsigned char c : text) {
+        if (std::isalnum(c)) {
+            if (dash && !out.empty()) out += '-';
+            out += static_cast<char>(std::tolower(c));
+            dash = false;
+        } else {
+            dash = true;
+        }
+    }
+    return out;
+}
+
+bool split_post_name(const std::string& stem, std::string& date, std::string& slug) {
+    if (stem.size() < 12) return false;
+    for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
+        if (!std::isdigit(static_cast<unsigned char>(stem[i]))) return false;
+    if (stem[4] != '-' || stem[7] != '-' || stem[10] != '-') return false;
+    date = stem.substr(0, 10);
+    slug = stem.substr(11);
+    return true;
+}
+
+std::string expand_permalink(const std::string& pattern, const PermalinkParts& p) {
+    std::string pat = pattern;
+    if (pat == "pretty") pat = "/:categories/:year/:month/:day/:title/";
+    else if (pat == "date") pat = "/:categories/:year/:month/:day/:title:output_ext";
+    else if (pat == "none") pat = "/:categories/:title:output_ext";
+    else if (pat == "ordinal") pat = "/:categories/:year/:y_day/:title:output_ext";
+    const std::pair<const char*, const std::string*> vars[] = {
+        {"collection", &p.collection}, {"categories", &p.categories}, {"output_ext", &p.output_ext},
+        {"title", &p.title},           {"path", &p.path},             {"name", &p.name},
+        {"year", &p.year},             {"month", &p.month},           {"day", &p.day},
+        {"slug", &p.slug},
+    };
+    std::string out;
+    for (std::size_t i = 0; i < pat.size();) {
+        if (pat[i] == ':') {
+            bool matched = false;
+            for (const auto& [name, value] : vars) {
+                std::size_t n = std::char_traits<char>::length(name);
+                if (pat.compare(i + 1, n, name) == 0) {
+                    out += *value;
+                    i += n + 1;
+                    matched = true;
+                    break;
+                }
+            }
+            if (matched) continue;
+        }
+        out += pat[i++];
+    }
+    std::string merged;
+    for (char c : out)
+        if (!(c == '/' && !merged.empty() && merged.back() == '/')) merged += c;
+    if (merged.empty() || merged[0] != '/') merged.insert(merged.begin(), '/');
+    return merged;
+}
+
+}  // namespace folio
