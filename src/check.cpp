@@ -163,6 +163,7 @@ int run_check(const Loaded& l, std::ostream& out) {
         if (!p.list.empty() && !l.site.collections.count(p.list))
             warnings.push_back(p.source + ": list: no collection '" + p.list + "' (no folder content/_" + p.list + "/)");
         try {
+            page_content(l.view(), p, &warnings);  // reports Liquid that folio leaves out
             links.add_page_ids(url, render_page(l.view(), p, 200));
             to_check.push_back(&p);
         } catch (const std::exception& e) {
@@ -171,7 +172,7 @@ int run_check(const Loaded& l, std::ostream& out) {
     }
     // Links are checked once every page's ids are known.
     for (const Page* p : to_check)
-        links.check(*p, render_markdown(p->body, MarkdownOptions{l.config.site.base_path}));
+        links.check(*p, page_content(l.view(), *p, nullptr));
 
     for (const auto& w : warnings) out << "warning: " << w << "\n";
     for (const auto& e : errors) out << "error: " << e << "\n";

@@ -166,6 +166,7 @@ struct Parser {
             return true;
         }
         if (sec == "redirects") {
+            for (auto& c : key) c = c == '\x01' ? '=' : c == '\x02' ? ':' : c;
             std::string why = check_target(key);
             if (!why.empty() || is_absolute_url(key)) return fail("redirect source " + (why.empty() ? "must be a site path" : why));
             why = check_target(v);
@@ -204,6 +205,34 @@ void configure_inih() {
     });
 }
 
+// inih splits a line at its first '=' or ':', but a [redirects] source may hold both
+// ("/old/?p=12 = /post/"). In that section the source is everything before " = "; its '=' and
+// ':' travel through inih as \x01 and \x02 (control bytes no valid line can hold) and come back
+// in the handler.
+std::string protect_redirect_sources(std::string_view text) {
+    std::string out;
+    std::string section;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos) end = text.size();
+        std::string line(text.substr(start, end - start));
+        std::size_t a = line.find_first_not_of(" \t");
+        if (a != std::string::npos && line[a] == '[') section = line.substr(a + 1, line.find(']') - a - 1);
+        std::size_t sep = line.find(" = ");
+        if (section == "redirects" && a != std::string::npos && line[a] != '[' && line[a] != ';' && line[a] != '#' &&
+            sep != std::string::npos)
+            for (std::size_t i = 0; i < sep; ++i) {
+                if (line[i] == '=') line[i] = '\x01';
+                if (line[i] == ':') line[i] = '\x02';
+            }
+        out += line;
+        if (end < text.size()) out += '\n';
+        start = end + 1;
+    }
+    return out;
+}
+
 }  // namespace
 
 Config parse_config(std::string_view text, std::string_view file_name, std::string_view dir) {
@@ -221,12 +250,12 @@ Config parse_config(std::string_view text, std::string_view file_name, std::stri
         ++line_no;
     }
     configure_inih();
+    std::string copy = protect_redirect_sources(text);
     Parser p;
     p.cfg.file = std::string(file_name);
     p.cfg.dir = std::string(dir);
     p.cfg.content_dir = join_path(dir, "../content");
     p.cfg.templates_dir = join_path(dir, "../templates");
-    std::string copy(text);
     int rc = ini_parse_string(copy.c_str(), on_pair, &p);
     if (rc > 0)
         throw Error(at(file_name, rc, p.error.empty() ? "syntax error (expected [section] or key = value)" : p.error));

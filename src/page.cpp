@@ -59,9 +59,10 @@ void read_keys(Page& p) {
     if (p.anchor.empty()) p.anchor = p.stem;
 
     if (std::string permalink = scalar(d, "permalink"); !permalink.empty()) {
+        const std::string url = clean_path(permalink);
+        check_path(url, line_of(d["permalink"]), "permalink");  // throws: the page keeps its derived URL
         p.has_permalink = true;
-        p.url = clean_path(permalink);
-        check_path(p.url, line_of(d["permalink"]), "permalink");
+        p.url = url;
     }
     YAML::Node from = d["redirect_from"];
     if (from.IsDefined() && !from.IsNull()) {

@@ -5,9 +5,12 @@
 #include <cctype>
 #include <cstdio>
 #include <map>
+#include <sstream>
 
 #include "error.h"
 #include "feeds.h"
+#include "kramdown.h"
+#include "liquid.h"
 #include "markdown.h"
 #include "publication.h"
 
@@ -107,9 +110,117 @@ mu::data nav_data(const Config& c, const std::string& path) {
     return nav;
 }
 
-std::string markdown_of(const SiteView& v, const Page& p) {
-    return render_markdown(p.body, MarkdownOptions{v.config.site.base_path});
+// Where {% include toc %} goes: an HTML comment survives Markdown, and is replaced once the
+// headings are known.
+constexpr const char* kTocMarker = "<!--folio:toc-->";
+
+mu::data item_data(const SiteView& v, const Page& p, bool with_content = true);
+mu::data toc_data(const std::string& html);
+
+// A document as Jekyll's Liquid sees it (site.pages, site.posts, collection.docs, post in a loop).
+YAML::Node doc_vars(const Page& p, std::size_t index) {
+    YAML::Node d = YAML::Clone(p.front);
+    if (!d.IsMap()) d = YAML::Node(YAML::NodeType::Map);
+    d["url"] = p.url;
+    d["title"] = p.title;
+    d["path"] = p.rel;
+    if (!p.collection.empty()) d["collection"] = p.collection;
+    if (!p.date.empty()) d["date"] = p.date;
+    if (!p.excerpt.empty()) d["excerpt"] = p.excerpt;
+    d["__folio_page"] = std::to_string(index);  // lets an include find the Page again
+    return d;
 }
+
+// site.* and page.* for a Jekyll page's Liquid.
+YAML::Node liquid_vars(const SiteView& v, const Page& p) {
+    const JekyllSite& j = *v.site.jekyll;
+    YAML::Node site = YAML::Clone(j.config);
+    site["url"] = v.config.site.url;
+    site["baseurl"] = v.config.site.base_path;
+    YAML::Node pages(YAML::NodeType::Sequence);
+    std::map<std::string, YAML::Node> docs;
+    for (std::size_t i = 0; i < v.site.pages.size(); ++i) {
+        const Page& q = v.site.pages[i];
+        if (!q.published || !q.error.empty() || q.rel.empty()) continue;
+        if (q.collection.empty()) pages.push_back(doc_vars(q, i));
+    }
+    YAML::Node collections(YAML::NodeType::Sequence);
+    for (const auto& c : j.collections) {
+        YAML::Node list(YAML::NodeType::Sequence);
+        std::vector<std::size_t> order;
+        if (auto it = v.site.collections.find(c.name); it != v.site.collections.end()) order = it->second;
+        // Jekyll orders posts newest first and other collections by path.
+        if (c.name != "posts")
+            std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return v.site.pages[a].rel < v.site.pages[b].rel; });
+        for (std::size_t i : order) list.push_back(doc_vars(v.site.pages[i], i));
+        site[c.name] = list;
+        YAML::Node col(YAML::NodeType::Map);
+        col["label"] = c.name;
+        col["output"] = c.output ? "true" : "false";
+        col["docs"] = list;
+        collections.push_back(col);
+    }
+    site["pages"] = pages;
+    site["collections"] = collections;
+    YAML::Node vars(YAML::NodeType::Map);
+    vars["site"] = site;
+    vars["page"] = doc_vars(p, 0);
+    vars["base_path"] = v.config.site.base_path;  // academicpages' {% include base_path %} sets it
+    return vars;
+}
+
+// The rendered body of a page: Liquid first (Jekyll sites), then Markdown (with kramdown's
+// extras on Jekyll sites) unless the file is HTML. Liquid problems go to problems, with file:line.
+std::string content_html(const SiteView& v, const Page& p, std::vector<std::string>* problems) {
+    std::string body = p.body;
+    const bool jekyll = v.site.jekyll != nullptr;
+    if (jekyll && has_liquid(body)) {
+        LiquidContext ctx;
+        ctx.vars = liquid_vars(v, p);
+        ctx.include = [&](const std::string& name, const YAML::Node& locals) -> std::optional<std::string> {
+            if (name == "base_path") return std::string();
+            if (name == "toc") return std::string(kTocMarker);
+            if (name.rfind("archive-single", 0) == 0) {
+                const YAML::Node post = locals["post"];
+                if (!post.IsDefined() || !post["__folio_page"].IsDefined()) return std::string();
+                std::size_t i = std::stoul(post["__folio_page"].Scalar());
+                if (i >= v.site.pages.size()) return std::string();
+                // Without the item's own content: that could hold this very loop again.
+                std::string html = v.templates.render_partial("archive-item", item_data(v, v.site.pages[i], false));
+                // No blank lines: they would end the HTML block and turn the rest into Markdown.
+                std::string out;
+                std::istringstream lines(html);
+                for (std::string line; std::getline(lines, line);)
+                    if (line.find_first_not_of(" \t\r") != std::string::npos) out += line + "\n";
+                return out;
+            }
+            return std::nullopt;
+        };
+        std::vector<LiquidProblem> found;
+        body = render_liquid(body, ctx, found);
+        if (problems)
+            for (const auto& f : found) problems->push_back(at(p.source, p.body_line + f.line - 1, "Liquid: " + f.message));
+    }
+    std::string html;
+    if (p.html) {
+        html = body;
+    } else if (jekyll) {
+        KramdownPrepared prep = kramdown_before(body);
+        html = kramdown_after(render_markdown(prep.markdown, MarkdownOptions{v.config.site.base_path}), prep);
+    } else {
+        html = render_markdown(body, MarkdownOptions{v.config.site.base_path});
+    }
+    if (std::size_t at_toc = html.find(kTocMarker); at_toc != std::string::npos) {
+        mu::data d{mu::data::type::object};
+        mu::data toc = toc_data(html);
+        d.set("has_toc", !toc.is_empty_list());
+        d.set("toc", toc);
+        html.replace(at_toc, std::string(kTocMarker).size(), v.templates.render_partial("toc", d));
+    }
+    return html;
+}
+
+std::string markdown_of(const SiteView& v, const Page& p) { return content_html(v, p, nullptr); }
 
 std::vector<std::string> owner_names(const Config& c) {
     std::vector<std::string> names = c.author.aliases;
@@ -140,12 +251,12 @@ void add_publication(const SiteView& v, const Page& p, mu::data& d) {
     d.set("kind", publication_kind(p));
 }
 
-mu::data item_data(const SiteView& v, const Page& p) {
+mu::data item_data(const SiteView& v, const Page& p, bool with_content) {
     mu::data item = to_data(p.front);
     item.set("title", p.title);
     item.set("url", link_to(v.config, p.url));
     item.set("anchor", p.anchor);
-    item.set("content", markdown_of(v, p));
+    if (with_content) item.set("content", markdown_of(v, p));
     add_publication(v, p, item);
     return item;
 }
@@ -300,6 +411,10 @@ mu::data base_data(const SiteView& v, const std::string& path, int status) {
 }
 
 }  // namespace
+
+std::string page_content(const SiteView& v, const Page& p, std::vector<std::string>* problems) {
+    return content_html(v, p, problems);
+}
 
 std::string link_to(const Config& config, const std::string& target) {
     if (!target.empty() && target[0] == '/' && (target.size() < 2 || target[1] != '/')) return config.site.base_path + target;

@@ -1,6 +1,7 @@
 // Page -> HTML: builds the template data (site, author, nav, page, items) and renders a layout.
 #pragma once
 #include <string>
+#include <vector>
 
 #include "config.h"
 #include "http_cache.h"
@@ -25,6 +26,10 @@ std::string render_page(const SiteView& view, const Page& page, int status);
 // Renders a message (an error page with no content file) through the default layout.
 std::string render_message(const SiteView& view, const std::string& title, const std::string& message_html,
                            const std::string& path, int status);
+
+// A page's body as HTML (Liquid and kramdown extras on Jekyll sites, Markdown unless it is an
+// .html file). Problems that do not stop the render (unsupported Liquid) are added to problems.
+std::string page_content(const SiteView& view, const Page& page, std::vector<std::string>* problems);
 
 // A site path as a link: the mount prefix put in front of site paths, absolute URLs unchanged.
 std::string link_to(const Config& config, const std::string& target);

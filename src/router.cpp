@@ -174,9 +174,11 @@ Response handle_request(const Request& req, const SiteView& v, const Log& log) {
     if (req.method != "GET" && req.method != "HEAD") return error_response(v, 405, "method not allowed", "/", log);
     PathResult p = request_path(req.uri, v.config.site.base_path);
     if (!p.ok()) return error_response(v, p.status, p.reason, "/", log);
-    if (p.path.empty()) return redirect_to(v, "/", "");  // the bare mount prefix
     std::string_view query = query_of(req.uri);
     if (query.empty()) query = req.query;
+    // The query goes back out in Location headers: it must not be able to split one.
+    if (!header_value_ok(query)) return error_response(v, 400, "control character in the query string", "/", log);
+    if (p.path.empty()) return redirect_to(v, "/", query);  // the bare mount prefix
 
     // A redirect registered with its query string (/old/?p=12) wins over the bare path.
     const Route* route = query.empty() ? nullptr : v.site.find(p.path + "?" + std::string(query));

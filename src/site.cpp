@@ -116,6 +116,7 @@ struct Walker {
                 }
                 // A deeper '_' folder is private.
             } else if (S_ISREG(st.st_mode)) {
+                if (name[0] == '_') continue;  // a '_' file is private, as in Jekyll
                 Source src = kind;
                 src.rel = child_rel;
                 if (ends_with(name, ".md") || ends_with(name, ".markdown")) {

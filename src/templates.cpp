@@ -55,30 +55,54 @@ std::vector<std::string> list_mustache_files(const std::string& dir) {
     return names;
 }
 
-// Names of the partials a template text includes ({{> name}}).
+// Names of the partials a template text includes: {{> name}}, blanks allowed anywhere inside the
+// tag, as kainjow reads it.
 std::vector<std::string> included_partials(const std::string& text) {
     std::vector<std::string> out;
     std::size_t pos = 0;
-    while ((pos = text.find("{{>", pos)) != std::string::npos) {
-        std::size_t end = text.find("}}", pos);
+    while ((pos = text.find("{{", pos)) != std::string::npos) {
+        std::size_t end = text.find("}}", pos + 2);
         if (end == std::string::npos) break;
-        std::string name = text.substr(pos + 3, end - pos - 3);
-        name.erase(0, name.find_first_not_of(" \t"));
-        name.erase(name.find_last_not_of(" \t") + 1);
-        out.push_back(name);
-        pos = end;
+        std::string inner = text.substr(pos + 2, end - pos - 2);
+        std::size_t first = inner.find_first_not_of(" \t\r\n");
+        if (first != std::string::npos && inner[first] == '>') {
+            std::string name = inner.substr(first + 1);
+            name.erase(0, name.find_first_not_of(" \t\r\n"));
+            name.erase(name.find_last_not_of(" \t\r\n") + 1);
+            out.push_back(name);
+        }
+        pos = end + 2;
     }
     return out;
 }
 
-int partial_depth(const std::string& name, const std::map<std::string, std::string>& texts, int depth) {
-    if (depth > kMaxPartialDepth) return depth;
+// A set-delimiter tag ({{=<% %>=}}) would hide partial tags from the scan above, so folio's
+// templates may not use one.
+bool sets_delimiters(const std::string& text) {
+    std::size_t pos = 0;
+    while ((pos = text.find("{{", pos)) != std::string::npos) {
+        std::size_t first = text.find_first_not_of(" \t\r\n", pos + 2);
+        if (first != std::string::npos && text[first] == '=') return true;
+        pos += 2;
+    }
+    return false;
+}
+
+// How deep partial includes go below name, memoised so that many includes stay linear; a cycle
+// counts as too deep.
+int partial_depth(const std::string& name, const std::map<std::string, std::string>& texts,
+                  std::map<std::string, int>& memo, std::set<std::string>& visiting) {
+    if (auto m = memo.find(name); m != memo.end()) return m->second;
     auto it = texts.find(name);
-    if (it == texts.end()) return depth;
-    int deepest = depth;
-    for (const auto& child : included_partials(it->second))
-        deepest = std::max(deepest, partial_depth(child, texts, depth + 1));
-    return deepest;
+    if (it == texts.end()) return 0;
+    if (!visiting.insert(name).second) return kMaxPartialDepth + 1;  // a cycle
+    int deepest = 0;
+    for (const auto& child : included_partials(it->second)) {
+        deepest = std::max(deepest, 1 + partial_depth(child, texts, memo, visiting));
+        if (deepest > kMaxPartialDepth) break;
+    }
+    visiting.erase(name);
+    return memo[name] = deepest;
 }
 
 }  // namespace
@@ -105,35 +129,70 @@ Templates Templates::load(const std::string& dir) {
         std::string text = read_file(file);
         mu::mustache parsed{text};
         if (!parsed.is_valid()) {
-            t.partial_errors_.push_back(template_error(file, text, parsed.error_message()));
+            t.partial_errors_[name] = template_error(file, text, parsed.error_message());
+            continue;
+        }
+        if (sets_delimiters(text)) {
+            t.partial_errors_[name] = at(file, 1, "set-delimiter tags ({{=...=}}) are not supported");
             continue;
         }
         texts[name] = std::move(text);
     }
+    std::map<std::string, int> memo;
     for (const auto& [name, text] : texts) {
-        if (partial_depth(name, texts, 0) > kMaxPartialDepth)
-            t.partial_errors_.push_back(at(dir + "/partials/" + name + ".mustache", 1,
-                                           "partials nest deeper than " + std::to_string(kMaxPartialDepth) +
-                                               " levels (a partial that includes itself?)"));
-        else
-            t.partials_[name] = text;
+        std::set<std::string> visiting;
+        if (partial_depth(name, texts, memo, visiting) > kMaxPartialDepth)
+            t.partial_errors_[name] = at(dir + "/partials/" + name + ".mustache", 1,
+                                         "partials nest deeper than " + std::to_string(kMaxPartialDepth) +
+                                             " levels (a partial that includes itself?)");
     }
+    for (auto& [name, text] : texts)
+        if (!t.partial_errors_.count(name)) t.partials_[name] = std::move(text);
     for (const auto& name : list_mustache_files(dir + "/layouts")) {
         Layout l;
         l.file = dir + "/layouts/" + name + ".mustache";
         std::string text = read_file(l.file);
         l.tpl = std::make_shared<mu::mustache>(text);
         if (!l.tpl->is_valid()) l.error = template_error(l.file, text, l.tpl->error_message());
+        else if (sets_delimiters(text)) l.error = at(l.file, 1, "set-delimiter tags ({{=...=}}) are not supported");
+        l.includes = included_partials(text);
         t.layouts_[name] = std::move(l);
     }
     return t;
 }
 
 std::vector<std::string> Templates::problems() const {
-    std::vector<std::string> out = partial_errors_;
+    std::vector<std::string> out;
+    for (const auto& [name, error] : partial_errors_) out.push_back(error);
     for (const auto& [name, l] : layouts_)
         if (!l.error.empty()) out.push_back(l.error);
     if (!layouts_.count("page")) out.push_back("templates: no layouts/page.mustache (the default layout)");
+    return out;
+}
+
+// A broken partial fails the pages that use it, and only those.
+void Templates::check_partials(const std::vector<std::string>& roots) const {
+    std::vector<std::string> todo = roots;
+    std::set<std::string> seen;
+    while (!todo.empty()) {
+        std::string name = todo.back();
+        todo.pop_back();
+        if (!seen.insert(name).second) continue;
+        if (auto e = partial_errors_.find(name); e != partial_errors_.end()) throw Error(e->second);
+        if (auto p = partials_.find(name); p != partials_.end())
+            for (auto& child : included_partials(p->second)) todo.push_back(child);
+    }
+}
+
+std::string Templates::render_partial(const std::string& name, const TemplateData& data) const {
+    check_partials({name});
+    if (!partials_.count(name)) return "";
+    mu::mustache tpl{"{{> " + name + "}}"};
+    std::map<std::string, mu::data> partials;
+    for (const auto& [n, text] : partials_) partials.emplace(n, mu::data(text));
+    PartialContext ctx(&data, partials);
+    std::string out = tpl.render(ctx);
+    if (!tpl.is_valid()) throw Error(at("templates/partials/" + name + ".mustache", 0, tpl.error_message()));
     return out;
 }
 
@@ -156,7 +215,7 @@ std::string Templates::render(const std::string& layout, const TemplateData& dat
     if (it == layouts_.end()) throw Error("templates: no layout '" + layout + "' and no layouts/page.mustache");
     const Layout& l = it->second;
     if (!l.error.empty()) throw Error(l.error);
-    if (!partial_errors_.empty()) throw Error(partial_errors_.front());
+    check_partials(l.includes);
     // The parsed template is shared and kainjow keeps a render error inside it, so render a
     // copy: a failed render must not poison the next one.
     mu::mustache tpl = *l.tpl;

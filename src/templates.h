@@ -22,6 +22,10 @@ public:
     // "templates/layouts/x.mustache:LINE: reason" for a broken layout or partial.
     std::string render(const std::string& layout, const TemplateData& data) const;
 
+    // Renders one partial on its own (an include inside content, the toc). "" when it is missing;
+    // throws folio::Error when it is broken.
+    std::string render_partial(const std::string& name, const TemplateData& data) const;
+
     bool has_layout(const std::string& name) const { return layouts_.count(name) != 0; }
     // The layout a name renders with: itself, else the theme's stand-in for a Jekyll layout name
     // (single, talk -> single; archive, splash, default -> page), else "page".
@@ -34,10 +38,12 @@ private:
         std::string file;
         std::shared_ptr<kainjow::mustache::mustache> tpl;
         std::string error;  // "file:line: reason" when the file does not parse
+        std::vector<std::string> includes;  // the partials it names
     };
     std::map<std::string, Layout> layouts_;
     std::map<std::string, std::string> partials_;  // name -> text, all valid
-    std::vector<std::string> partial_errors_;
+    std::map<std::string, std::string> partial_errors_;  // name -> "file:line: reason"
+    void check_partials(const std::vector<std::string>& roots) const;
 };
 
 // The folio layout that stands in for an academicpages (minimal-mistakes) layout name, or "".

@@ -86,11 +86,10 @@ std::string validate_site_path(std::string_view path) {
 }
 
 std::string_view query_of(std::string_view request_uri) {
+    // Everything after '#' is a fragment, '?' included: the same cut request_path makes.
+    request_uri = request_uri.substr(0, request_uri.find('#'));
     std::size_t q = request_uri.find('?');
-    if (q == std::string_view::npos) return {};
-    std::string_view rest = request_uri.substr(q + 1);
-    std::size_t hash = rest.find('#');
-    return hash == std::string_view::npos ? rest : rest.substr(0, hash);
+    return q == std::string_view::npos ? std::string_view() : request_uri.substr(q + 1);
 }
 
 PathResult request_path(std::string_view request_uri, std::string_view base_path) {

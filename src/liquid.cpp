@@ -1,0 +1,1551 @@
+// Liquid, the subset academicpages Markdown uses: a lexer (text, {{ output }} and {% tag %} tokens
+// with their lines), a parser into a tree of nodes, and a renderer over YAML values.
+#include "liquid.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdlib>
+#include <map>
+#include <memory>
+#include <set>
+#include <utility>
+#include <variant>
+
+#include "html.h"
+#include "jekyll.h"
+
+namespace folio {
+namespace {
+
+// yaml-cpp trap, once for the whole file: `a = b` on a YAML::Node already bound to a node writes
+// b into that node, changing the data `a` was read from (a loop variable assigned twice would
+// overwrite site.pages[0]). Values here are only copy-constructed or rebound with reset().
+
+// Work budget, in units of about a byte copied: a node rendered costs kNodeWork, a string made
+// or scanned its length, a map lookup or a walk over a list its size. It ends a page that loops
+// over assigns, doubles a string with `append` or searches a huge map in a loop long before it
+// stalls a worker (the whole budget is a fraction of a second).
+constexpr std::size_t kNodeWork = 256;
+constexpr std::size_t kKeyWork = 32;    // one key passed over in a map lookup
+constexpr std::size_t kItemWork = 128;  // one item of a list or map walked (contains, join, ==)
+constexpr std::size_t kMaxWork = 32 * kMaxLiquidOutput;
+// A broken page needs its first problems, not thousands of them.
+constexpr std::size_t kMaxProblems = 100;
+// Loop bounds and range ends are clamped here so that index arithmetic cannot overflow.
+constexpr long long kMaxInteger = 1000000000000LL;
+
+constexpr std::size_t npos = std::string_view::npos;
+
+class Problems {
+public:
+    explicit Problems(std::vector<LiquidProblem>& out) : out_(out) {}
+
+    // Once per (line, message): a bad filter inside a loop is one problem, not one per pass.
+    void add(int line, const std::string& message) {
+        if (count_ > kMaxProblems || !seen_.emplace(line, message).second) return;
+        ++count_;
+        out_.push_back({line, count_ > kMaxProblems ? "more Liquid problems not shown" : message});
+    }
+
+private:
+    std::vector<LiquidProblem>& out_;
+    std::set<std::pair<int, std::string>> seen_;
+    std::size_t count_ = 0;
+};
+
+// Thrown when a limit is reached: rendering ends there (see render_top).
+struct LimitReached {
+    int line;
+    std::string message;
+};
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+
+std::string_view trim_start(std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size() && is_space(s[i])) ++i;
+    return s.substr(i);
+}
+
+std::string_view trim_end(std::string_view s) {
+    std::size_t n = s.size();
+    while (n > 0 && is_space(s[n - 1])) --n;
+    return s.substr(0, n);
+}
+
+std::string_view trim(std::string_view s) { return trim_end(trim_start(s)); }
+
+int count_lines(std::string_view s) { return static_cast<int>(std::count(s.begin(), s.end(), '\n')); }
+
+std::string quote(std::string_view s) { return "'" + std::string(s) + "'"; }
+
+// ---------------------------------------------------------------------------------------- lexer
+
+enum class TokenKind { Text, Output, Tag };
+
+struct Token {
+    TokenKind kind;
+    std::string text;  // Text: as is; Output: the expression; Tag: its arguments
+    std::string name;  // Tag: its name ("if", "endfor")
+    int line;          // where the token starts
+};
+
+// "include archive.html x=1" -> {"include", "archive.html x=1"}.
+std::pair<std::string, std::string> split_tag(std::string_view markup) {
+    std::size_t n = 0;
+    while (n < markup.size() && is_name_char(markup[n])) ++n;
+    return {std::string(markup.substr(0, n)), std::string(trim(markup.substr(n)))};
+}
+
+// Where the next "{{" or "{%" starts.
+std::size_t find_markup(std::string_view text, std::size_t from) {
+    for (std::size_t at = text.find('{', from); at != npos && at + 1 < text.size(); at = text.find('{', at + 1))
+        if (text[at + 1] == '{' || text[at + 1] == '%') return at;
+    return npos;
+}
+
+// The next `{% name %}` (dashes allowed) at or after from: how {% raw %} and {% comment %} end.
+struct TagSpan {
+    std::size_t begin = npos, end = npos;
+    bool dash_left = false, dash_right = false;
+};
+
+TagSpan find_tag(std::string_view text, std::size_t from, std::string_view name) {
+    for (std::size_t at = text.find("{%", from); at != npos; at = text.find("{%", at + 2)) {
+        TagSpan span;
+        span.begin = at;
+        std::size_t p = at + 2;
+        if (p < text.size() && text[p] == '-') {
+            span.dash_left = true;
+            ++p;
+        }
+        while (p < text.size() && is_space(text[p])) ++p;
+        if (text.substr(p, name.size()) != name) continue;
+        p += name.size();
+        if (p < text.size() && is_name_char(text[p])) continue;
+        while (p < text.size() && is_space(text[p])) ++p;
+        if (p < text.size() && text[p] == '-') {
+            span.dash_right = true;
+            ++p;
+        }
+        if (text.substr(p, 2) != "%}") continue;
+        span.end = p + 2;
+        return span;
+    }
+    return {};
+}
+
+// {% raw %} bodies become text here and {% comment %} bodies vanish, so the parser never sees
+// their Liquid. An unclosed "{{" or "{%" ends the text: its closer never comes, so the rest is
+// markup, and renders as nothing.
+std::vector<Token> lex(std::string_view text, Problems& problems) {
+    std::vector<Token> tokens;
+    bool trim_next = false;  // the last markup ended with '-': the next text loses its leading blanks
+    int line = 1;
+    std::size_t pos = 0;
+    auto add_text = [&](std::string_view s, int at) {
+        if (trim_next) s = trim_start(s);
+        trim_next = false;
+        if (!s.empty()) tokens.push_back({TokenKind::Text, std::string(s), "", at});
+    };
+    while (pos < text.size()) {
+        const std::size_t open = find_markup(text, pos);
+        const std::string_view before = text.substr(pos, open == npos ? npos : open - pos);
+        add_text(before, line);
+        line += count_lines(before);
+        if (open == npos) break;
+
+        const bool is_tag = text[open + 1] == '%';
+        const std::string_view closer = is_tag ? "%}" : "}}";
+        std::size_t inner = open + 2;
+        if (inner < text.size() && text[inner] == '-') {
+            if (!tokens.empty() && tokens.back().kind == TokenKind::Text) {
+                std::string& previous = tokens.back().text;
+                previous.resize(trim_end(previous).size());
+                if (previous.empty()) tokens.pop_back();
+            }
+            ++inner;
+        }
+        const std::size_t close = text.find(closer, inner);
+        if (close == npos) {
+            problems.add(line, quote(is_tag ? "{%" : "{{") + " is not closed by " + quote(closer));
+            break;
+        }
+        std::size_t inner_end = close;
+        trim_next = inner_end > inner && text[inner_end - 1] == '-';
+        if (trim_next) --inner_end;
+        const std::string_view markup = trim(text.substr(inner, inner_end - inner));
+        const int markup_line = line;
+        line += count_lines(text.substr(open, close - open));
+        pos = close + 2;
+        if (!is_tag) {
+            tokens.push_back({TokenKind::Output, std::string(markup), "", markup_line});
+            continue;
+        }
+        auto [name, args] = split_tag(markup);
+        if (name == "raw" || name == "comment") {
+            const TagSpan end = find_tag(text, pos, "end" + name);
+            if (end.begin == npos) {
+                problems.add(markup_line, "'{% " + name + " %}' is not closed by '{% end" + name + " %}'");
+                break;
+            }
+            std::string_view body = text.substr(pos, end.begin - pos);
+            if (trim_next) body = trim_start(body);
+            if (end.dash_left) body = trim_end(body);
+            if (name == "raw" && !body.empty()) tokens.push_back({TokenKind::Text, std::string(body), "", line});
+            line += count_lines(text.substr(pos, end.end - pos));
+            pos = end.end;
+            trim_next = end.dash_right;
+            continue;
+        }
+        tokens.push_back({TokenKind::Tag, std::move(args), std::move(name), markup_line});
+    }
+    return tokens;
+}
+
+// ---------------------------------------------------------------------------------- the tree
+
+struct Expr;
+
+struct Lookup {
+    std::string key;              // .key
+    std::shared_ptr<Expr> index;  // [index], when set
+};
+
+struct Expr {
+    enum class Kind { Literal, Variable, Range, Empty };
+    Kind kind = Kind::Literal;
+    YAML::Node literal;              // Literal
+    std::string name;                // Variable: the first name
+    std::vector<Lookup> lookups;     // Variable: the .key and [index] steps after it
+    std::shared_ptr<Expr> from, to;  // Range: (from..to)
+};
+
+struct Filter {
+    std::string name;
+    std::vector<Expr> args;
+};
+
+struct Filtered {
+    Expr value;
+    std::vector<Filter> filters;
+};
+
+struct Comparison {
+    Expr left;
+    std::string op;  // "", "==", "!=", "<", ">", "<=", ">=", "contains"; "" tests left's truth
+    std::optional<Expr> right;
+};
+
+// Liquid joins comparisons right to left with no precedence: a or b and c == a or (b and c).
+struct Condition {
+    std::vector<Comparison> terms;
+    std::vector<bool> ors;  // ors[i] joins terms[i] and terms[i + 1]: true for "or", false for "and"
+};
+
+struct Node;
+using Body = std::vector<Node>;
+
+struct TextNode {
+    std::string text;
+};
+struct OutputNode {
+    Filtered value;
+};
+struct Branch {
+    Condition condition;
+    bool negate;  // the first branch of {% unless %}
+    Body body;
+};
+struct IfNode {
+    std::vector<Branch> branches;
+    Body otherwise;
+};
+struct ForNode {
+    std::string var;
+    Expr collection;
+    bool reversed = false;
+    std::optional<Expr> limit, offset;
+    Body body, otherwise;
+};
+struct AssignNode {
+    std::string var;
+    Filtered value;
+};
+struct CaptureNode {
+    std::string var;
+    Body body;
+};
+struct IncludeNode {
+    std::string name;
+    std::vector<std::pair<std::string, Expr>> params;
+};
+
+struct Node {
+    int line;
+    std::variant<TextNode, OutputNode, IfNode, ForNode, AssignNode, CaptureNode, IncludeNode> what;
+};
+
+struct FilterSpec {
+    std::string_view name;
+    std::size_t min_args, max_args;
+};
+
+constexpr FilterSpec kFilters[] = {
+    {"default", 1, 1}, {"escape", 0, 0},  {"relative_url", 0, 0}, {"absolute_url", 0, 0}, {"date", 1, 1},
+    {"upcase", 0, 0},  {"downcase", 0, 0}, {"size", 0, 0},        {"strip", 0, 0},        {"append", 1, 1},
+    {"prepend", 1, 1}, {"replace", 2, 2},  {"remove", 1, 1},      {"first", 0, 0},        {"last", 0, 0},
+    {"join", 0, 1},    {"slugify", 0, 1},  {"markdownify", 0, 0}, {"jsonify", 0, 0},
+};
+
+const FilterSpec* find_filter(std::string_view name) {
+    for (const FilterSpec& spec : kFilters)
+        if (spec.name == name) return &spec;
+    return nullptr;
+}
+
+// ----------------------------------------------------------------------------- values
+
+// Plain YAML scalars are typed as YAML (and so Jekyll) types them; quoted ones (tag "!") are
+// strings, and so is every string this file makes (string_value).
+enum class Kind { Nil, Bool, Number, String, Array, Map };
+
+bool is_true_word(const std::string& s) { return s == "true" || s == "True" || s == "TRUE"; }
+bool is_false_word(const std::string& s) { return s == "false" || s == "False" || s == "FALSE"; }
+
+// [-+]?digits(.digits)?([eE][-+]?digits)?
+bool is_number_text(std::string_view s) {
+    std::size_t i = 0;
+    auto digits = [&] {
+        const std::size_t start = i;
+        while (i < s.size() && is_digit(s[i])) ++i;
+        return i > start;
+    };
+    if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
+    if (!digits()) return false;
+    if (i < s.size() && s[i] == '.' && (++i, !digits())) return false;
+    if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+        ++i;
+        if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
+        if (!digits()) return false;
+    }
+    return i == s.size();
+}
+
+Kind kind_of(const YAML::Node& n) {
+    if (!n.IsDefined() || n.IsNull()) return Kind::Nil;
+    if (n.IsSequence()) return Kind::Array;
+    if (n.IsMap()) return Kind::Map;
+    const std::string& tag = n.Tag();
+    if (tag == "!" || tag == "tag:yaml.org,2002:str") return Kind::String;
+    const std::string& s = n.Scalar();
+    if (is_true_word(s) || is_false_word(s)) return Kind::Bool;
+    if (is_number_text(s)) return Kind::Number;
+    return Kind::String;
+}
+
+const char* kind_name(Kind kind) {
+    switch (kind) {
+    case Kind::Nil: return "nil";
+    case Kind::Bool: return "a boolean";
+    case Kind::Number: return "a number";
+    case Kind::String: return "a string";
+    case Kind::Array: return "a list";
+    case Kind::Map: return "a map";
+    }
+    return "?";
+}
+
+YAML::Node string_value(std::string s) {
+    YAML::Node n(std::move(s));
+    n.SetTag("!");
+    return n;
+}
+
+YAML::Node number_value(long long v) { return YAML::Node(v); }
+
+// Only nil and false are false, as in Liquid: 0, "" and [] are true.
+bool truthy(const YAML::Node& n) {
+    const Kind kind = kind_of(n);
+    return kind != Kind::Nil && !(kind == Kind::Bool && is_false_word(n.Scalar()));
+}
+
+double number_of(const YAML::Node& n) { return std::strtod(n.Scalar().c_str(), nullptr); }
+
+std::size_t scalar_size(const YAML::Node& n) { return n.IsDefined() && n.IsScalar() ? n.Scalar().size() : 0; }
+
+std::size_t items_in(const YAML::Node& n) { return n.IsDefined() && (n.IsSequence() || n.IsMap()) ? n.size() : 0; }
+
+// Characters, as Ruby counts a UTF-8 string.
+std::size_t utf8_length(std::string_view s) {
+    return static_cast<std::size_t>(
+        std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+// Limit and offset of a loop, ends of a range: numbers, or strings holding one (as Liquid's to_integer).
+std::optional<long long> integer_of(const YAML::Node& n) {
+    const Kind kind = kind_of(n);
+    if (kind != Kind::Number && !(kind == Kind::String && is_number_text(n.Scalar()))) return std::nullopt;
+    const double d = std::trunc(number_of(n));
+    return static_cast<long long>(std::clamp(d, double(-kMaxInteger), double(kMaxInteger)));
+}
+
+void append_json(const YAML::Node& n, std::string& out, int depth);
+void append_inspect(const YAML::Node& n, std::string& out, int depth);
+
+// What {{ value }} prints: Liquid's to_s (lists joined, maps as Ruby prints a Hash).
+void append_text(const YAML::Node& n, std::string& out, int depth) {
+    switch (kind_of(n)) {
+    case Kind::Nil: return;
+    case Kind::Array:
+        if (depth < kMaxLiquidDepth)
+            for (const YAML::Node& item : n) append_text(item, out, depth + 1);
+        return;
+    case Kind::Map: append_inspect(n, out, depth); return;
+    default: out += n.Scalar();
+    }
+}
+
+std::string to_text(const YAML::Node& n) {
+    if (n.IsDefined() && n.IsScalar()) return n.Scalar();
+    std::string out;
+    append_text(n, out, 0);
+    return out;
+}
+
+void append_quoted(std::string_view s, std::string& out) {
+    out += '"';
+    for (char c : s) {
+        if (c == '"' || c == '\\') out += '\\';
+        out += c;
+    }
+    out += '"';
+}
+
+// Ruby's inspect: {"name"=>"Ada", "links"=>["a", "b"], "x"=>nil}.
+void append_inspect(const YAML::Node& n, std::string& out, int depth) {
+    const Kind kind = kind_of(n);
+    if (depth > kMaxLiquidDepth) return;
+    if (kind == Kind::Nil) {
+        out += "nil";
+    } else if (kind == Kind::String) {
+        append_quoted(n.Scalar(), out);
+    } else if (kind == Kind::Array) {
+        out += '[';
+        for (auto it = n.begin(); it != n.end(); ++it) {
+            if (it != n.begin()) out += ", ";
+            append_inspect(*it, out, depth + 1);
+        }
+        out += ']';
+    } else if (kind == Kind::Map) {
+        out += '{';
+        for (auto it = n.begin(); it != n.end(); ++it) {
+            if (it != n.begin()) out += ", ";
+            append_inspect(it->first, out, depth + 1);
+            out += "=>";
+            append_inspect(it->second, out, depth + 1);
+        }
+        out += '}';
+    } else {
+        out += n.Scalar();
+    }
+}
+
+// As Ruby's JSON.generate (Jekyll's jsonify): compact, UTF-8 kept, control characters escaped.
+void append_json_string(std::string_view s, std::string& out) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    out += '"';
+    for (char c : s) {
+        const auto u = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') out += '\\', out += c;
+        else if (c == '\n') out += "\\n";
+        else if (c == '\r') out += "\\r";
+        else if (c == '\t') out += "\\t";
+        else if (u < 0x20) out += "\\u00", out += kHex[u >> 4], out += kHex[u & 15];
+        else out += c;
+    }
+    out += '"';
+}
+
+void append_json(const YAML::Node& n, std::string& out, int depth) {
+    const Kind kind = kind_of(n);
+    if (depth > kMaxLiquidDepth || kind == Kind::Nil) {
+        out += "null";
+    } else if (kind == Kind::Bool) {
+        out += truthy(n) ? "true" : "false";
+    } else if (kind == Kind::Number) {
+        out += n.Scalar()[0] == '+' ? n.Scalar().substr(1) : n.Scalar();
+    } else if (kind == Kind::String) {
+        append_json_string(n.Scalar(), out);
+    } else if (kind == Kind::Array) {
+        out += '[';
+        for (auto it = n.begin(); it != n.end(); ++it) {
+            if (it != n.begin()) out += ',';
+            append_json(*it, out, depth + 1);
+        }
+        out += ']';
+    } else {
+        out += '{';
+        for (auto it = n.begin(); it != n.end(); ++it) {
+            if (it != n.begin()) out += ',';
+            append_json_string(to_text(it->first), out);
+            out += ':';
+            append_json(it->second, out, depth + 1);
+        }
+        out += '}';
+    }
+}
+
+// Liquid's ==: numbers by value, "1" != 1, lists item by item. Maps are equal only to
+// themselves: comparing two site maps key by key is never what a page means, and can be slow.
+bool same_value(const YAML::Node& a, const YAML::Node& b, int depth = 0) {
+    const Kind kind = kind_of(a);
+    if (kind != kind_of(b)) return false;
+    switch (kind) {
+    case Kind::Nil: return true;
+    case Kind::Bool: return truthy(a) == truthy(b);
+    case Kind::Number: return number_of(a) == number_of(b);
+    case Kind::String: return a.Scalar() == b.Scalar();
+    case Kind::Map: return a.is(b);
+    case Kind::Array: break;
+    }
+    if (depth > kMaxLiquidDepth || a.size() != b.size()) return false;
+    for (auto x = a.begin(), y = b.begin(); x != a.end(); ++x, ++y)
+        if (!same_value(*x, *y, depth + 1)) return false;
+    return true;
+}
+
+// `x == empty`: an empty string, list or map.
+bool is_empty(const YAML::Node& n) {
+    const Kind kind = kind_of(n);
+    return (kind == Kind::String && n.Scalar().empty()) || ((kind == Kind::Array || kind == Kind::Map) && n.size() == 0);
+}
+
+bool contains(const YAML::Node& haystack, const YAML::Node& needle) {
+    if (kind_of(needle) == Kind::Nil) return false;
+    switch (kind_of(haystack)) {
+    case Kind::String: return haystack.Scalar().find(to_text(needle)) != std::string::npos;
+    case Kind::Array:
+        for (const YAML::Node& item : haystack)
+            if (same_value(item, needle)) return true;
+        return false;
+    case Kind::Map: {
+        const std::string key = to_text(needle);
+        for (auto it = haystack.begin(); it != haystack.end(); ++it)
+            if (it->first.IsScalar() && it->first.Scalar() == key) return true;
+        return false;
+    }
+    default: return false;
+    }
+}
+
+// container.key or container[key]. `command` (a dotted name, as Liquid) also allows .size,
+// .first and .last when the container has no such key.
+YAML::Node member(const YAML::Node& container, const YAML::Node& key, bool command) {
+    const Kind kind = kind_of(container);
+    if (kind == Kind::Map) {
+        const YAML::Node value = container[to_text(key)];  // const: a missing key is not inserted
+        if (value.IsDefined()) return value;
+    } else if (kind == Kind::Array && kind_of(key) == Kind::Number) {
+        const auto size = static_cast<long long>(container.size());
+        long long i = static_cast<long long>(std::clamp(number_of(key), double(-kMaxInteger), double(kMaxInteger)));
+        if (i < 0) i += size;
+        if (i >= 0 && i < size) return container[static_cast<std::size_t>(i)];
+    }
+    if (!command || !key.IsScalar()) return {};
+    const std::string& name = key.Scalar();
+    if (name == "size") {
+        if (kind == Kind::Array || kind == Kind::Map) return number_value(static_cast<long long>(container.size()));
+        if (kind == Kind::String) return number_value(static_cast<long long>(utf8_length(container.Scalar())));
+    }
+    if (kind == Kind::Array && container.size() > 0 && (name == "first" || name == "last"))
+        return container[name == "first" ? 0 : container.size() - 1];
+    return {};
+}
+
+// ------------------------------------------------------------------------- urls and dates
+
+bool has_scheme(std::string_view url) {
+    std::size_t i = 0;
+    while (i < url.size() && (std::isalnum(static_cast<unsigned char>(url[i])) || url[i] == '+' || url[i] == '-' || url[i] == '.'))
+        ++i;
+    return i > 0 && std::isalpha(static_cast<unsigned char>(url[0])) && i < url.size() && url[i] == ':';
+}
+
+std::string with_leading_slash(std::string_view s) {
+    return s.empty() || s[0] == '/' ? std::string(s) : "/" + std::string(s);
+}
+
+// Jekyll's relative_url: baseurl (less one trailing slash) + path, each with a leading slash;
+// absolute URLs pass unchanged.
+std::string relative_url(std::string_view path, std::string_view baseurl) {
+    if (has_scheme(path)) return std::string(path);
+    if (!baseurl.empty() && baseurl.back() == '/') baseurl.remove_suffix(1);
+    return with_leading_slash(baseurl) + with_leading_slash(path);
+}
+
+struct DateTime {
+    int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+};
+
+// Howard Hinnant's days_from_civil: days since 1970-01-01.
+long days_from_civil(int y, int m, int d) {
+    y -= m <= 2;
+    const long era = (y >= 0 ? y : y - 399) / 400;
+    const long yoe = y - era * 400;
+    const long doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+    const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+int days_in_month(int y, int m) {
+    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return m == 2 && leap ? 29 : kDays[m - 1];
+}
+
+// "2024-05-01", "2024-05-01 10:20", "2024-05-01T10:20:30Z", "2024-05-01 10:20:30 +0100": the
+// forms Jekyll front matter and site.time take. The zone is ignored (the time is shown as written).
+std::optional<DateTime> parse_date(std::string_view s) {
+    s = trim(s);
+    auto number = [&](std::size_t at, std::size_t width, int& out) {
+        if (at + width > s.size()) return false;
+        out = 0;
+        for (std::size_t i = at; i < at + width; ++i) {
+            if (!is_digit(s[i])) return false;
+            out = out * 10 + (s[i] - '0');
+        }
+        return true;
+    };
+    auto char_at = [&](std::size_t i) { return i < s.size() ? s[i] : '\0'; };
+    DateTime t;
+    if (!number(0, 4, t.year) || char_at(4) != '-' || !number(5, 2, t.month) || char_at(7) != '-' ||
+        !number(8, 2, t.day))
+        return std::nullopt;
+    if (t.month < 1 || t.month > 12 || t.day < 1 || t.day > days_in_month(t.year, t.month)) return std::nullopt;
+    if ((char_at(10) == ' ' || char_at(10) == 'T') && number(11, 2, t.hour) && char_at(13) == ':' &&
+        number(14, 2, t.minute)) {
+        if (char_at(16) == ':' && !number(17, 2, t.second)) return std::nullopt;
+        if (t.hour > 23 || t.minute > 59 || t.second > 60) return std::nullopt;
+    }
+    return t;
+}
+
+// strftime for the conversions pages use; `unsupported` gets the first one it does not know
+// (written out as is, as Ruby does with unknown ones).
+std::string format_date(const DateTime& t, std::string_view format, std::string& unsupported) {
+    static constexpr std::string_view kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                                                   "July",    "August",   "September", "October", "November", "December"};
+    static constexpr std::string_view kDays[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
+    const long days = days_from_civil(t.year, t.month, t.day);
+    const int weekday = static_cast<int>(((days % 7) + 11) % 7);  // 1970-01-01 was a Thursday
+    const int yearday = static_cast<int>(days - days_from_civil(t.year, 1, 1) + 1);
+    std::string out;
+    for (std::size_t i = 0; i < format.size(); ++i) {
+        if (format[i] != '%' || i + 1 == format.size()) {
+            out += format[i];
+            continue;
+        }
+        std::size_t j = i + 1;
+        const bool pad = format[j] != '-';
+        if (!pad && ++j == format.size()) {
+            out += "%-";
+            break;
+        }
+        auto num = [&](int v, std::size_t width, char fill = '0') {
+            std::string s = std::to_string(v);
+            if (pad && s.size() < width) s.insert(0, width - s.size(), fill);
+            out += s;
+        };
+        switch (format[j]) {
+        case 'Y': out += std::to_string(t.year); break;
+        case 'y': num(t.year % 100, 2); break;
+        case 'm': num(t.month, 2); break;
+        case 'd': num(t.day, 2); break;
+        case 'e': num(t.day, 2, ' '); break;
+        case 'j': num(yearday, 3); break;
+        case 'H': num(t.hour, 2); break;
+        case 'I': num((t.hour + 11) % 12 + 1, 2); break;
+        case 'M': num(t.minute, 2); break;
+        case 'S': num(t.second, 2); break;
+        case 'p': out += t.hour < 12 ? "AM" : "PM"; break;
+        case 'b':
+        case 'h': out += kMonths[t.month - 1].substr(0, 3); break;
+        case 'B': out += kMonths[t.month - 1]; break;
+        case 'a': out += kDays[weekday].substr(0, 3); break;
+        case 'A': out += kDays[weekday]; break;
+        case 'F':
+            out += std::to_string(t.year) + "-";
+            num(t.month, 2);
+            out += "-";
+            num(t.day, 2);
+            break;
+        case '%': out += '%'; break;
+        default:
+            if (unsupported.empty()) unsupported = std::string(format.substr(i, j - i + 1));
+            out += format.substr(i, j - i + 1);
+        }
+        i = j;
+    }
+    return out;
+}
+
+// -------------------------------------------------------------------- expression parser
+
+enum class Tok { Name, String, Number, Dot, DotDot, LBracket, RBracket, LParen, RParen, Pipe, Colon, Comma, Compare, Equals, End, Bad };
+
+struct ExprToken {
+    Tok kind;
+    std::string text;
+};
+
+std::vector<ExprToken> lex_expression(std::string_view s) {
+    std::vector<ExprToken> out;
+    std::size_t i = 0;
+    auto digit_at = [&](std::size_t k) { return k < s.size() && is_digit(s[k]); };
+    auto next = [&] { return i + 1 < s.size() ? s[i + 1] : '\0'; };
+    while (true) {
+        while (i < s.size() && is_space(s[i])) ++i;
+        if (i >= s.size()) break;
+        const char c = s[i];
+        const std::size_t start = i;
+        if (c == '"' || c == '\'') {
+            const std::size_t close = s.find(c, i + 1);
+            if (close == npos) {
+                out.push_back({Tok::Bad, "a string without its closing quote"});
+                break;
+            }
+            out.push_back({Tok::String, std::string(s.substr(i + 1, close - i - 1))});
+            i = close + 1;
+        } else if (digit_at(i) || (c == '-' && digit_at(i + 1))) {
+            ++i;
+            while (digit_at(i)) ++i;
+            if (i < s.size() && s[i] == '.' && digit_at(i + 1)) {
+                ++i;
+                while (digit_at(i)) ++i;
+            }
+            out.push_back({Tok::Number, std::string(s.substr(start, i - start))});
+        } else if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
+            while (i < s.size() && (is_name_char(s[i]) || s[i] == '-')) ++i;
+            if (i < s.size() && s[i] == '?') ++i;
+            out.push_back({Tok::Name, std::string(s.substr(start, i - start))});
+        } else if ((c == '=' || c == '!') && next() == '=') {
+            out.push_back({Tok::Compare, std::string(s.substr(i, 2))});
+            i += 2;
+        } else if (c == '<' && next() == '>') {
+            out.push_back({Tok::Compare, "!="});
+            i += 2;
+        } else if (c == '<' || c == '>') {
+            const bool or_equal = next() == '=';
+            out.push_back({Tok::Compare, std::string(s.substr(i, or_equal ? 2 : 1))});
+            i += or_equal ? 2 : 1;
+        } else if (c == '.' && next() == '.') {
+            out.push_back({Tok::DotDot, ".."});
+            i += 2;
+        } else {
+            static constexpr std::pair<char, Tok> kSingle[] = {
+                {'.', Tok::Dot},      {'[', Tok::LBracket}, {']', Tok::RBracket}, {'(', Tok::LParen}, {')', Tok::RParen},
+                {'|', Tok::Pipe},     {':', Tok::Colon},    {',', Tok::Comma},    {'=', Tok::Equals},
+            };
+            const auto* single = std::find_if(std::begin(kSingle), std::end(kSingle), [&](auto& p) { return p.first == c; });
+            if (single == std::end(kSingle)) {
+                out.push_back({Tok::Bad, quote(std::string(1, c))});
+                break;
+            }
+            out.push_back({single->second, std::string(1, c)});
+            ++i;
+        }
+    }
+    out.push_back({Tok::End, ""});
+    return out;
+}
+
+// Recursive descent over one tag's or output's expression tokens. On failure error() says why.
+class ExprParser {
+public:
+    explicit ExprParser(std::string_view text) : tokens_(lex_expression(text)) {}
+
+    const std::string& error() const { return error_; }
+    bool at_end() const { return peek().kind == Tok::End; }
+
+    bool accept(Tok kind) {
+        if (peek().kind != kind || kind == Tok::End) return false;
+        ++pos_;
+        return true;
+    }
+
+    bool accept_word(std::string_view word) {
+        if (peek().kind != Tok::Name || peek().text != word) return false;
+        ++pos_;
+        return true;
+    }
+
+    // True when every token was used; else the error names the first one left.
+    bool finish() {
+        if (at_end() && error_.empty()) return true;
+        fail();
+        return false;
+    }
+
+    std::optional<std::string> name() {
+        if (peek().kind != Tok::Name) return fail(), std::nullopt;
+        return tokens_[pos_++].text;
+    }
+
+    std::optional<Expr> expression(int depth = 0) {
+        if (depth > kMaxLiquidDepth) {
+            error_ = "expression nested too deeply";
+            return std::nullopt;
+        }
+        const ExprToken& t = peek();
+        Expr e;
+        if (t.kind == Tok::String || t.kind == Tok::Number) {
+            e.literal.reset(t.kind == Tok::String ? string_value(t.text) : YAML::Node(t.text));
+            ++pos_;
+            return e;
+        }
+        if (t.kind == Tok::LParen) {
+            ++pos_;
+            auto from = expression(depth + 1);
+            if (!from || !expect(Tok::DotDot)) return std::nullopt;
+            auto to = expression(depth + 1);
+            if (!to || !expect(Tok::RParen)) return std::nullopt;
+            e.kind = Expr::Kind::Range;
+            e.from = std::make_shared<Expr>(std::move(*from));
+            e.to = std::make_shared<Expr>(std::move(*to));
+            return e;
+        }
+        if (t.kind != Tok::Name) return fail(), std::nullopt;
+        ++pos_;
+        if (t.text == "true" || t.text == "false") {
+            e.literal.reset(YAML::Node(t.text == "true"));
+        } else if (t.text == "nil" || t.text == "null") {
+            // e.literal stays null
+        } else if (t.text == "empty" || t.text == "blank") {
+            e.kind = Expr::Kind::Empty;
+        } else {
+            e.kind = Expr::Kind::Variable;
+            e.name = t.text;
+            if (!lookups(e, depth)) return std::nullopt;
+        }
+        return e;
+    }
+
+    std::optional<Filtered> filtered() {
+        auto value = expression();
+        if (!value) return std::nullopt;
+        Filtered f{std::move(*value), {}};
+        while (accept(Tok::Pipe)) {
+            auto name_ = name();
+            if (!name_) return std::nullopt;
+            Filter filter{*name_, {}};
+            if (accept(Tok::Colon)) {
+                do {
+                    auto arg = expression();
+                    if (!arg) return std::nullopt;
+                    filter.args.push_back(std::move(*arg));
+                } while (accept(Tok::Comma));
+            }
+            f.filters.push_back(std::move(filter));
+        }
+        return f;
+    }
+
+    std::optional<Condition> condition() {
+        Condition c;
+        while (true) {
+            auto left = expression();
+            if (!left) return std::nullopt;
+            Comparison cmp{std::move(*left), "", std::nullopt};
+            if (peek().kind == Tok::Compare || (peek().kind == Tok::Name && peek().text == "contains")) {
+                cmp.op = tokens_[pos_++].text;
+                auto right = expression();
+                if (!right) return std::nullopt;
+                cmp.right.emplace(std::move(*right));
+            }
+            c.terms.push_back(std::move(cmp));
+            if (accept_word("and")) c.ors.push_back(false);
+            else if (accept_word("or")) c.ors.push_back(true);
+            else return c;
+        }
+    }
+
+private:
+    const ExprToken& peek() const { return tokens_[pos_]; }
+
+    void fail() {
+        if (!error_.empty()) return;
+        const ExprToken& t = peek();
+        if (t.kind == Tok::End) error_ = "unexpected end";
+        else if (t.kind == Tok::Bad) error_ = "unexpected " + t.text;
+        else error_ = "unexpected " + quote(t.kind == Tok::String ? "\"" + t.text + "\"" : t.text);
+    }
+
+    bool expect(Tok kind) {
+        if (accept(kind)) return true;
+        fail();
+        return false;
+    }
+
+    // .key, .0 and [expression] after a variable's name.
+    bool lookups(Expr& e, int depth) {
+        while (true) {
+            if (accept(Tok::Dot)) {
+                if (peek().kind != Tok::Name && peek().kind != Tok::Number) return fail(), false;
+                e.lookups.push_back({tokens_[pos_++].text, nullptr});
+            } else if (accept(Tok::LBracket)) {
+                auto index = expression(depth + 1);
+                if (!index || !expect(Tok::RBracket)) return false;
+                e.lookups.push_back({"", std::make_shared<Expr>(std::move(*index))});
+            } else {
+                return true;
+            }
+        }
+    }
+
+    std::vector<ExprToken> tokens_;
+    std::size_t pos_ = 0;
+    std::string error_;
+};
+
+// -------------------------------------------------------------------------------- parser
+
+bool is_closer(const std::string& name) {
+    return (starts_with(name, "end") && name.size() > 3) || name == "else" || name == "elsif" || name == "when";
+}
+
+bool is_block(const std::string& name) { return name == "if" || name == "unless" || name == "for" || name == "capture"; }
+
+// Whether closer (endif, else, elsif) belongs to an open block named block.
+bool closes(const std::string& block, const std::string& closer) {
+    if (closer == "end" + block) return true;
+    if (closer == "else") return block == "if" || block == "unless" || block == "for";
+    if (closer == "elsif") return block == "if" || block == "unless";
+    return false;
+}
+
+// Tokens -> tree. A tag with a problem is reported and left out of the tree, and a block takes
+// its whole body with it, so nothing of it renders.
+class Parser {
+public:
+    Parser(const std::vector<Token>& tokens, Problems& problems)
+        : tokens_(tokens), problems_(problems), end_of_(tokens.size(), npos) {
+        // Each {% x %} paired with its {% endx %} in one pass, so skipping an unsupported or too
+        // deep block is a jump, whatever the nesting.
+        std::map<std::string, std::vector<std::size_t>> open;
+        for (std::size_t i = 0; i < tokens.size(); ++i) {
+            const std::string& name = tokens[i].name;
+            if (tokens[i].kind != TokenKind::Tag || name.empty()) continue;
+            if (starts_with(name, "end")) {
+                auto& stack = open[name.substr(3)];
+                if (!stack.empty()) {
+                    end_of_[stack.back()] = i;
+                    stack.pop_back();
+                }
+            } else if (!is_closer(name)) {
+                open[name].push_back(i);
+            }
+        }
+    }
+
+    Body parse() { return body(0, {}); }
+
+private:
+    // Nodes up to a tag in stops (consumed; stopped_ points at it), a tag that closes an
+    // enclosing block (left for it; stopped_ null) or the end of the tokens (stopped_ null).
+    Body body(int depth, const std::vector<std::string>& stops) {
+        Body nodes;
+        while (pos_ < tokens_.size()) {
+            const Token& t = tokens_[pos_];
+            if (t.kind == TokenKind::Text) {
+                nodes.push_back(Node{t.line, TextNode{t.text}});
+                ++pos_;
+            } else if (t.kind == TokenKind::Output) {
+                output(t, nodes);
+                ++pos_;
+            } else if (std::find(stops.begin(), stops.end(), t.name) != stops.end()) {
+                stopped_ = &t;
+                ++pos_;
+                return nodes;
+            } else if (is_closer(t.name)) {
+                if (std::any_of(open_.begin(), open_.end(), [&](const std::string& b) { return closes(b, t.name); })) break;
+                problems_.add(t.line, "unexpected '{% " + t.name + " %}'");
+                ++pos_;
+            } else {
+                tag(depth, nodes);
+            }
+        }
+        stopped_ = nullptr;
+        return nodes;
+    }
+
+    void tag(int depth, Body& out) {
+        const Token& t = tokens_[pos_];
+        if (is_block(t.name) && depth >= kMaxLiquidDepth) {
+            problems_.add(t.line, "blocks nested more than " + std::to_string(kMaxLiquidDepth) + " deep");
+            pos_ = end_of_[pos_] == npos ? tokens_.size() : end_of_[pos_] + 1;
+            return;
+        }
+        if (t.name == "if" || t.name == "unless") return if_block(depth, out);
+        if (t.name == "for") return for_block(depth, out);
+        if (t.name == "capture") return capture_block(depth, out);
+        if (t.name == "assign") return assign_tag(out);
+        if (t.name == "include") return include_tag(out);
+        problems_.add(t.line, t.name.empty() ? "a tag without a name" : "unsupported tag " + quote(t.name));
+        // An unsupported block goes with its body: {% highlight %}...{% endhighlight %}.
+        pos_ = end_of_[pos_] == npos ? pos_ + 1 : end_of_[pos_] + 1;
+    }
+
+    void syntax_error(const Token& t, const std::string& why) {
+        const std::string where = t.kind == TokenKind::Output ? "{{ " + t.text + " }}" : "{% " + t.name + " %}";
+        problems_.add(t.line, "syntax error in " + where + ": " + why);
+    }
+
+    // Unknown filters and wrong argument counts are found here, once, not on every loop pass.
+    bool filters_known(const Filtered& f, const Token& t) {
+        bool ok = true;
+        for (const Filter& filter : f.filters) {
+            const FilterSpec* spec = find_filter(filter.name);
+            if (!spec) {
+                problems_.add(t.line, "unknown filter " + quote(filter.name));
+                ok = false;
+            } else if (filter.args.size() < spec->min_args || filter.args.size() > spec->max_args) {
+                problems_.add(t.line, "filter " + quote(filter.name) + " takes " +
+                                          (spec->min_args == spec->max_args ? "" : "at most ") +
+                                          std::to_string(spec->max_args) + " argument(s)");
+                ok = false;
+            }
+        }
+        return ok;
+    }
+
+    void output(const Token& t, Body& out) {
+        if (t.text.empty()) return;  // {{ }} renders nothing, as in Liquid
+        ExprParser p(t.text);
+        auto value = p.filtered();
+        if (!value || !p.finish()) return syntax_error(t, p.error());
+        if (filters_known(*value, t)) out.push_back(Node{t.line, OutputNode{std::move(*value)}});
+    }
+
+    std::optional<Condition> condition_of(const Token& t) {
+        ExprParser p(t.text);
+        auto c = p.condition();
+        if (!c || !p.finish()) {
+            syntax_error(t, p.error());
+            return std::nullopt;
+        }
+        return c;
+    }
+
+    // After {% else %}: the body up to end; a second else (which Liquid never renders) is
+    // reported and dropped.
+    Body else_body(int depth, const std::string& end) {
+        Body nodes = body(depth + 1, {end, "else", "elsif"});
+        while (stopped_ && stopped_->name != end) {
+            problems_.add(stopped_->line, "'{% " + stopped_->name + " %}' after '{% else %}'");
+            body(depth + 1, {end, "else", "elsif"});
+        }
+        return nodes;
+    }
+
+    // Whether the block opened by t ended with its end tag; reports it when not.
+    bool closed(const Token& t) {
+        const std::string end = "end" + t.name;
+        if (stopped_ && stopped_->name == end) return true;
+        problems_.add(t.line, "'{% " + t.name + " %}' is not closed by '{% " + end + " %}'");
+        return false;
+    }
+
+    void if_block(int depth, Body& out) {
+        const Token& t = tokens_[pos_++];
+        const std::string end = "end" + t.name;
+        open_.push_back(t.name);
+        IfNode node;
+        bool ok = true;
+        const Token* head = &t;
+        do {
+            std::optional<Condition> condition = condition_of(*head);
+            Body nodes = body(depth + 1, {"elsif", "else", end});
+            ok = ok && condition;
+            if (condition) node.branches.push_back(Branch{std::move(*condition), head == &t && t.name == "unless", std::move(nodes)});
+            head = stopped_;
+        } while (head && head->name == "elsif");
+        if (head && head->name == "else") node.otherwise = else_body(depth, end);
+        open_.pop_back();
+        if (closed(t) && ok) out.push_back(Node{t.line, std::move(node)});
+    }
+
+    // for VAR in COLLECTION [reversed] [limit: N] [offset: N]
+    std::optional<ForNode> for_head(const Token& t) {
+        ExprParser p(t.text);
+        ForNode loop;
+        auto var = p.name();
+        if (!var || !p.accept_word("in")) {
+            syntax_error(t, "expected 'NAME in COLLECTION'");
+            return std::nullopt;
+        }
+        auto collection = p.expression();
+        if (!collection) return syntax_error(t, p.error()), std::nullopt;
+        loop.var = *var;
+        loop.collection = std::move(*collection);
+        while (!p.at_end()) {
+            p.accept(Tok::Comma);
+            if (p.accept_word("reversed")) {
+                loop.reversed = true;
+                continue;
+            }
+            std::optional<Expr>* option = p.accept_word("limit") ? &loop.limit : p.accept_word("offset") ? &loop.offset : nullptr;
+            std::optional<Expr> value;
+            if (option && p.accept(Tok::Colon)) value = p.expression();
+            if (!value) {
+                p.finish();
+                return syntax_error(t, p.error().empty() ? "expected 'limit: N' or 'offset: N'" : p.error()), std::nullopt;
+            }
+            option->emplace(std::move(*value));
+        }
+        return loop;
+    }
+
+    void for_block(int depth, Body& out) {
+        const Token& t = tokens_[pos_++];
+        open_.push_back("for");
+        std::optional<ForNode> loop = for_head(t);
+        Body nodes = body(depth + 1, {"else", "endfor"});
+        Body otherwise;
+        if (stopped_ && stopped_->name == "else") otherwise = else_body(depth, "endfor");
+        open_.pop_back();
+        if (!closed(t) || !loop) return;
+        loop->body = std::move(nodes);
+        loop->otherwise = std::move(otherwise);
+        out.push_back(Node{t.line, std::move(*loop)});
+    }
+
+    void capture_block(int depth, Body& out) {
+        const Token& t = tokens_[pos_++];
+        ExprParser p(t.text);
+        std::optional<std::string> var;
+        if (auto e = p.expression(); e && p.finish()) {
+            if (e->kind == Expr::Kind::Variable && e->lookups.empty()) var = e->name;
+            else if (e->kind == Expr::Kind::Literal && kind_of(e->literal) == Kind::String) var = e->literal.Scalar();
+        }
+        if (!var) syntax_error(t, p.error().empty() ? "expected a variable name" : p.error());
+        open_.push_back("capture");
+        Body nodes = body(depth + 1, {"endcapture"});
+        open_.pop_back();
+        if (closed(t) && var) out.push_back(Node{t.line, CaptureNode{*var, std::move(nodes)}});
+    }
+
+    void assign_tag(Body& out) {
+        const Token& t = tokens_[pos_++];
+        ExprParser p(t.text);
+        auto var = p.name();
+        if (!var || !p.accept(Tok::Equals)) return syntax_error(t, "expected 'NAME = VALUE'");
+        auto value = p.filtered();
+        if (!value || !p.finish()) return syntax_error(t, p.error());
+        if (filters_known(*value, t)) out.push_back(Node{t.line, AssignNode{*var, std::move(*value)}});
+    }
+
+    // include NAME [key=value ...]; NAME is a file name (archive-single.html, base_path, toc).
+    void include_tag(Body& out) {
+        const Token& t = tokens_[pos_++];
+        const std::string_view args = t.text;
+        const std::size_t name_end = std::min(args.size(), args.find_first_of(" \t\r\n\f\v"));
+        const std::string name(args.substr(0, name_end));
+        if (name.empty()) return syntax_error(t, "expected the name of the file to include");
+        if (name.find('{') != std::string::npos) return problems_.add(t.line, "unsupported: an include whose name is a variable");
+        ExprParser p(args.substr(name_end));
+        IncludeNode node{name, {}};
+        while (!p.at_end()) {
+            auto key = p.name();
+            if (!key || !p.accept(Tok::Equals)) return syntax_error(t, "expected 'key=value'");
+            auto value = p.expression();
+            if (!value) return syntax_error(t, p.error());
+            node.params.emplace_back(*key, std::move(*value));
+            p.accept(Tok::Comma);
+        }
+        out.push_back(Node{t.line, std::move(node)});
+    }
+
+    const std::vector<Token>& tokens_;
+    Problems& problems_;
+    std::vector<std::size_t> end_of_;  // index of the tag's {% end... %}, or npos
+    std::vector<std::string> open_;    // the blocks being parsed, outermost first
+    std::size_t pos_ = 0;
+    const Token* stopped_ = nullptr;   // the stop tag that ended the last body()
+};
+
+// -------------------------------------------------------------------------------- renderer
+
+using Scope = std::map<std::string, YAML::Node>;
+
+void set_local(Scope& scope, const std::string& name, const YAML::Node& value) {
+    auto [it, inserted] = scope.emplace(name, value);
+    if (!inserted) it->second.reset(value);
+}
+
+class Renderer {
+public:
+    Renderer(const LiquidContext& context, Problems& problems) : context_(context), problems_(problems) {}
+
+    // A limit ends rendering: the top-level construct that reached it renders nothing, nor does
+    // anything after it (the page is hostile or broken; its start is still worth showing).
+    void render_top(const Body& body, std::string& out) {
+        for (const Node& node : body) {
+            const std::size_t mark = out.size();
+            try {
+                render(node, out);
+            } catch (const LimitReached& stop) {
+                out.resize(mark);
+                problems_.add(stop.line, stop.message);
+                return;
+            }
+        }
+    }
+
+private:
+    void render(const Body& body, std::string& out) {
+        for (const Node& node : body) render(node, out);
+    }
+
+    void render(const Node& node, std::string& out) {
+        const int line = node.line;
+        charge(kNodeWork, line);
+        if (const auto* text = std::get_if<TextNode>(&node.what)) {
+            emit(out, text->text, line);
+        } else if (const auto* output = std::get_if<OutputNode>(&node.what)) {
+            // Not HTML-escaped: Liquid does not escape, and Jekyll pages rely on writing HTML
+            // through variables; `| escape` is there when text must be escaped.
+            const YAML::Node value = evaluate(output->value, line);
+            charge(kItemWork * items_in(value), line);
+            emit(out, to_text(value), line);
+        } else if (const auto* branches = std::get_if<IfNode>(&node.what)) {
+            for (const Branch& branch : branches->branches)
+                if (test(branch.condition, line) != branch.negate) return render(branch.body, out);
+            render(branches->otherwise, out);
+        } else if (const auto* loop = std::get_if<ForNode>(&node.what)) {
+            render_for(*loop, line, out);
+        } else if (const auto* assign = std::get_if<AssignNode>(&node.what)) {
+            // assign and capture set the outermost scope, as in Liquid: they outlive the loop they are in.
+            set_local(scopes_.front(), assign->var, evaluate(assign->value, line));
+        } else if (const auto* capture = std::get_if<CaptureNode>(&node.what)) {
+            std::string captured;
+            render(capture->body, captured);
+            set_local(scopes_.front(), capture->var, string_value(std::move(captured)));
+        } else if (const auto* include = std::get_if<IncludeNode>(&node.what)) {
+            render_include(*include, line, out);
+        }
+    }
+
+    void charge(std::size_t work, int line) {
+        work_ += work;
+        if (work_ > kMaxWork) throw LimitReached{line, "too much Liquid work (loops or filters over very large values)"};
+    }
+
+    void emit(std::string& out, std::string_view s, int line) {
+        charge(s.size(), line);
+        if (out.size() + s.size() > kMaxLiquidOutput)
+            throw LimitReached{line, "Liquid output larger than " + std::to_string(kMaxLiquidOutput) + " bytes"};
+        out += s;
+    }
+
+    // A string a filter is about to make: refused when larger than any page may be.
+    void check_size(std::size_t size, int line) {
+        if (size > kMaxLiquidOutput)
+            throw LimitReached{line, "a filter made a value larger than " + std::to_string(kMaxLiquidOutput) + " bytes"};
+        charge(size, line);
+    }
+
+    YAML::Node variable(const std::string& name) const {
+        for (auto scope = scopes_.rbegin(); scope != scopes_.rend(); ++scope)
+            if (auto it = scope->find(name); it != scope->end()) return it->second;
+        return member(context_.vars, string_value(name), false);
+    }
+
+    std::string site_text(const char* key) const { return to_text(member(variable("site"), string_value(key), false)); }
+
+    YAML::Node evaluate(const Expr& e, int line) {
+        if (e.kind == Expr::Kind::Literal) return e.literal;
+        if (e.kind != Expr::Kind::Variable) return {};  // ranges and `empty` only mean something in for and ==
+        charge(kNodeWork + kKeyWork * items_in(context_.vars), line);
+        YAML::Node value = variable(e.name);
+        for (const Lookup& step : e.lookups) {
+            charge(kNodeWork + kKeyWork * items_in(value), line);
+            const YAML::Node next = step.index ? member(value, evaluate(*step.index, line), false)
+                                               : member(value, YAML::Node(step.key), true);
+            value.reset(next);
+        }
+        return value;
+    }
+
+    YAML::Node evaluate(const Filtered& f, int line) {
+        YAML::Node value = evaluate(f.value, line);
+        for (const Filter& filter : f.filters) {
+            const YAML::Node next = apply(filter, value, line);
+            value.reset(next);
+        }
+        return value;
+    }
+
+    // Comparisons joined right to left, as Liquid; all are evaluated (there are no side effects)
+    // so a long chain needs no recursion.
+    bool test(const Condition& c, int line) {
+        bool result = compare(c.terms.back(), line);
+        for (std::size_t i = c.terms.size() - 1; i-- > 0;) {
+            const bool term = compare(c.terms[i], line);
+            result = c.ors[i] ? term || result : term && result;
+        }
+        return result;
+    }
+
+    bool compare(const Comparison& c, int line) {
+        charge(kNodeWork, line);
+        if (!c.right) return c.left.kind == Expr::Kind::Empty || truthy(evaluate(c.left, line));
+        const Expr& r = *c.right;
+        if (c.left.kind == Expr::Kind::Empty || r.kind == Expr::Kind::Empty) {
+            const bool empty = is_empty(evaluate(c.left.kind == Expr::Kind::Empty ? r : c.left, line));
+            return c.op == "==" ? empty : c.op == "!=" ? !empty : false;
+        }
+        const YAML::Node left = evaluate(c.left, line);
+        const YAML::Node right = evaluate(r, line);
+        charge(scalar_size(left) + scalar_size(right) + kItemWork * (items_in(left) + items_in(right)), line);
+        if (c.op == "==") return same_value(left, right);
+        if (c.op == "!=") return !same_value(left, right);
+        if (c.op == "contains") return contains(left, right);
+        const Kind a = kind_of(left), b = kind_of(right);
+        int order = 0;
+        if (a == Kind::Number && b == Kind::Number) {
+            const double x = number_of(left), y = number_of(right);
+            order = x < y ? -1 : x > y ? 1 : 0;
+        } else if (a == Kind::String && b == Kind::String) {
+            order = left.Scalar().compare(right.Scalar());
+        } else {
+            // Liquid is silent about nil, and raises "comparison of String with Integer failed".
+            if (a != Kind::Nil && b != Kind::Nil)
+                problems_.add(line, std::string("cannot compare ") + kind_name(a) + " with " + kind_name(b));
+            return false;
+        }
+        if (c.op == "<") return order < 0;
+        if (c.op == ">") return order > 0;
+        if (c.op == "<=") return order <= 0;
+        return order >= 0;
+    }
+
+    YAML::Node apply(const Filter& f, const YAML::Node& input, int line) {
+        charge(kNodeWork + scalar_size(input) + kItemWork * items_in(input), line);
+        std::vector<YAML::Node> args;
+        for (const Expr& arg : f.args) args.push_back(evaluate(arg, line));
+        const std::string& name = f.name;
+        const Kind kind = kind_of(input);
+        if (name == "default")
+            return kind == Kind::Nil || (kind == Kind::Bool && !truthy(input)) || is_empty(input) ? args[0] : input;
+        if (name == "size") {
+            if (kind == Kind::Array || kind == Kind::Map) return number_value(static_cast<long long>(input.size()));
+            return number_value(kind == Kind::String ? static_cast<long long>(utf8_length(input.Scalar())) : 0);
+        }
+        if (name == "first" || name == "last") {
+            if (kind != Kind::Array || input.size() == 0) return {};
+            return input[name == "first" ? 0 : input.size() - 1];
+        }
+        if (name == "markdownify") return input;  // the page's Markdown is rendered after Liquid anyway
+        if (kind == Kind::Nil && (name == "escape" || name == "relative_url" || name == "absolute_url" || name == "date"))
+            return input;
+        if (name == "date") return date(input, to_text(args[0]), line);
+        if (name == "jsonify") {
+            std::string json;
+            append_json(input, json, 0);
+            check_size(json.size(), line);
+            return string_value(std::move(json));
+        }
+        const std::string text = to_text(input);
+        check_size(text.size(), line);
+        if (name == "escape") return made(escape_html(text), line);
+        if (name == "relative_url") return made(relative_url(text, site_text("baseurl")), line);
+        if (name == "absolute_url") {
+            const std::string site_url = site_text("url");
+            const std::string relative = relative_url(text, site_text("baseurl"));
+            return made(site_url.empty() || has_scheme(text) ? relative : site_url + relative, line);
+        }
+        if (name == "upcase" || name == "downcase") {
+            std::string s = text;
+            for (char& c : s) c = static_cast<char>(name == "upcase" ? std::toupper(static_cast<unsigned char>(c)) : std::tolower(static_cast<unsigned char>(c)));
+            return made(std::move(s), line);
+        }
+        if (name == "strip") return made(std::string(trim(text)), line);
+        if (name == "append" || name == "prepend") {
+            const std::string other = to_text(args[0]);
+            check_size(text.size() + other.size(), line);
+            return made(name == "append" ? text + other : other + text, line);
+        }
+        if (name == "replace" || name == "remove") return made(replace_all(text, to_text(args[0]), name == "replace" ? to_text(args[1]) : "", line), line);
+        if (name == "join") {
+            if (kind != Kind::Array) return made(text, line);
+            const std::string glue = args.empty() ? " " : to_text(args[0]);
+            std::string joined;
+            for (auto it = input.begin(); it != input.end(); ++it) {
+                const std::string item = (it == input.begin() ? "" : glue) + to_text(*it);
+                check_size(joined.size() + item.size(), line);
+                joined += item;
+            }
+            return made(std::move(joined), line);
+        }
+        if (name == "slugify") {
+            if (!args.empty() && to_text(args[0]) != "default")
+                problems_.add(line, "slugify: only the default mode is supported, not " + quote(to_text(args[0])));
+            return made(slugify(text), line);
+        }
+        return input;  // not reached: the parser let only known filters through
+    }
+
+    YAML::Node made(std::string s, int line) {
+        check_size(s.size(), line);
+        return string_value(std::move(s));
+    }
+
+    // Every occurrence, left to right. An empty pattern changes nothing (Ruby would put the
+    // replacement between every character).
+    std::string replace_all(const std::string& text, const std::string& from, const std::string& to, int line) {
+        if (from.empty()) return text;
+        std::string out;
+        std::size_t start = 0;
+        for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, start)) {
+            check_size(out.size() + (at - start) + to.size(), line);
+            out.append(text, start, at - start);
+            out += to;
+            start = at + from.size();
+        }
+        out.append(text, start, std::string::npos);
+        return out;
+    }
+
+    YAML::Node date(const YAML::Node& input, const std::string& format, int line) {
+        std::string text = to_text(input);
+        if (text == "now" || text == "today") {
+            // A page is the same on every request: "now" is when the site was read (site.time).
+            text = site_text("time");
+            if (text.empty()) {
+                problems_.add(line, "date: 'now' needs site.time");
+                return input;
+            }
+        }
+        const std::optional<DateTime> when = parse_date(text);
+        if (!when || format.empty()) return input;  // as Liquid: what it cannot read passes through
+        std::string unsupported;
+        std::string out = format_date(*when, format, unsupported);
+        if (!unsupported.empty()) problems_.add(line, "date: unsupported format " + quote(unsupported));
+        return made(std::move(out), line);
+    }
+
+    void render_for(const ForNode& loop, int line, std::string& out) {
+        // The items, without materializing a range: item(i) gives the i-th.
+        std::vector<YAML::Node> items;
+        long long first = 0, total = 0;
+        const bool is_range = loop.collection.kind == Expr::Kind::Range;
+        if (is_range) {
+            const auto from = integer_of(evaluate(*loop.collection.from, line));
+            const auto to = integer_of(evaluate(*loop.collection.to, line));
+            if (!from || !to) return problems_.add(line, "a range needs numbers at both ends");
+            first = *from;
+            total = std::max(0LL, *to - *from + 1);
+        } else {
+            const YAML::Node collection = evaluate(loop.collection, line);
+            const Kind kind = kind_of(collection);
+            if (kind == Kind::Array) {
+                for (const YAML::Node& item : collection) items.push_back(item);
+            } else if (kind == Kind::Map) {
+                for (auto it = collection.begin(); it != collection.end(); ++it) {
+                    YAML::Node pair(YAML::NodeType::Sequence);
+                    pair.push_back(it->first);
+                    pair.push_back(it->second);
+                    items.push_back(pair);
+                }
+            } else if (kind == Kind::String && !collection.Scalar().empty()) {
+                items.push_back(collection);  // as Liquid: a string is one item
+            }
+            total = static_cast<long long>(items.size());
+        }
+        charge(kNodeWork * items.size(), line);
+        long long offset = 0, count = total;
+        for (const auto& [option, value] : {std::pair{&loop.offset, &offset}, std::pair{&loop.limit, &count}}) {
+            if (!*option) continue;
+            const auto n = integer_of(evaluate(**option, line));
+            if (!n) return problems_.add(line, "limit and offset take a number");
+            *value = std::max(0LL, *n);
+        }
+        count = std::min(count, std::max(0LL, total - offset));
+        if (count == 0) return render(loop.otherwise, out);
+
+        scopes_.emplace_back();
+        struct PopScope {
+            std::vector<Scope>& scopes;
+            ~PopScope() { scopes.pop_back(); }
+        } pop{scopes_};
+        for (long long k = 0; k < count; ++k) {
+            if (++iterations_ > kMaxLiquidLoopIterations)
+                throw LimitReached{line, "more than " + std::to_string(kMaxLiquidLoopIterations) + " loop iterations"};
+            // Sliced by offset and limit first, then reversed, as Liquid does.
+            const long long i = offset + (loop.reversed ? count - 1 - k : k);
+            set_local(scopes_.back(), loop.var, is_range ? number_value(first + i) : items[static_cast<std::size_t>(i)]);
+            YAML::Node forloop(YAML::NodeType::Map);
+            forloop["index"] = k + 1;
+            forloop["index0"] = k;
+            forloop["rindex"] = count - k;
+            forloop["rindex0"] = count - k - 1;
+            forloop["first"] = k == 0;
+            forloop["last"] = k == count - 1;
+            forloop["length"] = count;
+            set_local(scopes_.back(), "forloop", forloop);
+            render(loop.body, out);
+        }
+    }
+
+    void render_include(const IncludeNode& include, int line, std::string& out) {
+        // The include sees the loop variables, assigns and captures, and its own parameters
+        // under `include`, as in Jekyll; innermost scope wins.
+        Scope flat;
+        for (const Scope& scope : scopes_)
+            for (const auto& [name, value] : scope) set_local(flat, name, value);
+        YAML::Node locals(YAML::NodeType::Map);
+        for (const auto& [name, value] : flat) locals[name] = value;
+        if (!include.params.empty()) {
+            YAML::Node params(YAML::NodeType::Map);
+            for (const auto& [key, value] : include.params) params[key] = evaluate(value, line);
+            locals["include"] = params;
+        }
+        const std::optional<std::string> text =
+            context_.include ? context_.include(include.name, locals) : std::optional<std::string>();
+        if (!text) return problems_.add(line, "unknown include " + quote(include.name));
+        emit(out, *text, line);
+    }
+
+    const LiquidContext& context_;
+    Problems& problems_;
+    std::vector<Scope> scopes_ = std::vector<Scope>(1);  // [0]: assign and capture; then one per loop being rendered
+    std::size_t work_ = 0;
+    long long iterations_ = 0;  // every loop of the page together
+};
+
+}  // namespace
+
+std::string render_liquid(std::string_view text, const LiquidContext& context, std::vector<LiquidProblem>& problems) {
+    const std::size_t first_problem = problems.size();
+    std::string out;
+    {
+        Problems report(problems);
+        const std::vector<Token> tokens = lex(text, report);
+        const Body tree = Parser(tokens, report).parse();
+        Renderer(context, report).render_top(tree, out);
+    }
+    std::stable_sort(problems.begin() + static_cast<std::ptrdiff_t>(first_problem), problems.end(),
+                     [](const LiquidProblem& a, const LiquidProblem& b) { return a.line < b.line; });
+    return out;
+}
+
+bool has_liquid(std::string_view text) {
+    return text.find("{{") != std::string_view::npos || text.find("{%") != std::string_view::npos;
+}
+
+}  // namespace folio

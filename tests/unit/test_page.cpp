@@ -1,0 +1,192 @@
+// page: a content file's text -> Page (Jekyll's keys), problems kept with file:line.
+#include <boost/test/unit_test.hpp>
+
+#include <string>
+
+#include "helpers.h"
+#include "page.h"
+
+using folio::Page;
+using folio::derived_url;
+using folio::parse_page;
+using testing::contains;
+using testing::starts_with;
+
+namespace {
+
+Page parse_text(const std::string& text, const std::string& rel = "talks/x.md") {
+    return parse_page(text, "content/" + rel, rel);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(page)
+
+BOOST_AUTO_TEST_CASE(derived_url_table) {
+    struct {
+        const char* rel;
+        const char* url;
+    } cases[] = {
+        {"index.md", "/"},
+        {"x.md", "/x/"},
+        {"a/index.md", "/a/"},
+        {"a/b.md", "/a/b/"},
+        {"a/b/c.md", "/a/b/c/"},
+        {"a/b/index.md", "/a/b/"},
+        {"_publications/p.md", "/publications/p/"},
+        {"_publications/index.md", "/publications/"},
+        {"xindex.md", "/xindex/"},
+        {"a/myindex.md", "/a/myindex/"},
+    };
+    for (const auto& c : cases) {
+        BOOST_TEST_CONTEXT(c.rel) { BOOST_TEST(derived_url(c.rel) == c.url); }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(plain_page_fields) {
+    Page p = parse_text("---\ntitle: My Talk\ndate: 2024-03-01\nexcerpt: Short\n---\nHello\n");
+    BOOST_TEST(p.error == "");
+    BOOST_TEST(p.source == "content/talks/x.md");
+    BOOST_TEST(p.rel == "talks/x.md");
+    BOOST_TEST(p.stem == "x");
+    BOOST_TEST(p.collection == "");
+    BOOST_TEST(p.url == "/talks/x/");
+    BOOST_TEST(p.title == "My Talk");
+    BOOST_TEST(p.date == "2024-03-01");
+    BOOST_TEST(p.excerpt == "Short");
+    BOOST_TEST(p.layout == "page");
+    BOOST_TEST(p.body == "Hello\n");
+    BOOST_TEST(p.body_line == 6);
+    BOOST_TEST(p.published);
+    BOOST_TEST(!p.author_profile);
+    BOOST_TEST(p.redirect_from.empty());
+    BOOST_TEST(folio::front_text(p, "title") == "My Talk");
+    BOOST_TEST(folio::front_text(p, "missing") == "");
+}
+
+BOOST_AUTO_TEST_CASE(collection_from_the_top_level_underscore_folder) {
+    Page p = parse_page("---\ntitle: DSP\n---\n", "content/_publications/dsp.md", "_publications/dsp.md");
+    BOOST_TEST(p.collection == "publications");
+    BOOST_TEST(p.url == "/publications/dsp/");
+    BOOST_TEST(p.stem == "dsp");
+}
+
+BOOST_AUTO_TEST_CASE(permalink_sets_the_url) {
+    BOOST_TEST(parse_text("---\npermalink: /about/\n---\n").url == "/about/");
+    BOOST_TEST(parse_text("---\npermalink: about/\n---\n").url == "/about/");
+    BOOST_TEST(parse_text("---\npermalink: /404.html\n---\n").url == "/404.html");
+    BOOST_TEST(parse_text("---\npermalink: /\n---\n").url == "/");
+}
+
+BOOST_AUTO_TEST_CASE(bad_permalink_is_an_error_with_its_line) {
+    Page p = parse_text("---\ntitle: x\npermalink: /a/../../etc/\n---\n");
+    BOOST_TEST(starts_with(p.error, "content/talks/x.md:3: permalink"), p.error);
+    // The page keeps its derived URL so it answers 500 rather than vanishing.
+    BOOST_TEST(p.url == "/talks/x/");
+    p = parse_text("---\npermalink: /a//b/\n---\n");
+    BOOST_TEST(starts_with(p.error, "content/talks/x.md:2:"), p.error);
+    p = parse_text("---\npermalink: /.git/\n---\n");
+    BOOST_TEST(starts_with(p.error, "content/talks/x.md:2:"), p.error);
+}
+
+BOOST_AUTO_TEST_CASE(redirect_from_a_string) {
+    Page p = parse_text("---\ntitle: x\nredirect_from: /old/\n---\n");
+    BOOST_TEST(p.error == "");
+    BOOST_TEST_REQUIRE(p.redirect_from.size() == 1u);
+    BOOST_TEST(p.redirect_from[0].from == "/old/");
+    BOOST_TEST(p.redirect_from[0].line == 3);
+}
+
+BOOST_AUTO_TEST_CASE(redirect_from_a_list_with_line_numbers) {
+    Page p = parse_text("---\ntitle: x\nredirect_from:\n  - /old/\n  - old.html\n  - /legacy/?p=12\n---\n");
+    BOOST_TEST(p.error == "");
+    BOOST_TEST_REQUIRE(p.redirect_from.size() == 3u);
+    BOOST_TEST(p.redirect_from[0].from == "/old/");
+    BOOST_TEST(p.redirect_from[0].line == 4);
+    BOOST_TEST(p.redirect_from[1].from == "/old.html");
+    BOOST_TEST(p.redirect_from[1].line == 5);
+    BOOST_TEST(p.redirect_from[2].from == "/legacy/?p=12");
+    BOOST_TEST(p.redirect_from[2].line == 6);
+    // A flow list works too.
+    p = parse_text("---\nredirect_from: [/a/, /b/]\n---\n");
+    BOOST_TEST_REQUIRE(p.redirect_from.size() == 2u);
+    BOOST_TEST(p.redirect_from[1].line == 2);
+}
+
+BOOST_AUTO_TEST_CASE(redirect_from_a_map_is_an_error) {
+    Page p = parse_text("---\ntitle: x\nredirect_from: {old: /old/}\n---\n");
+    BOOST_TEST(p.error == "content/talks/x.md:3: redirect_from: expected a string or a list");
+    // Block form: the key's line (4) or the map's first line (5) both point at it.
+    p = parse_text("---\ntitle: x\ndate: 2024\nredirect_from:\n  old: /old/\n---\n");
+    BOOST_TEST((p.error == "content/talks/x.md:4: redirect_from: expected a string or a list" ||
+                p.error == "content/talks/x.md:5: redirect_from: expected a string or a list"),
+               p.error);
+    // A nested list inside the list.
+    p = parse_text("---\nredirect_from:\n  - /a/\n  - [/b/, /c/]\n---\n");
+    BOOST_TEST(p.error == "content/talks/x.md:4: redirect_from: expected a string or a list");
+}
+
+BOOST_AUTO_TEST_CASE(redirect_from_with_a_dot_segment_is_an_error) {
+    Page p = parse_text("---\nredirect_from:\n  - /ok/\n  - /a/../b/\n---\n");
+    BOOST_TEST(starts_with(p.error, "content/talks/x.md:4: redirect_from"), p.error);
+}
+
+BOOST_AUTO_TEST_CASE(redirect_to) {
+    Page p = parse_text("---\ntitle: x\nredirect_to: /elsewhere/\n---\n");
+    BOOST_TEST(p.redirect_to == "/elsewhere/");
+    BOOST_TEST(p.redirect_to_line == 3);
+    p = parse_text("---\nredirect_to: https://example.org/x\n---\n");
+    BOOST_TEST(p.redirect_to == "https://example.org/x");
+    p = parse_text("---\nredirect_to: \"https://example.org/x\\r\\nSet-Cookie: a=b\"\n---\n");
+    BOOST_TEST(starts_with(p.error, "content/talks/x.md:2:"), p.error);
+}
+
+BOOST_AUTO_TEST_CASE(published_and_author_profile_flags) {
+    BOOST_TEST(!parse_text("---\npublished: false\n---\n").published);
+    BOOST_TEST(parse_text("---\npublished: true\n---\n").published);
+    BOOST_TEST(parse_text("---\nauthor_profile: true\n---\n").author_profile);
+    BOOST_TEST(!parse_text("---\nauthor_profile: false\n---\n").author_profile);
+    BOOST_TEST(!parse_text("---\nsitemap: false\n---\n").in_sitemap);
+    Page p = parse_text("---\ntitle: x\npublished: maybe\n---\n");
+    BOOST_TEST(starts_with(p.error, "content/talks/x.md:3: published"), p.error);
+}
+
+BOOST_AUTO_TEST_CASE(title_falls_back_to_the_stem) {
+    BOOST_TEST(parse_text("no front matter\n", "notes/reading-list.md").title == "reading-list");
+    BOOST_TEST(parse_text("---\nlayout: single\n---\n", "cv.md").title == "cv");
+    BOOST_TEST(parse_text("---\ntitle:\n---\n", "cv.md").title == "cv");
+}
+
+BOOST_AUTO_TEST_CASE(layout_from_front_matter) {
+    BOOST_TEST(parse_text("---\nlayout: single\n---\n").layout == "single");
+    BOOST_TEST(parse_text("plain\n").layout == "page");
+}
+
+BOOST_AUTO_TEST_CASE(anchor_from_id_else_stem) {
+    BOOST_TEST(parse_text("---\nid: DSP\n---\n", "_publications/dsp-icml.md").anchor == "DSP");
+    BOOST_TEST(parse_text("---\ntitle: t\n---\n", "_publications/dsp-icml.md").anchor == "dsp-icml");
+}
+
+BOOST_AUTO_TEST_CASE(title_that_is_a_list_is_an_error) {
+    Page p = parse_text("---\ntitle:\n  - a\n  - b\n---\n");
+    BOOST_TEST(starts_with(p.error, "content/talks/x.md:3: title"), p.error);
+}
+
+BOOST_AUTO_TEST_CASE(broken_front_matter_keeps_the_derived_url) {
+    Page p = parse_text("---\ntitle: ok\nbad: a: b\n---\nbody\n", "notes/broken.md");
+    BOOST_TEST(starts_with(p.error, "content/notes/broken.md:3: YAML"), p.error);
+    BOOST_TEST(p.url == "/notes/broken/");
+    BOOST_TEST(p.title == "broken");
+    p = parse_text("---\ntitle: never closed\n", "notes/open.md");
+    BOOST_TEST(starts_with(p.error, "content/notes/open.md:1:"), p.error);
+    BOOST_TEST(p.url == "/notes/open/");
+}
+
+BOOST_AUTO_TEST_CASE(every_key_is_kept_in_front) {
+    Page p = parse_text("---\ntitle: x\nvenue: ICML\nauthors: [A, B]\n---\n");
+    BOOST_TEST(folio::front_text(p, "venue") == "ICML");
+    BOOST_TEST(p.front["authors"].IsSequence());
+    BOOST_TEST(folio::front_text(p, "authors") == "");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
