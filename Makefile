@@ -34,7 +34,7 @@ E2E_OBJ := $(E2E_SRC:tests/e2e/%.cpp=build/e2e/%.o)
 
 BIN = cgi-bin/folio.fcgi
 
-.PHONY: all deps test-deps serve test clean install dist
+.PHONY: all deps test-deps serve test clean install dist bench fuzz asan soak
 all: $(BIN)
 
 $(BIN): $(OBJ)
@@ -72,6 +72,24 @@ serve: deps
 test: test-deps
 	@$(MAKE) --no-print-directory -j2 $(BIN) build/unit_tests build/e2e_tests
 	@tests/run
+
+# Long runs, each behind its own target (not part of `make test`):
+#   make bench                 FastCGI/CGI speed and memory against a floor, in one run (tests/bench/)
+#   make fuzz FUZZ_SECONDS=600 every libFuzzer target for that long (tests/fuzz/)
+#   make soak                  wrk against folio under lighttpd for 60 s+ (tests/soak/)
+# `make asan` builds with AddressSanitizer and UBSan and runs the unit and end-to-end tests;
+# `make test` runs it too, and a brief pass of every fuzz target.
+bench: test-deps
+	tests/bench/run.sh
+
+fuzz: test-deps
+	tests/fuzz/run-fuzz.sh $(FUZZ_SECONDS)
+
+asan: test-deps
+	tests/asan/run-asan.sh
+
+soak: test-deps
+	tests/soak/run.sh
 
 clean:
 	rm -rf build $(BIN) folio-*.tar.gz
