@@ -50,12 +50,12 @@ std::set<std::string> ids_in(const std::string& html) {
 
 // The line of the page's file where a link target is written (the body's first line if the
 // Markdown spells it differently).
-int line_of_target(const Page& p, const std::string& written) {
-    std::size_t at = p.body.find(written);
+int line_of_target(const Page& p, const std::string& body, const std::string& written) {
+    std::size_t at = body.find(written);
     if (at == std::string::npos) return p.body_line;
     int line = p.body_line;
     for (std::size_t i = 0; i < at; ++i)
-        if (p.body[i] == '\n') ++line;
+        if (body[i] == '\n') ++line;
     return line;
 }
 
@@ -66,6 +66,7 @@ public:
     void add_page_ids(const std::string& url, const std::string& html) { ids_[url] = ids_in(html); }
 
     void check(const Page& p, const std::string& content_html) {
+        const std::string body = page_body(p);
         for (const auto& link : links_in(content_html)) {
             std::string written = link.target;
             std::string path = internal_path(p, link.target);
@@ -80,7 +81,7 @@ public:
             // The text as written in Markdown carries no mount prefix.
             const std::string& bp = l_.config.site.base_path;
             if (!bp.empty() && written.rfind(bp + "/", 0) == 0) written = written.substr(bp.size());
-            const std::string where = p.source + ":" + std::to_string(line_of_target(p, written)) + ": ";
+            const std::string where = p.source + ":" + std::to_string(line_of_target(p, body, written)) + ": ";
             std::string landed = resolve(path);
             if (landed.empty()) {
                 errors_.push_back(where + (link.image ? "missing image " : "broken link ") + link.target);

@@ -96,7 +96,7 @@ std::string atom_feed(const SiteView& v) {
         out += "<published>" + rfc3339(p->date, p->mtime) + "</published>\n";
         out += "<updated>" + rfc3339(p->date, p->mtime) + "</updated>\n";
         if (!p->excerpt.empty()) out += "<summary>" + escape_html(p->excerpt) + "</summary>\n";
-        out += "<content type=\"html\">" + escape_html(render_markdown(p->body, MarkdownOptions{c.site.url + c.site.base_path})) +
+        out += "<content type=\"html\">" + escape_html(render_markdown(page_body(*p), MarkdownOptions{c.site.url + c.site.base_path})) +
                "</content>\n</entry>\n";
     }
     return out + "</feed>\n";

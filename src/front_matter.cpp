@@ -38,6 +38,7 @@ FrontMatter parse_front_matter(std::string_view text) {
         std::string_view l = text.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos);
         if (is_fence(l, true)) {
             std::string yaml(text.substr(first_end + 1, pos - first_end - 1));
+            fm.yaml = yaml;
             try {
                 fm.data = YAML::Load(yaml);
             } catch (const YAML::Exception& e) {

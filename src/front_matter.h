@@ -9,6 +9,7 @@ namespace folio {
 
 struct FrontMatter {
     YAML::Node data;     // a map (empty when the file has no front matter)
+    std::string yaml;    // its text, between the fences
     std::string body;    // the text after the closing "---"
     int body_line = 1;   // line number of the body's first line in the file
 };

@@ -12,7 +12,7 @@ namespace folio {
 
 // What a cached response costs at most, all entries together: a big site's pages beyond this
 // are rendered per request instead of kept (memory stays bounded).
-inline constexpr std::size_t kMaxCacheBytes = 16 * 1024 * 1024;
+inline constexpr std::size_t kMaxCacheBytes = 8 * 1024 * 1024;
 // Bodies smaller than this are not worth compressing.
 inline constexpr std::size_t kMinGzipBytes = 256;
 

@@ -39,7 +39,7 @@ bool contains_ci(std::string_view s, std::string_view needle) {
 
 // ---------------------------------------------------------------------------------------------
 // Markers. A marker is U+FDD0, its index in hexadecimal written with U+FDE0..U+FDEF, the
-// letters, digits, spaces and '-' of the source it replaced (its "slug text"), then U+FDD1.
+// letters, digits, '_', spaces and '-' of the source it replaced (its "slug text"), U+FDD1.
 // These are noncharacters: Unicode keeps them for a program's internal use, cmark passes them
 // through as plain text (never escaped, never split), and kramdown_before() replaces any found
 // in the input, so content can neither forge nor break a marker. As they are not ASCII, a
@@ -54,6 +54,10 @@ constexpr std::size_t kMaxSlugText = 200;
 constexpr int kMaxIndexDigits = 8;
 
 bool is_marker_byte3(unsigned char c) { return c >= 0x90 && c <= 0xAF; }  // EF B7 xx: U+FDD0..U+FDEF
+
+// What a heading id can take from a source (kramdown's GFM ids keep '_'). None of these means
+// anything to cmark here: between the marker's noncharacters even '_' cannot open emphasis.
+bool slug_char(char c) { return is_word(c) || c == ' ' || c == '-'; }
 
 std::string encode_marker(std::size_t index, std::string_view slug_source) {
     std::string m(kStart);
@@ -70,7 +74,7 @@ std::string encode_marker(std::size_t index, std::string_view slug_source) {
     std::size_t slug = 0;
     for (char c : slug_source) {
         if (slug == kMaxSlugText) break;
-        if (is_alnum(c) || c == ' ' || c == '-') {
+        if (slug_char(c)) {
             m += c;
             ++slug;
         }
@@ -96,7 +100,7 @@ std::optional<Decoded> decode_marker(std::string_view s, std::size_t pos) {
     }
     if (digits == 0) return std::nullopt;
     std::size_t slug = 0;
-    while (p < s.size() && slug <= kMaxSlugText && (is_alnum(s[p]) || s[p] == ' ' || s[p] == '-')) ++p, ++slug;
+    while (p < s.size() && slug <= kMaxSlugText && slug_char(s[p])) ++p, ++slug;
     if (!starts_with(s, p, kEnd)) return std::nullopt;
     return Decoded{index, p + kEnd.size() - pos};
 }
@@ -481,6 +485,146 @@ bool abbreviation_line(std::string_view s, const Line& l, std::string_view* key,
 }
 
 // ---------------------------------------------------------------------------------------------
+// kramdown_before, step 0: markdown="1" on an HTML tag makes kramdown read the tag's content as
+// Markdown (minimal-mistakes' notices and its TOC include are written so). cmark reads Markdown
+// only outside HTML blocks, so the attribute goes, and a blank line is put wherever the content
+// turns from HTML lines to Markdown lines or back.
+
+// The first markdown="1" (or "block", or '1', or 1) attribute in line at or after from: where it
+// starts (with its leading space) and ends.
+bool markdown_attribute(std::string_view line, std::size_t from, std::size_t* begin, std::size_t* end) {
+    for (std::size_t p = line.find("markdown=", from); p != npos; p = line.find("markdown=", p + 1)) {
+        if (p == 0 || !is_white(line[p - 1])) continue;
+        std::size_t v = p + 9;
+        for (std::string_view value : {"\"1\"", "'1'", "\"block\"", "'block'", "1"}) {
+            if (!starts_with(line, v, value)) continue;
+            std::size_t e = v + value.size();
+            if (value == "1" && e < line.size() && !is_white(line[e]) && line[e] != '>' && line[e] != '/') continue;
+            *begin = p - 1;
+            *end = e;
+            return true;
+        }
+    }
+    return false;
+}
+
+class MarkdownInHtml {
+public:
+    explicit MarkdownInHtml(std::string_view s) : s_(s) {}
+
+    std::string run() {
+        if (s_.find("markdown=") == npos) return std::string(s_);
+        const std::vector<Line> lines = classify(s_);
+        out_.reserve(s_.size() + 64);
+        for (const Line& l : lines) {
+            std::string_view text = s_.substr(l.begin, l.end - l.begin);
+            if (open_.empty() && !(l.type == LineType::html_raw && l.html_type == 6)) {
+                out_.append(text);
+                out_ += '\n';
+                continue;
+            }
+            line(text);
+        }
+        return std::move(out_);
+    }
+
+private:
+    struct Region {
+        std::string name;  // the tag whose content is Markdown
+        int depth;         // its own tags of that name open inside it
+    };
+
+    void emit(std::string_view text) {
+        const bool blank = whitespace(text);
+        const std::size_t first = text.find_first_not_of(" \t");
+        const bool html = first != npos && html_block_type(text.substr(first)) != 0;  // inline tags are text
+        if (!open_.empty() && !blank && html != last_html_ && !last_blank_) out_ += '\n';
+        out_.append(text);
+        out_ += '\n';
+        if (!blank) last_html_ = html;
+        last_blank_ = blank;
+    }
+
+    static bool whitespace(std::string_view t) { return t.find_first_not_of(" \t") == npos; }
+
+    // One line, inside a region or on an HTML line that may open one. A line can open and
+    // close regions several times: it is handled piece by piece, from left to right.
+    void line(std::string_view text) {
+        std::size_t pos = 0, attr_begin = 0, attr_end = 0;
+        bool attr = markdown_attribute(text, 0, &attr_begin, &attr_end);
+        while (true) {
+            if (attr && attr_begin < pos) attr = markdown_attribute(text, pos, &attr_begin, &attr_end);
+            const std::size_t lt = attr ? text.rfind('<', attr_begin) : npos;
+            const std::size_t gt = attr ? text.find('>', attr_end) : npos;
+            const bool opens = attr && lt != npos && lt >= pos && gt != npos;
+            // A region closing before the next opening tag ends first.
+            const std::size_t close = open_.empty() ? npos : closing_tag(text, pos, opens ? lt : text.size());
+            if (close != npos) {
+                if (!whitespace(text.substr(pos, close - pos))) emit(text.substr(pos, close - pos));
+                last_html_ = false;  // the closing tag comes after Markdown: a blank line first
+                open_.pop_back();
+                pos = close;
+                if (open_.empty()) {
+                    out_ += last_blank_ ? "" : "\n";
+                    out_.append(text.substr(pos));
+                    out_ += '\n';
+                    last_blank_ = false;
+                    return;
+                }
+                continue;
+            }
+            if (!opens) {
+                emit(text.substr(pos));
+                return;
+            }
+            std::size_t n = lt + 1;
+            while (n < text.size() && (is_alnum(text[n]) || text[n] == '-')) ++n;
+            std::string name;
+            for (std::size_t i = lt + 1; i < n; ++i) name += lower(text[i]);
+            std::string head(text.substr(pos, attr_begin - pos));
+            head += text.substr(attr_end, gt + 1 - attr_end);
+            if (open_.empty()) {
+                out_ += head;
+                out_ += '\n';
+                last_blank_ = false;
+            } else {
+                emit(head);
+            }
+            last_html_ = true;
+            open_.push_back({name, 0});
+            pos = gt + 1;
+            if (whitespace(text.substr(pos))) return;
+        }
+    }
+
+    // Where the innermost region's closing tag is in text[from, limit) (opening tags of the same
+    // name counted as nesting), or npos.
+    std::size_t closing_tag(std::string_view text, std::size_t from, std::size_t limit) {
+        Region& r = open_.back();
+        for (std::size_t p = text.find('<', from); p != npos && p < limit; p = text.find('<', p + 1)) {
+            const bool closing = p + 1 < text.size() && text[p + 1] == '/';
+            const std::size_t n = p + (closing ? 2 : 1);
+            if (!starts_with_ci(text, n, r.name)) continue;
+            const std::size_t after = n + r.name.size();
+            if (after < text.size() && (is_alnum(text[after]) || text[after] == '-')) continue;
+            if (!closing) {
+                ++r.depth;
+            } else if (r.depth > 0) {
+                --r.depth;
+            } else {
+                return p;
+            }
+        }
+        return npos;
+    }
+
+    std::string_view s_;
+    std::string out_;
+    std::vector<Region> open_;
+    bool last_html_ = true, last_blank_ = false;
+};
+
+// ---------------------------------------------------------------------------------------------
 // kramdown_before, step 1: definition lists become marker lines around ordinary paragraphs, so
 // the terms and definitions are still rendered as Markdown by cmark.
 
@@ -496,7 +640,7 @@ public:
             const bool start = i == 0 || lines_[i - 1].type != LineType::text || atx_heading(s_, lines_[i - 1]);
             if (start && term(i)) {
                 auto [end, is_list] = terms(i);
-                if (is_list && room(4)) {
+                if (is_list && room(end - i + 3)) {
                     i = list(i, end);
                 } else {
                     for (; i < end; ++i) copy(lines_[i], lines_[i].begin);
@@ -574,9 +718,9 @@ private:
                     k = r;
                     continue;
                 }
-                if (r < lines_.size() && r > last + 1 && term(r) && room(4)) {
+                if (r < lines_.size() && r > last + 1 && term(r)) {
                     auto [next_end, is_list] = terms(r);
-                    if (is_list) {
+                    if (is_list && room(next_end - r + 3)) {
                         t = r;
                         end = next_end;
                         break;
@@ -741,13 +885,19 @@ private:
     // follow it directly) or after them. ALD lines are definitions and write nothing.
     std::size_t attribute_lines(std::size_t i) {
         const bool after_block = i > 0 && lines_[i - 1].type != LineType::blank;
+        const std::string_view quotes = s_.substr(lines_[i].begin, lines_[i].body - lines_[i].begin);
+        std::string_view body;
+        std::size_t end = i;
+        while (end < lines_.size() && ial_line(s_, lines_[end], &body) &&
+               s_.substr(lines_[end].begin, lines_[end].body - lines_[end].begin) == quotes)
+            ++end;
+        if (!room()) {  // past the limit: left as written
+            for (std::size_t j = i; j < end; ++j) copy(lines_[j]);
+            return end;
+        }
         Ial merged;
         std::string source;
-        std::size_t j = i;
-        const std::string_view quotes = s_.substr(lines_[i].begin, lines_[i].body - lines_[i].begin);
-        for (std::string_view body; j < lines_.size() && ial_line(s_, lines_[j], &body) &&
-                                    s_.substr(lines_[j].begin, lines_[j].body - lines_[j].begin) == quotes;
-             ++j) {
+        for (std::size_t j = i; j < end && ial_line(s_, lines_[j], &body); ++j) {
             std::string name;
             std::string_view rest;
             if (ald_body(body, &name, &rest)) {
@@ -762,21 +912,21 @@ private:
         }
         if (!source.empty())
             block_marker(lines_[i], after_block ? Kind::block_ial_prev : Kind::block_ial_next, source, std::move(merged));
-        return j;
+        return end;
     }
 
+    // A later definition of the same abbreviation replaces the earlier one, as in kramdown.
     void define_abbreviation(std::string_view key, std::string_view title) {
         auto& list = prep_.abbreviations;
         std::string k(key);
         while (!k.empty() && is_white(k.back())) k.pop_back();
         if (k.empty() || k.size() > kMaxAbbreviationLength) return;
-        for (auto& entry : list) {
-            if (entry.first == k) {
-                entry.second = std::string(title);
-                return;
-            }
+        if (auto it = abbreviation_index_.find(k); it != abbreviation_index_.end()) {
+            list[it->second].second = std::string(title);
+        } else if (list.size() < kMaxAbbreviations) {
+            abbreviation_index_.emplace(k, list.size());
+            list.emplace_back(std::move(k), std::string(title));
         }
-        if (list.size() < kMaxAbbreviations) list.emplace_back(std::move(k), std::string(title));
     }
 
     // A raw HTML block, copied as is between two markers that keep abbreviations out of it;
@@ -853,7 +1003,8 @@ private:
 
     struct Memo {  // searches that failed once fail for the rest of the text: no rescanning
         bool no_dollars = false, no_paren = false, no_bracket = false, no_comment_end = false;
-        bool no_dquote = false, no_squote = false, no_brace = false;
+        bool no_dquote = false, no_squote = false;
+        std::size_t no_brace_until = 0;
         std::vector<bool> no_ticks;  // by backtick run length
     };
 
@@ -879,8 +1030,8 @@ private:
 
     std::size_t find(std::string_view needle, std::size_t from, bool* memo) {
         if (*memo) return npos;
-        std::size_t p = s_.find(needle, from);
-        if (p == npos || p + needle.size() > stop_) {
+        std::size_t p = s_.substr(0, stop_).find(needle, from);  // never past this text
+        if (p == npos) {
             *memo = true;
             return npos;
         }
@@ -1073,11 +1224,11 @@ private:
     // "{: ...}" inside text: a span IAL (kramdown_after applies it to the element before it, or
     // puts the text back when there is none).
     std::size_t span_ial(std::size_t pos, Memo& memo) {
-        if (memo.no_brace) return pos + 2;
+        if (pos < memo.no_brace_until) return pos + 2;
         std::size_t e = pos + 2;
         while (e < stop_ && s_[e] != '}' && s_[e] != '\n') e += s_[e] == '\\' ? 2 : 1;
         if (e >= stop_ || s_[e] != '}') {
-            if (e >= stop_) memo.no_brace = true;
+            memo.no_brace_until = e;  // no '}' up to the end of this line
             return pos + 2;
         }
         if (e == pos + 2 || !room()) return e + 1;
@@ -1088,8 +1239,10 @@ private:
         m.attributes = safe_attributes(std::move(ial.attributes));
         std::size_t index = add_marker(std::move(m));
         // The '!' (inert in Markdown) makes cmark see punctuation after the span, as kramdown
-        // sees no text there: "_em_{: .c}" still closes the emphasis.
-        replace(pos, e + 1, "!" + encode_marker(index, prep_.markers[index].source));
+        // sees no text there: "_em_{: .c}" still closes the emphasis. A list that will apply
+        // (it follows the end of a span) is not text in a heading's id; one that stays text is.
+        const bool after_span = pos > 0 && std::string_view(")*_`]>~").find(s_[pos - 1]) != npos;
+        replace(pos, e + 1, "!" + encode_marker(index, after_span ? "" : prep_.markers[index].source));
         return e + 1;
     }
 
@@ -1097,6 +1250,7 @@ private:
     std::vector<Line> lines_;
     KramdownPrepared& prep_;
     std::unordered_map<std::string, Ial> alds_;
+    std::unordered_map<std::string, std::size_t> abbreviation_index_;  // key -> place in the list
     std::string out_;
     // The text being scanned: its lines [first_, last_), where it stops, how far it is copied.
     std::size_t first_ = 0, last_ = 0, cursor_ = 0, stop_ = 0, copied_ = 0;
@@ -1401,6 +1555,21 @@ std::string toc_html(const std::vector<TocEntry>& entries, const std::vector<Kra
     return out + "</ul>";
 }
 
+// No marker character may reach the page, whatever happened before.
+std::string scrub(std::string s) {
+    if (s.find("\xEF\xB7") == npos) return s;
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '\xEF' && i + 2 < s.size() && s[i + 1] == '\xB7' && is_marker_byte3(static_cast<unsigned char>(s[i + 2]))) {
+            i += 2;
+            continue;
+        }
+        out += s[i];
+    }
+    return out;
+}
+
 class Finisher {
 public:
     Finisher(std::string_view html, const KramdownPrepared& prep)
@@ -1423,6 +1592,7 @@ private:
     // remembered, so a page full of stray '<' stays linear.
     std::size_t tag_end(std::size_t p) {
         if (no_gt_) return npos;
+        bool quoted = false;
         for (std::size_t i = p + 1; i < h_.size(); ++i) {
             const char c = h_[i];
             if (c == '>') return i + 1;
@@ -1435,9 +1605,10 @@ private:
                     return npos;
                 }
                 i = q;
+                quoted = true;
             }
         }
-        no_gt_ = true;
+        no_gt_ = !quoted;  // with no quotes skipped, nothing after p can end a tag either
         return npos;
     }
 
@@ -1599,10 +1770,9 @@ private:
     long element_ending(long k) const {
         if (k < 0) return -1;
         const Token& t = toks_[k];
-        if ((t.type == Token::close || (is_virtual(t) && t.name == "\x01" "dl" && marker_of(t).kind == Kind::dl_close) ||
-             (is_virtual(t) && marker_of(t).kind == Kind::dd_close)) &&
-            t.match >= 0)
-            return t.match;
+        const bool closes = t.type == Token::close ||
+                            (is_virtual(t) && (marker_of(t).kind == Kind::dl_close || marker_of(t).kind == Kind::dd_close));
+        if (closes && t.match >= 0) return t.match;
         if (t.type == Token::open && t.self_closing) return k;
         return -1;
     }
@@ -1828,20 +1998,6 @@ private:
         return out;
     }
 
-    // No marker character may reach the page, whatever happened above.
-    static std::string scrub(std::string s) {
-        if (s.find("\xEF\xB7") == npos) return s;
-        std::string out;
-        out.reserve(s.size());
-        for (std::size_t i = 0; i < s.size(); ++i) {
-            if (s[i] == '\xEF' && i + 2 < s.size() && s[i + 1] == '\xB7' && is_marker_byte3(static_cast<unsigned char>(s[i + 2]))) {
-                i += 2;
-                continue;
-            }
-            out += s[i];
-        }
-        return out;
-    }
 
     std::string_view h_;
     const KramdownPrepared& prep_;
@@ -1859,13 +2015,14 @@ private:
 
 KramdownPrepared kramdown_before(std::string_view markdown) {
     KramdownPrepared prep;
-    const std::string text = normalize(markdown);
+    const std::string text = MarkdownInHtml(normalize(markdown)).run();
     const std::string with_lists = DefinitionLists(text, prep.markers).run();
     prep.markdown = Rewriter(with_lists, prep).run();
     return prep;
 }
 
 std::string kramdown_after(std::string_view html, const KramdownPrepared& prepared) {
+    if (prepared.markers.empty() && prepared.abbreviations.empty()) return scrub(std::string(html));
     return Finisher(html, prepared).run();
 }
 

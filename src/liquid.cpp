@@ -150,12 +150,14 @@ std::vector<Token> lex(std::string_view text, Problems& problems) {
     auto add_text = [&](std::string_view s, int at) {
         if (trim_next) s = trim_start(s);
         trim_next = false;
-        if (!s.empty()) tokens.push_back({TokenKind::Text, std::string(s), "", at});
+        if (s.empty()) return false;
+        tokens.push_back({TokenKind::Text, std::string(s), "", at});
+        return true;
     };
     while (pos < text.size()) {
         const std::size_t open = find_markup(text, pos);
         const std::string_view before = text.substr(pos, open == npos ? npos : open - pos);
-        add_text(before, line);
+        const bool text_before = add_text(before, line);
         line += count_lines(before);
         if (open == npos) break;
 
@@ -163,7 +165,7 @@ std::vector<Token> lex(std::string_view text, Problems& problems) {
         const std::string_view closer = is_tag ? "%}" : "}}";
         std::size_t inner = open + 2;
         if (inner < text.size() && text[inner] == '-') {
-            if (!tokens.empty() && tokens.back().kind == TokenKind::Text) {
+            if (text_before) {  // not a {% raw %} body: that stays verbatim
                 std::string& previous = tokens.back().text;
                 previous.resize(trim_end(previous).size());
                 if (previous.empty()) tokens.pop_back();
@@ -571,8 +573,8 @@ YAML::Node member(const YAML::Node& container, const YAML::Node& key, bool comma
 
 bool has_scheme(std::string_view url) {
     std::size_t i = 0;
-    while (i < url.size() && (std::isalnum(static_cast<unsigned char>(url[i])) || url[i] == '+' || url[i] == '-' || url[i] == '.'))
-        ++i;
+    auto scheme_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.'; };
+    while (i < url.size() && scheme_char(url[i])) ++i;
     return i > 0 && std::isalpha(static_cast<unsigned char>(url[0])) && i < url.size() && url[i] == ':';
 }
 
@@ -696,7 +698,9 @@ std::string format_date(const DateTime& t, std::string_view format, std::string&
 
 // -------------------------------------------------------------------- expression parser
 
-enum class Tok { Name, String, Number, Dot, DotDot, LBracket, RBracket, LParen, RParen, Pipe, Colon, Comma, Compare, Equals, End, Bad };
+enum class Tok {
+    Name, String, Number, Dot, DotDot, LBracket, RBracket, LParen, RParen, Pipe, Colon, Comma, Compare, Equals, End, Bad
+};
 
 struct ExprToken {
     Tok kind;
@@ -1071,7 +1075,8 @@ private:
             std::optional<Condition> condition = condition_of(*head);
             Body nodes = body(depth + 1, {"elsif", "else", end});
             ok = ok && condition;
-            if (condition) node.branches.push_back(Branch{std::move(*condition), head == &t && t.name == "unless", std::move(nodes)});
+            const bool negate = head == &t && t.name == "unless";
+            if (condition) node.branches.push_back(Branch{std::move(*condition), negate, std::move(nodes)});
             head = stopped_;
         } while (head && head->name == "elsif");
         if (head && head->name == "else") node.otherwise = else_body(depth, end);
@@ -1098,7 +1103,9 @@ private:
                 loop.reversed = true;
                 continue;
             }
-            std::optional<Expr>* option = p.accept_word("limit") ? &loop.limit : p.accept_word("offset") ? &loop.offset : nullptr;
+            std::optional<Expr>* option = p.accept_word("limit")    ? &loop.limit
+                                          : p.accept_word("offset") ? &loop.offset
+                                                                    : nullptr;
             std::optional<Expr> value;
             if (option && p.accept(Tok::Colon)) value = p.expression();
             if (!value) {
@@ -1156,7 +1163,8 @@ private:
         const std::size_t name_end = std::min(args.size(), args.find_first_of(" \t\r\n\f\v"));
         const std::string name(args.substr(0, name_end));
         if (name.empty()) return syntax_error(t, "expected the name of the file to include");
-        if (name.find('{') != std::string::npos) return problems_.add(t.line, "unsupported: an include whose name is a variable");
+        if (name.find('{') != std::string::npos)
+            return problems_.add(t.line, "unsupported: an include whose name is a variable");
         ExprParser p(args.substr(name_end));
         IncludeNode node{name, {}};
         while (!p.at_end()) {
@@ -1360,8 +1368,19 @@ private:
             check_size(json.size(), line);
             return string_value(std::move(json));
         }
+        if (name == "join" && kind == Kind::Array) {
+            const std::string glue = args.empty() ? " " : to_text(args[0]);
+            std::string joined;
+            for (auto it = input.begin(); it != input.end(); ++it) {
+                const std::string item = (it == input.begin() ? "" : glue) + to_text(*it);
+                check_size(joined.size() + item.size(), line);
+                joined += item;
+            }
+            return made(std::move(joined), line);
+        }
         const std::string text = to_text(input);
         check_size(text.size(), line);
+        if (name == "join") return made(text, line);  // not a list: as Liquid, the value itself
         if (name == "escape") return made(escape_html(text), line);
         if (name == "relative_url") return made(relative_url(text, site_text("baseurl")), line);
         if (name == "absolute_url") {
@@ -1371,7 +1390,10 @@ private:
         }
         if (name == "upcase" || name == "downcase") {
             std::string s = text;
-            for (char& c : s) c = static_cast<char>(name == "upcase" ? std::toupper(static_cast<unsigned char>(c)) : std::tolower(static_cast<unsigned char>(c)));
+            for (char& c : s) {
+                const auto u = static_cast<unsigned char>(c);
+                c = static_cast<char>(name == "upcase" ? std::toupper(u) : std::tolower(u));
+            }
             return made(std::move(s), line);
         }
         if (name == "strip") return made(std::string(trim(text)), line);
@@ -1380,17 +1402,9 @@ private:
             check_size(text.size() + other.size(), line);
             return made(name == "append" ? text + other : other + text, line);
         }
-        if (name == "replace" || name == "remove") return made(replace_all(text, to_text(args[0]), name == "replace" ? to_text(args[1]) : "", line), line);
-        if (name == "join") {
-            if (kind != Kind::Array) return made(text, line);
-            const std::string glue = args.empty() ? " " : to_text(args[0]);
-            std::string joined;
-            for (auto it = input.begin(); it != input.end(); ++it) {
-                const std::string item = (it == input.begin() ? "" : glue) + to_text(*it);
-                check_size(joined.size() + item.size(), line);
-                joined += item;
-            }
-            return made(std::move(joined), line);
+        if (name == "replace" || name == "remove") {
+            const std::string to = name == "replace" ? to_text(args[1]) : "";
+            return made(replace_all(text, to_text(args[0]), to, line), line);
         }
         if (name == "slugify") {
             if (!args.empty() && to_text(args[0]) != "default")
@@ -1440,7 +1454,7 @@ private:
     }
 
     void render_for(const ForNode& loop, int line, std::string& out) {
-        // The items, without materializing a range: item(i) gives the i-th.
+        // A list's items are copied as handles; a range is never materialized (its i-th item is first + i).
         std::vector<YAML::Node> items;
         long long first = 0, total = 0;
         const bool is_range = loop.collection.kind == Expr::Kind::Range;

@@ -13,8 +13,8 @@
 namespace folio {
 
 // Limits: loops and includes are bounded so hostile content cannot stall a worker.
-inline constexpr int kMaxLiquidLoopIterations = 10000;
-inline constexpr int kMaxLiquidDepth = 16;          // nested blocks and includes
+inline constexpr int kMaxLiquidLoopIterations = 10000;  // all loops of one render together
+inline constexpr int kMaxLiquidDepth = 16;               // nested blocks (and brackets in an expression)
 inline constexpr std::size_t kMaxLiquidOutput = 8 * 1024 * 1024;
 
 struct LiquidProblem {
@@ -24,7 +24,8 @@ struct LiquidProblem {
 
 struct LiquidContext {
     // Variables: a YAML map, typically {site: ..., page: ...}; `assign`, `capture` and loop
-    // variables are added on top while rendering (as locals, shadowing these).
+    // variables are added on top while rendering (as locals, shadowing these). Scalars are typed
+    // as YAML types plain ones (true/false, numbers); quoted ones (Tag() "!") are strings.
     YAML::Node vars;
     // {% include NAME %}: returns the text to insert, given the current local variables (so
     // `{% include archive-single.html %}` inside `{% for post in ... %}` can see `post`), or
@@ -35,23 +36,28 @@ struct LiquidContext {
 
 // Evaluates text. Supported:
 //   {{ expr }}, {{ expr | filter ... }} with filters: default, escape, relative_url, absolute_url,
-//     date (formats %Y %m %d %b %B %y), upcase, downcase, size, strip, append, prepend,
-//     replace, remove, first, last, join, slugify, markdownify (identity), jsonify (scalars)
-//   expr: "string", 'string', numbers, true/false/nil, dotted names (site.author.name,
+//     date (formats %Y %y %m %d %e %j %H %I %M %S %p %b %B %a %A %F %%, %-d style unpadded;
+//     "now" is site.time), upcase, downcase, size, strip, append, prepend, replace, remove,
+//     first, last, join, slugify, markdownify (identity), jsonify
+//   expr: "string", 'string', numbers, true/false/nil, empty, dotted names (site.author.name,
 //     post.title, collection.docs), [index] and ["key"] access, .size, .first, .last
 //   {% if %} {% elsif %} {% else %} {% endif %}, {% unless %} ... {% endunless %} with ==, !=,
 //     <, >, <=, >=, contains, and, or (right to left, as Liquid), truthiness as Liquid (only
 //     false and nil are false)
 //   {% for x in expr [reversed] [limit:n] [offset:n] %} ... {% else %} ... {% endfor %} with
-//     forloop.index, forloop.index0, forloop.first, forloop.last, forloop.length;
+//     forloop.index, forloop.index0, forloop.rindex, forloop.rindex0, forloop.first,
+//     forloop.last, forloop.length; expr may be a range (1..n);
 //     iterating a map yields [key, value] pairs
 //   {% assign x = expr [| filters] %}, {% capture x %}...{% endcapture %}
 //   {% comment %}...{% endcomment %}, {% raw %}...{% endraw %} (raw text kept verbatim)
 //   {% include name [key=value ...] %} (parameters visible to the include callback as
 //     locals["include"][key])
 //   {%- -%} and {{- -}} whitespace control
+// Output is not HTML-escaped (as in Liquid; `| escape` does it).
 // Anything else ({% tablerow %}, an unknown filter, an unclosed block, a syntax error) adds a
-// problem with its line and renders as nothing; the rest of the text still renders.
+// problem with its line and renders as nothing; the rest of the text still renders. Reaching a
+// limit (loop iterations, output size, work) adds a problem and ends rendering there: the
+// top-level construct that reached it renders nothing, nor does what follows it.
 std::string render_liquid(std::string_view text, const LiquidContext& context, std::vector<LiquidProblem>& problems);
 
 // True when text contains any Liquid markup ("{{" or "{%"): pages without it skip the evaluator.

@@ -1,6 +1,9 @@
 // Page parsing: front matter keys with Jekyll's meaning, each error with file:line.
 #include "page.h"
 
+#include <fstream>
+#include <sstream>
+
 #include "error.h"
 #include "front_matter.h"
 #include "url_path.h"
@@ -44,8 +47,7 @@ bool is_absolute_url(std::string_view v) {
     return v.rfind("https://", 0) == 0 || v.rfind("http://", 0) == 0;
 }
 
-void read_keys(Page& p) {
-    const YAML::Node& d = p.front;
+void read_keys(Page& p, const YAML::Node& d) {
     p.title = scalar(d, "title");
     if (p.title.empty()) p.title = p.stem;
     if (std::string layout = scalar(d, "layout"); !layout.empty()) p.layout = layout;
@@ -92,14 +94,63 @@ void read_keys(Page& p) {
 
 }  // namespace
 
+std::string page_body(const Page& page) {
+    if (page.body_offset == std::string::npos) return "";
+    std::ifstream in(page.source, std::ios::binary);
+    if (!in) throw Error(at(page.source, 0, "cannot read the page any more"));
+    in.seekg(static_cast<std::streamoff>(page.body_offset));
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
 std::string front_text(const Page& page, const char* key) {
-    YAML::Node n = page.front[key];
-    return n.IsDefined() && n.IsScalar() ? n.Scalar() : std::string();
+    for (const auto& [k, v] : page.fields)
+        if (k == key) return v;
+    return "";
+}
+
+bool front_has(const Page& page, const char* key) {
+    for (const auto& f : page.fields)
+        if (f.first == key) return true;
+    return false;
+}
+
+namespace {
+
+// Defaults go where the file's own front matter has no such key.
+void merge_defaults(YAML::Node& data, const YAML::Node& defaults) {
+    if (!defaults.IsDefined() || !defaults.IsMap()) return;
+    for (const auto& kv : defaults)
+        if (kv.first.IsScalar() && !static_cast<const YAML::Node&>(data)[kv.first.Scalar()].IsDefined())
+            data[kv.first.Scalar()] = kv.second;
+}
+
+}  // namespace
+
+YAML::Node front_of(const Page& page) {
+    YAML::Node data(YAML::NodeType::Map);
+    if (!page.front_yaml.empty()) {
+        try {
+            YAML::Node parsed = YAML::Load(page.front_yaml);
+            if (parsed.IsMap()) data = parsed;
+        } catch (const YAML::Exception&) {
+            // It parsed when the site was built; a page whose front matter fails has p.error set.
+        }
+    }
+    merge_defaults(data, page.defaults);
+    return data;
 }
 
 std::string derived_url(std::string_view rel) {
     std::string r(rel);
-    if (r.size() >= 3 && r.compare(r.size() - 3, 3, ".md") == 0) r.resize(r.size() - 3);
+    for (const char* ext : {".md", ".markdown", ".html", ".htm"}) {
+        const std::size_t n = std::char_traits<char>::length(ext);
+        if (r.size() > n && r.compare(r.size() - n, n, ext) == 0) {
+            r.resize(r.size() - n);
+            break;
+        }
+    }
     if (!r.empty() && r[0] == '_') r.erase(0, 1);  // a collection folder is served without '_'
     if (r == "index") return "/";
     const std::string idx = "/index";
@@ -113,21 +164,21 @@ Page parse_page(std::string_view text, std::string source, std::string rel, cons
     p.rel = std::move(rel);
     std::size_t slash = p.rel.rfind('/');
     p.stem = p.rel.substr(slash == std::string::npos ? 0 : slash + 1);
-    if (p.stem.size() > 3) p.stem.resize(p.stem.size() - 3);
+    if (std::size_t dot = p.stem.rfind('.'); dot != std::string::npos && dot > 0) p.stem.resize(dot);
     if (p.rel[0] == '_' && slash != std::string::npos) p.collection = p.rel.substr(1, p.rel.find('/') - 1);
     p.url = derived_url(p.rel);
     p.title = p.stem;
-    p.front = YAML::Node(YAML::NodeType::Map);
+    p.defaults = defaults;
     try {
         FrontMatter fm = parse_front_matter(text);
-        p.front = fm.data;
-        if (defaults.IsDefined() && defaults.IsMap())
-            for (const auto& kv : defaults)
-                if (kv.first.IsScalar() && !static_cast<const YAML::Node&>(p.front)[kv.first.Scalar()].IsDefined())
-                    p.front[kv.first.Scalar()] = kv.second;
-        p.body = std::move(fm.body);
+        merge_defaults(fm.data, defaults);
+        p.front_yaml = std::move(fm.yaml);
+        for (const auto& kv : fm.data)
+            if (kv.first.IsScalar())
+                p.fields.emplace_back(kv.first.Scalar(), kv.second.IsScalar() ? kv.second.Scalar() : std::string());
+        p.body_offset = text.size() - fm.body.size();
         p.body_line = fm.body_line;
-        read_keys(p);
+        read_keys(p, fm.data);
     } catch (const FrontMatterError& e) {
         p.error = at(p.source, e.line, e.message);
     } catch (const KeyError& e) {

@@ -20,8 +20,14 @@ struct Page {
     std::string stem;        // file name without ".md"
     std::string url;         // site path: permalink, else derived from rel
 
-    YAML::Node front;        // the whole front matter, every key
-    std::string body;        // Markdown
+    // The front matter is kept as text and as its top-level keys, not as a parsed YAML tree: a
+    // tree costs kilobytes per page, and only a render needs one (front_of parses it again).
+    std::string front_yaml;
+    std::vector<std::pair<std::string, std::string>> fields;  // every top-level key; scalars as text, "" otherwise
+    YAML::Node defaults;     // Jekyll's front-matter defaults that apply (shared between pages)
+    // The body (Markdown) is not kept in memory: page_body() reads it from the file when a render
+    // needs it, from this offset. npos: a page folio made itself, with no body.
+    std::size_t body_offset = std::string::npos;
     int body_line = 1;
     std::string error;       // "file:line: reason" when the page cannot be served (answers 500)
     long long mtime = 0;     // the file's modification time (seconds since the epoch)
@@ -39,8 +45,16 @@ struct Page {
     std::vector<RedirectSource> redirect_from;
 };
 
+// The page's body, read from its file (or "" for a page with none). Throws folio::Error when
+// the file cannot be read any more (it is answered as a 500 until the site reloads).
+std::string page_body(const Page& page);
+
 // A front-matter value as text: "" when the key is missing or not a single value.
 std::string front_text(const Page& page, const char* key);
+// True when the front matter (or a default) has the key, whatever its value.
+bool front_has(const Page& page, const char* key);
+// The whole front matter, defaults included, parsed from front_yaml.
+YAML::Node front_of(const Page& page);
 
 // Site path of a file below content/ when it has no permalink:
 // "index.md" -> "/", "x.md" -> "/x/", "a/index.md" -> "/a/", "_pubs/p.md" -> "/pubs/p/".

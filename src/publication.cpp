@@ -54,8 +54,8 @@ std::string strip_marks(const std::string& author) {
 
 std::vector<std::string> authors_of(const Page& p) {
     std::vector<std::string> out;
-    YAML::Node n = p.front["authors"];
-    if (!n.IsDefined()) return out;
+    if (!front_has(p, "authors")) return out;
+    const YAML::Node n = front_of(p)["authors"];
     if (n.IsSequence()) {
         for (const auto& a : n)
             if (a.IsScalar() && !trim(a.Scalar()).empty()) out.push_back(trim(a.Scalar()));
@@ -97,7 +97,7 @@ std::string publication_kind(const Page& p) {
 }
 
 bool is_publication(const Page& p) {
-    return !p.collection.empty() && (p.front["authors"].IsDefined() || p.front["bibtex"].IsDefined());
+    return !p.collection.empty() && (front_has(p, "authors") || front_has(p, "bibtex"));
 }
 
 Citation citation_of(const Page& p) {

@@ -119,7 +119,7 @@ mu::data toc_data(const std::string& html);
 
 // A document as Jekyll's Liquid sees it (site.pages, site.posts, collection.docs, post in a loop).
 YAML::Node doc_vars(const Page& p, std::size_t index) {
-    YAML::Node d = YAML::Clone(p.front);
+    YAML::Node d = front_of(p);
     if (!d.IsMap()) d = YAML::Node(YAML::NodeType::Map);
     d["url"] = p.url;
     d["title"] = p.title;
@@ -172,7 +172,7 @@ YAML::Node liquid_vars(const SiteView& v, const Page& p) {
 // The rendered body of a page: Liquid first (Jekyll sites), then Markdown (with kramdown's
 // extras on Jekyll sites) unless the file is HTML. Liquid problems go to problems, with file:line.
 std::string content_html(const SiteView& v, const Page& p, std::vector<std::string>* problems) {
-    std::string body = p.body;
+    std::string body = page_body(p);
     const bool jekyll = v.site.jekyll != nullptr;
     if (jekyll && has_liquid(body)) {
         LiquidContext ctx;
@@ -252,7 +252,7 @@ void add_publication(const SiteView& v, const Page& p, mu::data& d) {
 }
 
 mu::data item_data(const SiteView& v, const Page& p, bool with_content) {
-    mu::data item = to_data(p.front);
+    mu::data item = to_data(front_of(p));
     item.set("title", p.title);
     item.set("url", link_to(v.config, p.url));
     item.set("anchor", p.anchor);
@@ -425,7 +425,7 @@ std::string render_page(const SiteView& v, const Page& p, int status) {
     if (!p.error.empty()) throw Error(p.error);
     const Config& c = v.config;
     mu::data d = base_data(v, p.url, status);
-    mu::data page = to_data(p.front);
+    mu::data page = to_data(front_of(p));
     page.set("title", p.title);
     page.set("url", link_to(c, p.url));
     page.set("path", p.url);

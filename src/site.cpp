@@ -179,14 +179,23 @@ std::string date_key(const Page& p) {
 }
 
 // Jekyll's front-matter defaults for one document: every matching scope, later ones winning.
-YAML::Node jekyll_defaults(const JekyllSite& j, const std::string& rel, const std::string& type) {
+// Pages that match the same scopes share one node (memo), so defaults cost nothing per page.
+YAML::Node jekyll_defaults(const JekyllSite& j, const std::string& rel, const std::string& type,
+                           std::map<std::string, YAML::Node>& memo) {
+    std::string key;
+    for (std::size_t i = 0; i < j.defaults.size(); ++i) {
+        const auto& d = j.defaults[i];
+        if ((d.type.empty() || d.type == type) && (d.path.empty() || rel.rfind(d.path, 0) == 0)) key += std::to_string(i) + ",";
+    }
+    if (auto it = memo.find(key); it != memo.end()) return it->second;
     YAML::Node merged(YAML::NodeType::Map);
-    for (const auto& d : j.defaults) {
+    for (std::size_t i = 0; i < j.defaults.size(); ++i) {
+        const auto& d = j.defaults[i];
         if (!d.type.empty() && d.type != type) continue;
         if (!d.path.empty() && rel.rfind(d.path, 0) != 0) continue;
         for (const auto& kv : d.values) merged[kv.first.Scalar()] = kv.second;
     }
-    return merged;
+    return memo[key] = merged;
 }
 
 std::string today_utc() {
@@ -223,7 +232,7 @@ void apply_jekyll_rules(const JekyllSite& j, Page& p) {
         parts.month = p.date.substr(5, 2);
         parts.day = p.date.substr(8, 2);
     }
-    const YAML::Node& front = p.front;
+    const YAML::Node front = front_of(p);
     YAML::Node cats = front["categories"].IsDefined() ? front["categories"] : front["category"];
     if (cats.IsDefined() && cats.IsSequence()) {
         for (const auto& c : cats)
@@ -283,8 +292,9 @@ public:
             p.list = name;
             p.author_profile = true;
             p.in_sitemap = true;
-            p.front = front;
-            p.front["title"] = entry.label;
+            front["title"] = entry.label;
+            p.front_yaml = YAML::Dump(front);
+            for (const auto& kv : front) p.fields.emplace_back(kv.first.Scalar(), kv.second.Scalar());
             p.redirect_from = theme_redirects;
             site_.pages.push_back(p);
             Route r;
@@ -482,11 +492,12 @@ Site build_site(const Config& cfg, std::shared_ptr<const JekyllSite> jekyll) {
         return site;
     }
     w.walk("", 0, Source{"", "", "pages", false});
+    std::map<std::string, YAML::Node> defaults_memo;
     for (const auto& src : w.pages) {
         const std::string path = root + "/" + src.rel;
         std::string error;
         std::string text = read_limited(path, error);
-        YAML::Node defaults = jekyll ? jekyll_defaults(*jekyll, src.rel, src.type) : YAML::Node();
+        YAML::Node defaults = jekyll ? jekyll_defaults(*jekyll, src.rel, src.type, defaults_memo) : YAML::Node();
         Page p = parse_page(error.empty() ? text : std::string(), path, src.rel, defaults);
         if (!error.empty()) p.error = at(path, 0, error);
         p.collection = src.collection;

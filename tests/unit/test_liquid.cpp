@@ -398,6 +398,7 @@ BOOST_AUTO_TEST_CASE(whitespace_control) {
     BOOST_TEST(clean("a {% assign x = 1 -%}\n b") == "a b");
     BOOST_TEST(clean("a {%- raw -%} {{x}} {%- endraw -%} b") == "a{{x}}b");
     BOOST_TEST(clean("a {%- comment -%} x {%- endcomment -%} b") == "ab");
+    BOOST_TEST(clean("{% raw %}a {% endraw %}{%- assign x = 1 %}b") == "a b");  // a raw body stays as written
     BOOST_TEST(clean("[{{-'x'-}}]") == "[x]");
 }
 
@@ -661,8 +662,9 @@ BOOST_AUTO_TEST_CASE(output_and_work_are_bounded) {
     BOOST_TEST(r.text == "");
     BOOST_TEST(r.problems.size() == 1u, r.problem_list());
     // An include that returns 1 MB, 10000 times: the output limit ends it.
-    LiquidContext big{YAML::Load("{}"),
-                      [](const std::string&, const YAML::Node&) { return std::optional<std::string>(std::string(1 << 20, 'x')); }};
+    LiquidContext big{YAML::Load("{}"), [](const std::string&, const YAML::Node&) {
+                          return std::optional<std::string>(std::string(1 << 20, 'x'));
+                      }};
     std::vector<LiquidProblem> problems;
     const std::string out = folio::render_liquid("{% for i in (1..9000) %}{% include x %}{% endfor %}", big, problems);
     BOOST_TEST(out.empty());

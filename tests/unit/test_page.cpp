@@ -44,7 +44,8 @@ BOOST_AUTO_TEST_CASE(derived_url_table) {
 }
 
 BOOST_AUTO_TEST_CASE(plain_page_fields) {
-    Page p = parse_text("---\ntitle: My Talk\ndate: 2024-03-01\nexcerpt: Short\n---\nHello\n");
+    const std::string text = "---\ntitle: My Talk\ndate: 2024-03-01\nexcerpt: Short\n---\nHello\n";
+    Page p = parse_text(text);
     BOOST_TEST(p.error == "");
     BOOST_TEST(p.source == "content/talks/x.md");
     BOOST_TEST(p.rel == "talks/x.md");
@@ -55,7 +56,7 @@ BOOST_AUTO_TEST_CASE(plain_page_fields) {
     BOOST_TEST(p.date == "2024-03-01");
     BOOST_TEST(p.excerpt == "Short");
     BOOST_TEST(p.layout == "page");
-    BOOST_TEST(p.body == "Hello\n");
+    BOOST_TEST(text.substr(p.body_offset) == "Hello\n");  // the body is read from the file when needed
     BOOST_TEST(p.body_line == 6);
     BOOST_TEST(p.published);
     BOOST_TEST(!p.author_profile);
@@ -185,7 +186,7 @@ BOOST_AUTO_TEST_CASE(broken_front_matter_keeps_the_derived_url) {
 BOOST_AUTO_TEST_CASE(every_key_is_kept_in_front) {
     Page p = parse_text("---\ntitle: x\nvenue: ICML\nauthors: [A, B]\n---\n");
     BOOST_TEST(folio::front_text(p, "venue") == "ICML");
-    BOOST_TEST(p.front["authors"].IsSequence());
+    BOOST_TEST(folio::front_of(p)["authors"].IsSequence());
     BOOST_TEST(folio::front_text(p, "authors") == "");
 }
 
