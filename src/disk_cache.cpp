@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <ctime>
 #include <cstring>
 #include <memory>
 
@@ -93,6 +94,42 @@ void DiskCache::put(std::uint64_t fingerprint, const std::string& key, const Res
     if (fd < 0) return;
     const std::string bytes = key + "\n" + serialize(r, false);
     bool ok = write(fd, bytes.data(), bytes.size()) == static_cast<ssize_t>(bytes.size());
+    ok = close(fd) == 0 && ok;
+    if (!ok || rename(tmp.c_str(), path.c_str()) != 0) unlink(tmp.c_str());
+}
+
+namespace {
+
+long long now_ms() {
+    timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return static_cast<long long>(ts.tv_sec) * 1000 + ts.tv_nsec / 1000000;
+}
+
+}  // namespace
+
+std::optional<std::uint64_t> DiskCache::recent_fingerprint(long long max_age_ms) const {
+    int fd = ::open((dir_ + "/fingerprint").c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0) return std::nullopt;
+    char buf[64] = {};
+    ssize_t n = read(fd, buf, sizeof buf - 1);
+    close(fd);
+    if (n <= 0) return std::nullopt;
+    unsigned long long fp = 0;
+    long long at = 0;
+    if (std::sscanf(buf, "%llx %lld", &fp, &at) != 2) return std::nullopt;
+    const long long age = now_ms() - at;
+    if (age < 0 || age >= max_age_ms) return std::nullopt;
+    return static_cast<std::uint64_t>(fp);
+}
+
+void DiskCache::note_fingerprint(std::uint64_t fingerprint) const {
+    const std::string path = dir_ + "/fingerprint", tmp = path + ".tmp" + std::to_string(getpid());
+    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0) return;
+    char buf[64];
+    int len = std::snprintf(buf, sizeof buf, "%016llx %lld\n", static_cast<unsigned long long>(fingerprint), now_ms());
+    bool ok = write(fd, buf, static_cast<std::size_t>(len)) == len;
     ok = close(fd) == 0 && ok;
     if (!ok || rename(tmp.c_str(), path.c_str()) != 0) unlink(tmp.c_str());
 }

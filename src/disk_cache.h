@@ -22,6 +22,12 @@ public:
     // file). Removes the folders of older fingerprints the first time a new one is written.
     void put(std::uint64_t fingerprint, const std::string& key, const Response& r) const;
 
+    // The fingerprint some process computed less than max_age_ms ago, if any: walking every file
+    // of a big site costs more than the rest of a cached request, and FastCGI mode looks at most
+    // once a second too, so CGI mode does the same.
+    std::optional<std::uint64_t> recent_fingerprint(long long max_age_ms) const;
+    void note_fingerprint(std::uint64_t fingerprint) const;
+
 private:
     explicit DiskCache(std::string dir) : dir_(std::move(dir)) {}
     std::string entry_path(std::uint64_t fingerprint, const std::string& key) const;

@@ -561,16 +561,20 @@ private:
             const std::size_t close = open_.empty() ? npos : closing_tag(text, pos, opens ? lt : text.size());
             if (close != npos) {
                 if (!whitespace(text.substr(pos, close - pos))) emit(text.substr(pos, close - pos));
-                last_html_ = false;  // the closing tag comes after Markdown: a blank line first
                 open_.pop_back();
-                pos = close;
-                if (open_.empty()) {
+                if (open_.empty()) {  // back outside: the rest of the line is HTML as written
                     out_ += last_blank_ ? "" : "\n";
-                    out_.append(text.substr(pos));
+                    out_.append(text.substr(close));
                     out_ += '\n';
                     last_blank_ = false;
                     return;
                 }
+                std::size_t e = text.find('>', close);
+                e = e == npos ? text.size() : e + 1;
+                last_html_ = false;  // the closing tag comes after Markdown: a blank line first
+                emit(text.substr(close, e - close));
+                pos = e;
+                if (whitespace(text.substr(pos))) return;
                 continue;
             }
             if (!opens) {

@@ -1,6 +1,6 @@
 // Pure: the kramdown syntax found in real Jekyll content that cmark-gfm does not know, handled
 // around the cmark render: block and span attribute lists, $$ math, definition lists,
-// abbreviations, {:toc}.
+// abbreviations, {:toc}, table sections, markdown="1".
 //
 //   auto prep = kramdown_before(md);
 //   std::string html = kramdown_after(render_markdown(prep.markdown, options), prep);
@@ -86,6 +86,8 @@ struct KramdownPrepared {
 //   text (not in code, tags, math, raw HTML blocks) becomes <abbr title="...">CSS</abbr>.
 // - Table sections: inside a table, a "|---|---|" line starts a new <tbody> and a "|===|"
 //   line starts the <tfoot>.
+// - markdown="1" on an HTML tag: its content is read as Markdown (minimal-mistakes' notices and
+//   TOC include); the attribute is removed.
 // Code (fenced, indented, inline) is left verbatim: a construct inside it stays as written.
 KramdownPrepared kramdown_before(std::string_view markdown);
 

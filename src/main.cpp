@@ -106,8 +106,15 @@ folio::Response answer(const folio::Request& req, const folio::SiteView& view) {
 // cache; otherwise the site is built, and the response kept for the next process.
 folio::Response answer_cgi(const folio::Request& req, const std::string& config_path) {
     folio::Config config = folio::load_config(config_path);
-    const folio::Fingerprint fp = folio::fingerprint(config_path, config);
     auto cache = folio::DiskCache::open(folio::default_cache_dir(config.cache_dir, config_path));
+    // Edits show within a second, as in FastCGI mode: a fingerprint younger than that is reused.
+    folio::Fingerprint fp;
+    if (auto recent = cache ? cache->recent_fingerprint(1000) : std::nullopt) {
+        fp.hash = *recent;
+    } else {
+        fp = folio::fingerprint(config_path, config);
+        if (cache) cache->note_fingerprint(fp.hash);
+    }
     // Only what cannot vary without bound is kept: GET/HEAD without a query string.
     const bool cacheable = cache && (req.method == "GET" || req.method == "HEAD") && req.query.empty() &&
                            req.uri.find('?') == std::string::npos;
@@ -117,6 +124,10 @@ folio::Response answer_cgi(const folio::Request& req, const std::string& config_
     };
     if (cacheable)
         if (auto hit = cache->get(fp.hash, key)) return conditional(std::move(*hit));
+    if (fp.newest == 0) {  // the reused fingerprint has no dates: building costs far more anyway
+        fp = folio::fingerprint(config_path, config);
+        if (cache) cache->note_fingerprint(fp.hash);
+    }
     auto loaded = folio::load_site(std::move(config), fp);
     folio::Request plain = req;  // the full response is what gets kept; 304 is decided per request
     plain.if_none_match.clear();

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "cgi_runner.h"
 
@@ -81,6 +82,7 @@ BOOST_AUTO_TEST_CASE(grouping_and_ordering_follow_the_page) {
     BOOST_TEST(r.body.find("<strong class=\"owner\">Xuanlei Zhao</strong></span><span class=\"author\">Other Person") != std::string::npos);
 
     site.write("content/publications.md", "---\ntitle: P\npermalink: /publications/\nlist: publications\nsort: title\n---\n");
+    std::this_thread::sleep_for(std::chrono::milliseconds(1100));  // edits show within a second
     r = cgi("/publications/", "GET", site.config);
     BOOST_TEST(r.body.find(">A Journal Paper<") < r.body.find(">A Preprint<"));
     BOOST_TEST(r.body.find(">A Preprint<") < r.body.find(">AutoChunk"));
