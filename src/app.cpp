@@ -1,6 +1,8 @@
 // Loading a site and fingerprinting its files.
 #include "app.h"
 
+#include "text.h"
+
 #include <dirent.h>
 #include <sys/stat.h>
 
@@ -9,13 +11,10 @@
 namespace folio {
 namespace {
 
-// FNV-1a, enough to notice a change; not a security boundary.
+// Enough to notice a change; not a security boundary.
 struct Hash {
-    std::uint64_t h = 1469598103934665603ull;
-    void add(const void* data, std::size_t n) {
-        const auto* p = static_cast<const unsigned char*>(data);
-        for (std::size_t i = 0; i < n; ++i) h = (h ^ p[i]) * 1099511628211ull;
-    }
+    std::uint64_t h = fnv1a("");
+    void add(const void* data, std::size_t n) { h = fnv1a(std::string_view(static_cast<const char*>(data), n), h); }
     long long newest = 0;
     void add_stat(const std::string& path) {
         struct stat st;

@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "error.h"
+#include "text.h"
 #include "url_path.h"
 
 namespace folio {
@@ -38,10 +39,6 @@ constexpr ProfileKind kProfiles[] = {
     {"bluesky", "Bluesky", "https://bsky.app/profile/{}"},
     {"mastodon", "Mastodon", ""},
 };
-
-bool is_absolute_url(std::string_view v) {
-    return v.rfind("https://", 0) == 0 || v.rfind("http://", 0) == 0;
-}
 
 bool is_user_name(std::string_view v) {
     if (v.empty()) return false;

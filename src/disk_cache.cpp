@@ -12,14 +12,10 @@
 #include <cstring>
 #include <memory>
 
+#include "text.h"
+
 namespace folio {
 namespace {
-
-std::uint64_t fnv(const std::string& s) {
-    std::uint64_t h = 1469598103934665603ull;
-    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-    return h;
-}
 
 std::string hex(std::uint64_t v) {
     char buf[20];
@@ -47,7 +43,7 @@ void remove_tree(const std::string& dir) {
 std::string default_cache_dir(const std::string& configured, const std::string& config_path) {
     if (configured == "off") return "";
     if (!configured.empty()) return configured;
-    return "/tmp/folio-" + std::to_string(geteuid()) + "/" + hex(fnv(config_path));
+    return "/tmp/folio-" + std::to_string(geteuid()) + "/" + hex(fnv1a(config_path));
 }
 
 std::optional<DiskCache> DiskCache::open(const std::string& dir) {
@@ -61,7 +57,7 @@ std::optional<DiskCache> DiskCache::open(const std::string& dir) {
 }
 
 std::string DiskCache::entry_path(std::uint64_t fingerprint, const std::string& key) const {
-    return dir_ + "/" + hex(fingerprint) + "/" + hex(fnv(key));
+    return dir_ + "/" + hex(fingerprint) + "/" + hex(fnv1a(key));
 }
 
 std::optional<Response> DiskCache::get(std::uint64_t fingerprint, const std::string& key) const {

@@ -3,6 +3,8 @@
 
 #include <zlib.h>
 
+#include "text.h"
+
 #include <cstdio>
 #include <ctime>
 #include <memory>
@@ -11,8 +13,7 @@ namespace folio {
 namespace {
 
 std::string etag_of(const std::string& body) {
-    std::uint64_t h = 1469598103934665603ull;  // FNV-1a: stable across runs and processes
-    for (unsigned char c : body) h = (h ^ c) * 1099511628211ull;
+    const std::uint64_t h = fnv1a(body);
     char buf[24];
     std::snprintf(buf, sizeof buf, "\"%016llx\"", static_cast<unsigned long long>(h));
     return buf;

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "error.h"
+#include "text.h"
 #include "front_matter.h"
 #include "url_path.h"
 
@@ -41,10 +42,6 @@ std::string clean_path(std::string p) {
 void check_path(const std::string& path, int line, const char* key) {
     std::string why = validate_site_path(path.substr(0, path.find('?')));
     if (!why.empty()) throw KeyError{line, std::string(key) + ": '" + path + "': " + why};
-}
-
-bool is_absolute_url(std::string_view v) {
-    return v.rfind("https://", 0) == 0 || v.rfind("http://", 0) == 0;
 }
 
 void read_keys(Page& p, const YAML::Node& d) {

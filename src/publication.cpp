@@ -1,6 +1,8 @@
 // Publication metadata: BibTeX generation and Google Scholar's Highwire fields.
 #include "publication.h"
 
+#include "text.h"
+
 #include <algorithm>
 #include <cctype>
 
@@ -9,11 +11,6 @@ namespace {
 
 std::string field(const Page& p, const char* key) { return front_text(p, key); }
 
-std::string trim(std::string s) {
-    s.erase(0, s.find_first_not_of(" \t"));
-    s.erase(s.find_last_not_of(" \t") + 1);
-    return s;
-}
 
 std::string lower_letters(const std::string& s) {
     std::string out;

@@ -18,6 +18,7 @@
 #include <sstream>
 
 #include "error.h"
+#include "text.h"
 #include "publication.h"
 
 namespace folio {
@@ -60,11 +61,6 @@ struct Walker {
         for (const auto& inc : jekyll->include)
             if (inc == name) return FolderKind::Pages;
         return FolderKind::Skip;
-    }
-
-    static bool ends_with(const std::string& s, const char* suffix) {
-        std::size_t n = std::char_traits<char>::length(suffix);
-        return s.size() >= n && s.compare(s.size() - n, n, suffix) == 0;
     }
 
     static bool has_front_matter(const std::string& path) {
