@@ -89,10 +89,12 @@ struct KramdownPrepared {
 // - markdown="1" on an HTML tag: its content is read as Markdown (minimal-mistakes' notices and
 //   TOC include); the attribute is removed.
 // Code (fenced, indented, inline) is left verbatim: a construct inside it stays as written.
+// Not handled (left as cmark reads it): definition lists inside list items or blockquotes,
+// extensions ({::comment}, {::nomarkdown}, {::options}), markdown="span".
 KramdownPrepared kramdown_before(std::string_view markdown);
 
 // Applies the recorded constructs at their markers and removes every marker. Attribute values
-// are HTML-escaped; only names made of letters, digits, '-', '_', ':' and '.' are kept, never
+// are HTML-escaped (an entity the author wrote stays one); only names made of letters, digits, '-', '_', ':' and '.' are kept, never
 // on* (event handlers) nor attributes that carry a URL or a document (href, src, srcset,
 // action, formaction, srcdoc, xlink:href, ...). id replaces an existing id, class adds to it.
 std::string kramdown_after(std::string_view html, const KramdownPrepared& prepared);

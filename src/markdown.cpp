@@ -124,20 +124,21 @@ std::vector<Heading> headings_of(std::string_view html) {
     return out;
 }
 
-std::string render_markdown(std::string_view markdown, const MarkdownOptions& options) {
+std::string render_markdown(std::string_view markdown, const MarkdownOptions& options_in) {
     static std::once_flag once;
     std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
 
-    std::unique_ptr<cmark_parser, ParserFree> parser(cmark_parser_new(kOptions));
+    const int options = kOptions | (options_in.smart ? CMARK_OPT_SMART : 0);
+    std::unique_ptr<cmark_parser, ParserFree> parser(cmark_parser_new(options));
     for (const char* name : {"table", "strikethrough"}) {
         if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
             cmark_parser_attach_syntax_extension(parser.get(), ext);
     }
     cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
     std::unique_ptr<cmark_node, NodeFree> doc(cmark_parser_finish(parser.get()));
-    if (!options.base_path.empty()) prefix_links(doc.get(), options.base_path);
+    if (!options_in.base_path.empty()) prefix_links(doc.get(), options_in.base_path);
     std::unique_ptr<char, CFree> html(
-        cmark_render_html(doc.get(), kOptions, cmark_parser_get_syntax_extensions(parser.get())));
+        cmark_render_html(doc.get(), options, cmark_parser_get_syntax_extensions(parser.get())));
     return add_heading_ids(html ? html.get() : "");
 }
 

@@ -13,6 +13,8 @@ struct MarkdownOptions {
     // Prepended to link and image URLs that start with a single '/', so a site mounted under a
     // prefix keeps working links.
     std::string base_path;
+    // Typographic quotes and dashes, as kramdown (Jekyll's renderer) makes them.
+    bool smart = false;
 };
 
 // GitHub-flavoured Markdown: tables, strikethrough, footnotes, raw HTML kept (the author's own

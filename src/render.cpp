@@ -206,7 +206,7 @@ std::string content_html(const SiteView& v, const Page& p, std::vector<std::stri
         html = body;
     } else if (jekyll) {
         KramdownPrepared prep = kramdown_before(body);
-        html = kramdown_after(render_markdown(prep.markdown, MarkdownOptions{v.config.site.base_path}), prep);
+        html = kramdown_after(render_markdown(prep.markdown, MarkdownOptions{v.config.site.base_path, true}), prep);
     } else {
         html = render_markdown(body, MarkdownOptions{v.config.site.base_path});
     }
