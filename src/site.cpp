@@ -489,6 +489,10 @@ Site build_site(const Config& cfg, std::shared_ptr<const JekyllSite> jekyll) {
     }
     w.walk("", 0, Source{"", "", "pages", false});
     std::map<std::string, YAML::Node> defaults_memo;
+    // Reserved up front: growing the vector would copy every Page (YAML::Node has no noexcept
+    // move), briefly doubling the index's memory on a large site. The extra room is for the
+    // listing pages navigation entries may add.
+    site.pages.reserve(w.pages.size() + cfg.nav.size());
     for (const auto& src : w.pages) {
         const std::string path = root + "/" + src.rel;
         std::string error;
