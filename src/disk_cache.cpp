@@ -46,11 +46,10 @@ std::string default_cache_dir(const std::string& configured, const std::string& 
     return "/tmp/folio-" + std::to_string(geteuid()) + "/" + hex(fnv1a(config_path));
 }
 
-std::optional<DiskCache> DiskCache::open(const std::string& dir) {
+std::optional<DiskCache> DiskCache::open(const std::string& dir, bool private_parent) {
     if (dir.empty()) return std::nullopt;
-    // The parent of the default folder lives in /tmp: it must be ours and private too.
     std::size_t slash = dir.rfind('/');
-    if (slash != std::string::npos && slash > 0 && dir.rfind("/tmp/folio-", 0) == 0 && !private_dir(dir.substr(0, slash)))
+    if (private_parent && slash != std::string::npos && slash > 0 && !private_dir(dir.substr(0, slash)))
         return std::nullopt;
     if (!private_dir(dir)) return std::nullopt;
     return DiskCache(dir);

@@ -14,7 +14,9 @@ public:
     // Opens (creating, mode 0700) the cache folder. Refuses (nullopt) a folder that is a link,
     // not ours, or open to others: on a shared host another user must not be able to plant
     // responses in it.
-    static std::optional<DiskCache> open(const std::string& dir);
+    // private_parent: the folder's parent must be private too (the default folder's parent lives
+    // in the shared /tmp).
+    static std::optional<DiskCache> open(const std::string& dir, bool private_parent);
 
     // The response stored for key under fingerprint, if any.
     std::optional<Response> get(std::uint64_t fingerprint, const std::string& key) const;

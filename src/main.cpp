@@ -106,7 +106,9 @@ folio::Response answer(const folio::Request& req, const folio::SiteView& view) {
 // cache; otherwise the site is built, and the response kept for the next process.
 folio::Response answer_cgi(const folio::Request& req, const std::string& config_path) {
     folio::Config config = folio::load_config(config_path);
-    auto cache = folio::DiskCache::open(folio::default_cache_dir(config.cache_dir, config_path));
+    auto cache = folio::DiskCache::open(folio::default_cache_dir(config.cache_dir, config_path), config.cache_dir.empty());
+    if (!cache && !config.cache_dir.empty() && config.cache_dir != "off")
+        log_line(config.cache_dir + ": not used as the cache: it must be a folder of folio's own user, mode 0700");
     // Edits show within a second, as in FastCGI mode: a fingerprint younger than that is reused.
     folio::Fingerprint fp;
     if (auto recent = cache ? cache->recent_fingerprint(1000) : std::nullopt) {
