@@ -135,7 +135,7 @@ YAML::Node front_of(const Page& page) {
             // It parsed when the site was built; a page whose front matter fails has p.error set.
         }
     }
-    merge_defaults(data, page.defaults);
+    if (page.defaults) merge_defaults(data, *page.defaults);
     return data;
 }
 
@@ -165,7 +165,7 @@ Page parse_page(std::string_view text, std::string source, std::string rel, cons
     if (p.rel[0] == '_' && slash != std::string::npos) p.collection = p.rel.substr(1, p.rel.find('/') - 1);
     p.url = derived_url(p.rel);
     p.title = p.stem;
-    p.defaults = defaults;
+    if (defaults.IsDefined() && defaults.IsMap() && defaults.size() > 0) p.defaults = std::make_shared<const YAML::Node>(defaults);
     try {
         FrontMatter fm = parse_front_matter(text);
         merge_defaults(fm.data, defaults);

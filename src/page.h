@@ -2,6 +2,7 @@
 #pragma once
 #include <yaml-cpp/yaml.h>
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,7 +25,9 @@ struct Page {
     // tree costs kilobytes per page, and only a render needs one (front_of parses it again).
     std::string front_yaml;
     std::vector<std::pair<std::string, std::string>> fields;  // every top-level key; scalars as text, "" otherwise
-    YAML::Node defaults;     // Jekyll's front-matter defaults that apply (shared between pages)
+    // Jekyll's front-matter defaults that apply, shared between pages; null for none (a YAML::Node
+    // of its own would cost every page a node).
+    std::shared_ptr<const YAML::Node> defaults;
     // The body (Markdown) is not kept in memory: page_body() reads it from the file when a render
     // needs it, from this offset. npos: a page folio made itself, with no body.
     std::size_t body_offset = std::string::npos;
