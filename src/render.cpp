@@ -303,7 +303,9 @@ void add_listing(const SiteView& v, const Page& page, mu::data& d) {
     const std::string group_by = front_text(page, "group_by");
     for (std::size_t i : order) {
         const Page& item = v.site.pages[i];
-        mu::data entry = item_data(v, item);
+        // Entries carry their front matter, not their rendered bodies: a listing of hundreds of
+        // items would render every one of them for a partial that shows none.
+        mu::data entry = item_data(v, item, false);
         items.push_back(entry);
         if (group_by.empty()) continue;
         std::string value = group_by == "category" || group_by == "type" ? publication_kind(item) : sort_value(item, group_by);
