@@ -115,12 +115,14 @@ bool front_has(const Page& page, const char* key) {
 
 namespace {
 
-// Defaults go where the file's own front matter has no such key.
+// Defaults go where the file's own front matter has no such key. Each value is cloned: assigning
+// a node of another document makes yaml-cpp merge the two documents' memory, so the shared
+// defaults would keep every page's front matter alive (a leak that grew with every render).
 void merge_defaults(YAML::Node& data, const YAML::Node& defaults) {
     if (!defaults.IsDefined() || !defaults.IsMap()) return;
     for (const auto& kv : defaults)
         if (kv.first.IsScalar() && !static_cast<const YAML::Node&>(data)[kv.first.Scalar()].IsDefined())
-            data[kv.first.Scalar()] = kv.second;
+            data[kv.first.Scalar()] = YAML::Clone(kv.second);
 }
 
 }  // namespace
