@@ -70,6 +70,9 @@ std::string check_target(const std::string& v) {
     }
     std::string path = v.substr(0, v.find_first_of("?#"));
     std::string why = validate_site_path(path);
+    if (why.empty())  // the query and fragment go into Location headers too
+        for (unsigned char c : v.substr(path.size()))
+            if (c < 0x20 || c == 0x7f) why = "control character in the query";
     return why.empty() ? "" : "'" + v + "': " + why;
 }
 
@@ -90,10 +93,11 @@ struct Parser {
         else if (key == "cache_control") cfg.site.cache_control = v;
         else if (key == "language") cfg.site.language = v;
         else if (key == "url") {
-            if (!v.empty() && !is_absolute_url(v)) return fail("url: expected an absolute http(s) URL");
-            if (!check_target(v).empty()) return fail("url: " + check_target(v));
-            cfg.site.url = v;
-            while (!cfg.site.url.empty() && cfg.site.url.back() == '/') cfg.site.url.pop_back();
+            std::string u = v;
+            while (!u.empty() && u.back() == '/') u.pop_back();  // "https://" alone is no URL
+            if (!u.empty() && !is_absolute_url(u)) return fail("url: expected an absolute http(s) URL");
+            if (!check_target(u).empty()) return fail("url: " + check_target(u));
+            cfg.site.url = u;
         } else if (key == "base_path") {
             std::string b = v;
             while (!b.empty() && b.back() == '/') b.pop_back();

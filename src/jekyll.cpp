@@ -10,12 +10,17 @@
 
 #include "error.h"
 #include "front_matter.h"
+#include "http.h"
+#include "text.h"
+#include "url_path.h"
 
 namespace folio {
 namespace {
 
 std::string text_of(const YAML::Node& map, const char* key) {
-    if (!map.IsMap()) return "";
+    // IsDefined first: a const lookup of a missing key gives an invalid node, and asking an
+    // invalid node anything else throws.
+    if (!map.IsDefined() || !map.IsMap()) return "";
     YAML::Node n = map[key];
     return n.IsDefined() && n.IsScalar() ? n.Scalar() : std::string();
 }
@@ -60,7 +65,7 @@ constexpr ExtraProfile kExtraProfiles[] = {
 };
 
 void fill_author(const YAML::Node& a, const std::string& file, Config& cfg) {
-    if (!a.IsMap()) return;
+    if (!a.IsDefined() || !a.IsMap()) return;
     auto fill = [&](std::string& into, const char* key) {
         if (into.empty()) into = text_of(a, key);
     };
@@ -81,7 +86,9 @@ void fill_author(const YAML::Node& a, const std::string& file, Config& cfg) {
         const std::string key = kv.first.Scalar();
         if (!kv.second.IsScalar() || kv.second.Scalar().empty()) continue;
         std::string value = kv.second.Scalar();
-        bool url = value.rfind("http://", 0) == 0 || value.rfind("https://", 0) == 0;
+        bool url = is_absolute_url(value);
+        for (unsigned char ch : value)
+            if (ch <= 0x20 || ch == 0x7f) url = false;  // goes into an href: no spaces, no control characters
         for (const auto& e : kExtraProfiles) {
             if (key != e.key) continue;
             if (url) cfg.author.links.push_back({e.folio_key, e.label, value});
@@ -126,11 +133,18 @@ JekyllSite parse_jekyll(const std::string& config_text, const std::string& file,
     if (cfg.site.url.empty()) {
         cfg.site.url = text_of(c, "url");
         while (!cfg.site.url.empty() && cfg.site.url.back() == '/') cfg.site.url.pop_back();
+        if (!cfg.site.url.empty() && !is_absolute_url(cfg.site.url))
+            throw Error(at(file, c["url"].Mark().line + 1, "url: expected an absolute http(s) URL"));
+        for (unsigned char ch : cfg.site.url)
+            if (ch <= 0x20 || ch == 0x7f) throw Error(at(file, c["url"].Mark().line + 1, "url: space or control character"));
+        while (!cfg.site.url.empty() && cfg.site.url.back() == '/') cfg.site.url.pop_back();
     }
     if (cfg.site.base_path.empty()) {
         std::string b = text_of(c, "baseurl");
         while (!b.empty() && b.back() == '/') b.pop_back();
         if (!b.empty() && b[0] != '/') b.insert(b.begin(), '/');
+        if (!b.empty() && !validate_site_path(b).empty())
+            throw Error(at(file, c["baseurl"].Mark().line + 1, "baseurl: " + validate_site_path(b)));
         cfg.site.base_path = b;
     }
     if (cfg.site.title.empty()) cfg.site.title = text_of(c, "title");
@@ -157,8 +171,11 @@ JekyllSite parse_jekyll(const std::string& config_text, const std::string& file,
             JekyllDefault def;
             def.path = text_of(d["scope"], "path");
             def.type = text_of(d["scope"], "type");
-            def.values = d["values"];
-            if (def.values.IsDefined() && def.values.IsMap()) j.defaults.push_back(def);
+            // Checked before it is assigned: assigning a missing key's (invalid) node throws.
+            const YAML::Node values = d["values"];
+            if (!values.IsDefined() || !values.IsMap()) continue;
+            def.values = values;
+            j.defaults.push_back(def);
         }
     }
     for (const char* key : {"include", "exclude"}) {
@@ -171,9 +188,24 @@ JekyllSite parse_jekyll(const std::string& config_text, const std::string& file,
         YAML::Node nav = load_yaml(navigation_text, navigation_file);
         YAML::Node main = nav.IsMap() ? nav["main"] : YAML::Node();
         if (main.IsDefined() && main.IsSequence())
-            for (const auto& e : main)
-                if (e.IsMap() && !text_of(e, "title").empty() && !text_of(e, "url").empty())
-                    cfg.nav.push_back({text_of(e, "title"), text_of(e, "url")});
+            for (const auto& e : main) {
+                if (!e.IsMap() || text_of(e, "title").empty() || text_of(e, "url").empty()) continue;
+                const std::string url = text_of(e, "url");
+                // The same rule as folio.ini's [nav]: a valid site path or an http(s) URL.
+                std::string why;
+                if (is_absolute_url(url)) {
+                    for (unsigned char ch : url)
+                        if (ch <= 0x20 || ch == 0x7f) why = "space or control character in the URL";
+                } else {
+                    why = validate_site_path(url.substr(0, url.find_first_of("?#")));
+                    if (why.empty() && !header_value_ok(url)) why = "control character in the URL";
+                }
+                if (!why.empty()) {
+                    j.warnings.push_back(at(navigation_file, e.Mark().line + 1, "navigation entry left out: " + why));
+                    continue;
+                }
+                cfg.nav.push_back({text_of(e, "title"), url});
+            }
     }
     return j;
 }

@@ -166,7 +166,7 @@ int main(int argc, char** argv) {
         // A CGI answers one request: a broken page logs its error when it is the one asked for.
         try {
             return folio::serve_cgi([&](const folio::Request& r) { return answer_cgi(r, config_path); });
-        } catch (const folio::Error& e) {
+        } catch (const std::exception& e) {
             return config_failure(e.what(), true);
         }
     }

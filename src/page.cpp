@@ -41,6 +41,9 @@ std::string clean_path(std::string p) {
 
 void check_path(const std::string& path, int line, const char* key) {
     std::string why = validate_site_path(path.substr(0, path.find('?')));
+    if (why.empty())
+        for (unsigned char c : path)
+            if (c < 0x20 || c == 0x7f) why = "control character";
     if (!why.empty()) throw KeyError{line, std::string(key) + ": '" + path + "': " + why};
 }
 

@@ -480,6 +480,7 @@ std::string content_type_for(const std::string& name) {
 Site build_site(const Config& cfg, std::shared_ptr<const JekyllSite> jekyll) {
     Site site;
     site.jekyll = jekyll;
+    if (jekyll) site.warnings = jekyll->warnings;
     const std::string root = normalize_path(cfg.content_dir);
     Walker w{root, real(root), {}, {}, site.warnings, jekyll.get()};
     struct stat st;

@@ -1,0 +1,36 @@
+# Builds the libFuzzer targets into build/fuzz/ (called by run-fuzz.sh and run-fuzz-brief.sh):
+#   make -f tests/fuzz/fuzz.mk -j2
+# Every target links tests/fuzz/fuzz_<name>.cpp with src/*.cpp except main.cpp, all compiled
+# with clang++-14 -fsanitize=fuzzer,address,undefined in an object folder of their own
+# (build/fuzz/obj/), so the normal build in build/obj/ is never touched.
+
+ROOT := $(abspath $(dir $(lastword $(MAKEFILE_LIST)))/../..)
+OUT := $(ROOT)/build/fuzz
+FUZZ_CXX ?= clang++-14
+
+SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+CXXFLAGS = -std=c++17 -g -O1 $(SANITIZE) -fsanitize=fuzzer-no-link -MMD -MP \
+           -I$(ROOT)/src -DFOLIO_VERSION='"fuzz"' -DFOLIO_FUZZ_ROOT='"$(ROOT)"'
+LIBS = -lfcgi -lcmark-gfm-extensions -lcmark-gfm -linih -lyaml-cpp -lz
+
+SRC := $(filter-out $(ROOT)/src/main.cpp,$(wildcard $(ROOT)/src/*.cpp))
+OBJ := $(SRC:$(ROOT)/src/%.cpp=$(OUT)/obj/%.o)
+HARNESS := $(wildcard $(ROOT)/tests/fuzz/fuzz_*.cpp)
+HARNESS_OBJ := $(HARNESS:$(ROOT)/tests/fuzz/%.cpp=$(OUT)/harness/%.o)
+TARGETS := $(HARNESS:$(ROOT)/tests/fuzz/%.cpp=$(OUT)/%)
+
+.PHONY: all
+all: $(TARGETS)
+
+$(OUT)/obj/%.o: $(ROOT)/src/%.cpp
+	@mkdir -p $(@D)
+	$(FUZZ_CXX) $(CXXFLAGS) -c -o $@ $<
+
+$(OUT)/harness/%.o: $(ROOT)/tests/fuzz/%.cpp
+	@mkdir -p $(@D)
+	$(FUZZ_CXX) $(CXXFLAGS) -c -o $@ $<
+
+$(OUT)/fuzz_%: $(OUT)/harness/fuzz_%.o $(OBJ)
+	$(FUZZ_CXX) $(SANITIZE) -fsanitize=fuzzer -o $@ $^ $(LIBS)
+
+-include $(OBJ:.o=.d) $(HARNESS_OBJ:.o=.d)
