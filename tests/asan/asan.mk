@@ -1,0 +1,37 @@
+# Builds folio, the unit tests and the end-to-end tests with AddressSanitizer and UBSan into
+# build/asan/ (an object folder of its own: the normal build in build/obj/ is never touched).
+#   make -f tests/asan/asan.mk -j2
+ROOT := $(abspath $(dir $(lastword $(MAKEFILE_LIST)))/../..)
+OUT := $(ROOT)/build/asan
+CXX := g++
+SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+CXXFLAGS := -std=c++17 -g -O1 $(SANITIZE) -MMD -MP -I$(ROOT)/src -DFOLIO_VERSION='"asan"' -DBOOST_TEST_DYN_LINK
+LIBS := -lfcgi -lcmark-gfm-extensions -lcmark-gfm -linih -lyaml-cpp -lz
+
+SRC := $(wildcard $(ROOT)/src/*.cpp)
+OBJ := $(SRC:$(ROOT)/src/%.cpp=$(OUT)/obj/%.o)
+CORE := $(filter-out $(OUT)/obj/main.o,$(OBJ))
+UNIT := $(patsubst $(ROOT)/tests/unit/%.cpp,$(OUT)/unit/%.o,$(wildcard $(ROOT)/tests/unit/*.cpp))
+E2E := $(patsubst $(ROOT)/tests/e2e/%.cpp,$(OUT)/e2e/%.o,$(wildcard $(ROOT)/tests/e2e/*.cpp))
+
+.PHONY: all
+all: $(OUT)/folio.fcgi $(OUT)/unit_tests $(OUT)/e2e_tests
+
+$(OUT)/obj/%.o: $(ROOT)/src/%.cpp
+	@mkdir -p $(@D)
+	$(CXX) $(CXXFLAGS) -c -o $@ $<
+$(OUT)/unit/%.o: $(ROOT)/tests/unit/%.cpp
+	@mkdir -p $(@D)
+	$(CXX) $(CXXFLAGS) -c -o $@ $<
+$(OUT)/e2e/%.o: $(ROOT)/tests/e2e/%.cpp
+	@mkdir -p $(@D)
+	$(CXX) $(CXXFLAGS) -c -o $@ $<
+
+$(OUT)/folio.fcgi: $(OBJ)
+	$(CXX) $(SANITIZE) -o $@ $^ $(LIBS)
+$(OUT)/unit_tests: $(UNIT) $(CORE)
+	$(CXX) $(SANITIZE) -o $@ $^ $(LIBS) -lboost_unit_test_framework
+$(OUT)/e2e_tests: $(E2E)
+	$(CXX) $(SANITIZE) -o $@ $^ -lboost_unit_test_framework -lz
+
+-include $(OBJ:.o=.d) $(UNIT:.o=.d) $(E2E:.o=.d)
