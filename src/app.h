@@ -62,10 +62,17 @@ private:
     std::chrono::steady_clock::time_point last_check_ = std::chrono::steady_clock::now();
     std::uint64_t failed_fingerprint_ = 0;
     ResponseCache cache_;  // emptied whenever the site is rebuilt
+    bool logged_ = false;  // start-up problems logged yet
 };
 
 template <typename LogFn>
 void SiteHolder::refresh(const LogFn& log) {
+    // The first time inside a request, so that lighttpd (which gives its backends /dev/null as
+    // stderr) gets the start-up problems through the request's FastCGI stderr.
+    if (!logged_) {
+        logged_ = true;
+        log_problems(*current_, log);
+    }
     // The check itself walks the tree, so it is rate-limited: edits show within a second.
     auto now = std::chrono::steady_clock::now();
     if (now - last_check_ < std::chrono::seconds(1)) return;

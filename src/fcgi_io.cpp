@@ -66,6 +66,9 @@ int install_stop_handler() {
     return fds[0];
 }
 
+// The request's FastCGI stderr while one is being answered (nullptr otherwise), for log lines.
+FCGX_Stream* g_request_err = nullptr;
+
 // Finishes the request whatever happens in between.
 struct RequestGuard {
     FCGX_Request req;
@@ -78,6 +81,16 @@ struct RequestGuard {
 }  // namespace
 
 bool started_as_cgi() { return FCGX_IsCGI() != 0; }
+
+void log_to_server(std::string_view line) {
+    if (g_request_err) {
+        FCGX_PutStr(line.data(), static_cast<int>(line.size()), g_request_err);
+        FCGX_FFlush(g_request_err);
+        return;
+    }
+    ssize_t ignored = write(2, line.data(), line.size());
+    (void)ignored;
+}
 
 int serve_cgi(const Handler& handler) {
     Request req = read_request([](const char* name) { return std::getenv(name); });
@@ -130,11 +143,13 @@ int serve_fastcgi(int listen_fd, const Handler& handler, const std::function<voi
         int rc = FCGX_Accept_r(&req);
         if (rc == -EAGAIN || rc == -EWOULDBLOCK) continue;  // another process took it
         if (rc < 0) break;
+        g_request_err = req.err;
         before_each();
         Request r = read_request([&req](const char* name) { return FCGX_GetParam(name, req.envp); });
         Response resp = handler(r);
         std::string bytes = serialize(resp, r.method == "HEAD");
         FCGX_PutStr(bytes.data(), static_cast<int>(bytes.size()), req.out);
+        g_request_err = nullptr;
         FCGX_Finish_r(&req);
     }
     return 0;

@@ -2,6 +2,7 @@
 #pragma once
 #include <functional>
 #include <string>
+#include <string_view>
 
 #include "http.h"
 
@@ -18,6 +19,11 @@ int serve_cgi(const Handler& handler);
 // Opens a listening socket for --listen: a Unix socket path (made 0660) or "127.0.0.1:PORT".
 // Returns the descriptor, or -1 with reason set.
 int open_listener(const std::string& address, std::string& reason);
+
+// Writes one log line where the web server keeps it: through the FastCGI stderr stream of the
+// request being answered (lighttpd gives the programs it spawns /dev/null as stderr, so that is
+// the only way into its error log), else to stderr (CGI, mod_fcgid, spawn-fcgi, the shell).
+void log_to_server(std::string_view line);
 
 // The FastCGI loop on listen_fd (0: the socket the web server gave us). before_each runs
 // before every request (the site refresh). Returns when libfcgi reports shutdown (SIGTERM):

@@ -43,8 +43,7 @@ void log_line(std::string_view message) {
     std::string line = "folio: ";
     line += message;
     line += '\n';
-    ssize_t ignored = write(2, line.data(), line.size());
-    (void)ignored;
+    folio::log_to_server(line);
 }
 
 std::string default_config_path(const char* argv0) {
@@ -196,7 +195,6 @@ int main(int argc, char** argv) {
             return 1;
         }
     }
-    folio::log_problems(*loaded, log_line);
     folio::SiteHolder holder(config_path, std::move(loaded));
     return folio::serve_fastcgi(
         listen_fd, [&](const folio::Request& r) { return answer(r, holder.get().view(holder.cache())); },
