@@ -83,7 +83,7 @@ bench: test-deps
 	tests/bench/run.sh
 
 fuzz: test-deps
-	tests/fuzz/run-fuzz.sh $(FUZZ_SECONDS)
+	tests/fuzz/long-run.sh $(FUZZ_SECONDS)
 
 asan: test-deps
 	tests/asan/run-asan.sh

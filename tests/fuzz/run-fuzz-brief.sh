@@ -1,37 +1,60 @@
 #!/bin/bash
-# Part of `make test`: every fuzz target runs its seeds and its named regression inputs
-# (tests/fuzz/regressions/<target>/, each one a crash that was found and fixed), then fuzzes for
-# a few seconds. Any crash, leak or timeout fails. `make fuzz` is the long run.
-set -u
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-BRIEF=${FUZZ_BRIEF_SECONDS:-3}
-passed=0 failed=0
-if ! "$ROOT/tools/ensure-packages" clang-14 libclang-rt-14-dev >&2; then
-    echo "not ok fuzz: cannot install clang"; echo "RESULT passed=0 failed=1 skipped=0"; exit 1
-fi
-if ! make -C "$ROOT" --no-print-directory -f tests/fuzz/fuzz.mk -j2 > "$ROOT/build/fuzz-build.log" 2>&1; then
-    echo "not ok fuzz: the targets do not build"; tail -20 "$ROOT/build/fuzz-build.log"
-    echo "RESULT passed=0 failed=1 skipped=0"; exit 1
-fi
-work=$(mktemp -d /tmp/folio-fuzz-XXXXXX)
-trap 'rm -rf "$work"' EXIT
-for src in "$ROOT"/tests/fuzz/fuzz_*.cpp; do
-    t=$(basename "$src" .cpp); t=${t#fuzz_}
-    inputs=()
-    for d in "$ROOT/tests/fuzz/seeds/$t" "$ROOT/tests/fuzz/regressions/$t"; do [ -d "$d" ] && inputs+=("$d"); done
-    mkdir -p "$work/$t"
-    log="$work/$t.log"
-    # First every kept input once, then a short fuzzing run from them in a scratch corpus.
-    if (cd "$work" && "$ROOT/build/fuzz/fuzz_$t" -runs=0 "${inputs[@]}" > "$log" 2>&1) &&
-       (cd "$work" && "$ROOT/build/fuzz/fuzz_$t" -max_total_time="$BRIEF" -max_len=4096 -timeout=10 \
-            "$work/$t" "${inputs[@]}" >> "$log" 2>&1); then
-        runs=$(grep -o 'Done [0-9]* runs' "$log" | tail -1)
-        echo "ok fuzz_$t: seeds and regressions pass; ${runs:-ran} in ${BRIEF} s"
-        passed=$((passed + 1))
+# The fuzz pass of `make test`: builds every libFuzzer target (tests/fuzz/fuzz_*.cpp) and, per
+# target, runs
+#   1. every seed in tests/fuzz/corpus/<target>/ once;
+#   2. every kept crash input in tests/fuzz/regressions/<target>/ once, each its own test;
+#   3. the fuzzer itself for ~3 s (BRIEF_SECONDS) from the seeds, new inputs kept in a scratch
+#      folder that is removed afterwards.
+# Any crash, leak, sanitizer report, broken promise or timeout (FUZZ_TIMEOUT s per input) fails
+# the step; libFuzzer's input is saved under build/fuzz/crashes/<target>/.
+# The long run is tests/fuzz/long-run.sh (make fuzz).
+. "$(dirname "$0")/common.sh"
+BRIEF_SECONDS=${BRIEF_SECONDS:-3}
+
+SCRATCH=$(mktemp -d /tmp/folio-fuzz-brief.XXXXXX) || exit 1
+trap 'rm -rf "$SCRATCH"' EXIT
+export TMPDIR="$SCRATCH"   # the targets' fixed sites live here too
+
+if ! build_fuzzers; then result; exit 1; fi
+ok "built $(fuzz_targets | wc -l) fuzz targets into build/fuzz/"
+
+for t in $(fuzz_targets); do
+    bin="$OUT/fuzz_$t" seeds="$FUZZ_DIR/corpus/$t" regs="$FUZZ_DIR/regressions/$t"
+    crashes="$OUT/crashes/$t"; mkdir -p "$crashes"
+    log="$SCRATCH/$t.log"
+    dict=(); [ -f "$FUZZ_DIR/dict/$t.dict" ] && dict=(-dict="$FUZZ_DIR/dict/$t.dict")
+
+    # 1. the seeds, whole (no -max_len: a seed is never cut)
+    n=$(find "$seeds" -type f 2>/dev/null | wc -l)
+    if [ "$n" -eq 0 ]; then
+        not_ok "fuzz_$t: no seeds in tests/fuzz/corpus/$t/"
+    elif "$bin" -runs=0 -timeout="$FUZZ_TIMEOUT" -artifact_prefix="$crashes/" "$seeds" > "$log" 2>&1; then
+        ok "fuzz_$t: all $n seeds of tests/fuzz/corpus/$t/ pass"
     else
-        echo "not ok fuzz_$t: crash or timeout"; grep -E 'ERROR|SUMMARY|==[0-9]+==' "$log" | head -10
-        failed=$((failed + 1))
+        not_ok "fuzz_$t: a seed of tests/fuzz/corpus/$t/ fails" "$(crash_summary "$log")"
+    fi
+
+    # 2. the regressions, one test each
+    if [ -d "$regs" ]; then
+        for f in "$regs"/*; do
+            [ -f "$f" ] || continue
+            if "$bin" -timeout="$FUZZ_TIMEOUT" -artifact_prefix="$crashes/" "$f" > "$log" 2>&1; then
+                ok "fuzz_$t: regression ${f#"$ROOT"/} passes"
+            else
+                not_ok "fuzz_$t: regression ${f#"$ROOT"/} fails" "$(crash_summary "$log")"
+            fi
+        done
+    fi
+
+    # 3. a short fuzzing run from the seeds
+    mkdir -p "$SCRATCH/corpus-$t"
+    if "$bin" -max_total_time="$BRIEF_SECONDS" -max_len="$(max_len_of "$t")" -timeout="$FUZZ_TIMEOUT" \
+        -artifact_prefix="$crashes/" -print_final_stats=1 "${dict[@]}" "$SCRATCH/corpus-$t" "$seeds" > "$log" 2>&1; then
+        runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+        ok "fuzz_$t: ${BRIEF_SECONDS} s of fuzzing, ${runs:-?} inputs, no crash, leak or timeout"
+    else
+        not_ok "fuzz_$t: ${BRIEF_SECONDS} s of fuzzing found a problem" "$(crash_summary "$log")" \
+            "reproduce: build/fuzz/fuzz_$t <input>; keep it as tests/fuzz/regressions/$t/<short-name>"
     fi
 done
-echo "RESULT passed=$passed failed=$failed skipped=0"
-[ "$failed" -eq 0 ]
+result
