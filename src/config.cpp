@@ -218,7 +218,7 @@ std::string protect_redirect_sources(std::string_view text) {
         std::size_t end = text.find('\n', start);
         if (end == std::string_view::npos) end = text.size();
         std::string line(text.substr(start, end - start));
-        std::size_t a = line.find_first_not_of(" \t");
+        std::size_t a = line.find_first_not_of(" \t\v\f\r");
         if (a != std::string::npos && line[a] == '[') section = line.substr(a + 1, line.find(']') - a - 1);
         std::size_t sep = line.find(" = ");
         if (section == "redirects" && a != std::string::npos && line[a] != '[' && line[a] != ';' && line[a] != '#' &&
@@ -278,7 +278,7 @@ Config parse_config(std::string_view text, std::string_view file_name, std::stri
     std::size_t next = 0;
     while (std::getline(in, line) && next < p.cfg.redirects.size()) {
         ++n;
-        std::size_t a = line.find_first_not_of(" \t");
+        std::size_t a = line.find_first_not_of(" \t\v\f\r");
         if (a == std::string::npos) continue;
         if (line[a] == '[') {
             section = line.substr(a + 1, line.find(']') - a - 1);
