@@ -86,6 +86,16 @@ void SiteHolder::refresh(const LogFn& log) {
     } catch (const std::exception& e) {
         failed_fingerprint_ = fp;
         log(std::string(e.what()) + " (still serving the last good configuration)");
+        // Only the configuration is frozen: content and templates are read again under the last
+        // good folio.ini, so pages added or repaired meanwhile are served.
+        try {
+            auto next = load_site(Config(current_->config), fingerprint(path_, current_->config));
+            next->fingerprint = fp;
+            current_ = std::move(next);
+            cache_.clear();
+        } catch (const std::exception&) {
+            // A _config.yml broken too: the last good state stays whole.
+        }
     }
 }
 

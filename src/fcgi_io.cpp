@@ -93,6 +93,9 @@ void log_to_server(std::string_view line) {
 }
 
 int serve_cgi(const Handler& handler) {
+    // FCGX_IsCGI() ran FCGX_Init, which installed libfcgi's SIGTERM handler; a CGI has no loop to
+    // end gracefully, so SIGTERM gets its default action back.
+    signal(SIGTERM, SIG_DFL);
     Request req = read_request([](const char* name) { return std::getenv(name); });
     Response resp = handler(req);
     std::string bytes = serialize(resp, req.method == "HEAD");

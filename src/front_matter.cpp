@@ -14,6 +14,30 @@ bool is_fence(std::string_view line, bool closing) {
 
 }  // namespace
 
+namespace {
+
+bool count_values(const YAML::Node& n, std::size_t& left) {
+    if (left == 0) return false;
+    --left;
+    if (n.IsSequence() || n.IsMap()) {
+        for (const auto& e : n) {
+            if (n.IsMap()) {
+                if (!count_values(e.first, left) || !count_values(e.second, left)) return false;
+            } else if (!count_values(e, left)) {
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+}  // namespace
+
+bool within_yaml_budget(const YAML::Node& node, std::size_t limit) {
+    std::size_t left = limit;
+    return count_values(node, left);
+}
+
 int line_of(const YAML::Node& node) {
     if (!node.IsDefined()) return 0;
     const YAML::Mark m = node.Mark();
@@ -47,6 +71,9 @@ FrontMatter parse_front_matter(std::string_view text) {
             }
             if (!fm.data.IsDefined() || fm.data.IsNull()) fm.data = YAML::Node(YAML::NodeType::Map);
             if (!fm.data.IsMap()) throw FrontMatterError{kYamlFirstLine, "front matter must be a YAML mapping (key: value lines)"};
+            if (!within_yaml_budget(fm.data))
+                throw FrontMatterError{kYamlFirstLine, "front matter expands to more than " + std::to_string(kMaxYamlValues) +
+                                                           " values (YAML aliases?)"};
             fm.body = end == std::string_view::npos ? std::string() : std::string(text.substr(end + 1));
             fm.body_line = line + 1;
             return fm;

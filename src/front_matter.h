@@ -23,6 +23,13 @@ struct FrontMatterError {
 // that is "---" or "...". Throws FrontMatterError.
 FrontMatter parse_front_matter(std::string_view text);
 
+// YAML aliases let a few hundred bytes stand for billions of values (an "alias bomb"): front
+// matter and _config.yml may expand to at most this many values.
+inline constexpr std::size_t kMaxYamlValues = 20000;
+
+// True when node, with every alias expanded, holds at most limit values (stops counting there).
+bool within_yaml_budget(const YAML::Node& node, std::size_t limit = kMaxYamlValues);
+
 // The 1-based file line of a node taken from FrontMatter::data (0 when unknown).
 int line_of(const YAML::Node& node);
 

@@ -129,6 +129,8 @@ JekyllSite parse_jekyll(const std::string& config_text, const std::string& file,
     JekyllSite j;
     j.config = load_yaml(config_text, file);
     if (!j.config.IsMap()) throw Error(at(file, 1, "expected a YAML mapping"));
+    if (!within_yaml_budget(j.config))
+        throw Error(at(file, 1, "expands to more than " + std::to_string(kMaxYamlValues) + " values (YAML aliases?)"));
     const YAML::Node& c = j.config;
     if (cfg.site.url.empty()) {
         cfg.site.url = text_of(c, "url");
@@ -186,6 +188,8 @@ JekyllSite parse_jekyll(const std::string& config_text, const std::string& file,
     }
     if (cfg.nav.empty() && !navigation_text.empty()) {
         YAML::Node nav = load_yaml(navigation_text, navigation_file);
+        if (!within_yaml_budget(nav))
+            throw Error(at(navigation_file, 1, "expands to more than " + std::to_string(kMaxYamlValues) + " values (YAML aliases?)"));
         YAML::Node main = nav.IsMap() ? nav["main"] : YAML::Node();
         if (main.IsDefined() && main.IsSequence())
             for (const auto& e : main) {

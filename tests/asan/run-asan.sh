@@ -9,8 +9,13 @@ if ! make --no-print-directory -f tests/asan/asan.mk -j2 > build/asan-build.log 
     echo "not ok asan: the sanitizer build failed"; tail -20 build/asan-build.log
     echo "RESULT passed=0 failed=1 skipped=0"; exit 1
 fi
-export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1:detect_stack_use_after_return=1
-export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+# Every sanitizer report also goes to a file of its own (log_path, one per process): the e2e
+# tests start many folio processes, and a report at exit (a leak) after a complete answer would
+# otherwise go unseen by a test that only reads the status.
+reports="$ROOT/build/asan/reports"
+rm -rf "$reports"; mkdir -p "$reports"
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1:detect_stack_use_after_return=1:log_path=$reports/asan
+export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:log_path=$reports/ubsan
 # Laid out like the repository, so that the binary finds folio.ini beside itself and the ini's
 # ../content and ../templates, as the tests expect of cgi-bin/folio.fcgi.
 mkdir -p build/asan/site/cgi-bin
@@ -23,13 +28,21 @@ passed=0 failed=0
 for suite in unit_tests e2e_tests; do
     log=build/reports/asan-$suite.log xml=build/reports/asan-$suite.xml
     mkdir -p build/reports
+    touch "$xml.start"; sleep 0.01
     build/asan/$suite --report_format=XML --report_level=detailed --report_sink="$xml" > "$log" 2>&1
     rc=$?
     p=$(grep -o 'test_cases_passed="[0-9]*"' "$xml" 2>/dev/null | head -1 | tr -dc 0-9)
     f=$(grep -o 'test_cases_failed="[0-9]*"' "$xml" 2>/dev/null | head -1 | tr -dc 0-9)
-    # A sanitizer report from the folio processes the e2e tests start lands in their stderr,
-    # which the tests read; the tests then fail. Reports of the test binary itself end the run.
-    if grep -qE 'ERROR: (Address|Leak)Sanitizer|runtime error:' "$log"; then
+    # A report of any process of the suite (the test binary or a folio it started) fails it.
+    found=$(find "$reports" -type f -newer "$xml.start" 2>/dev/null | sort)
+    if [ -n "$found" ]; then
+        echo "not ok asan $suite: $(echo "$found" | wc -l) sanitizer report(s) in build/asan/reports/"
+        for rep in $(echo "$found" | head -3); do
+            echo "# --- ${rep#"$ROOT"/} (process ${rep##*.})"
+            grep -E -A14 'ERROR: (Address|Leak)Sanitizer|runtime error:' "$rep" | head -30 | sed 's/^/#   /'
+        done
+        failed=$((failed + 1))
+    elif grep -qE 'ERROR: (Address|Leak)Sanitizer|runtime error:' "$log"; then
         echo "not ok asan $suite: sanitizer report"; grep -E -A12 'ERROR: (Address|Leak)Sanitizer|runtime error:' "$log" | head -40
         failed=$((failed + 1))
     elif [ "$rc" -ne 0 ] || [ -z "$p" ]; then

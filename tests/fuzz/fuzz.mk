@@ -1,4 +1,4 @@
-# Builds the libFuzzer targets into build/fuzz/ (called by run-fuzz.sh and run-fuzz-brief.sh):
+# Builds the libFuzzer targets into build/fuzz/ (called by long-run.sh and run-fuzz-brief.sh):
 #   make -f tests/fuzz/fuzz.mk -j2
 # Every target links tests/fuzz/fuzz_<name>.cpp with src/*.cpp except main.cpp, all compiled
 # with clang++-14 -fsanitize=fuzzer,address,undefined in an object folder of their own

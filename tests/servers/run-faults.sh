@@ -3,8 +3,8 @@
 # stream of requests running in the background, and the site changed under it:
 #   content:   a page created, edited (same size), half-written (cut inside its front matter,
 #              then completed), renamed and deleted, and a collection item deleted;
-#   owner's files: a broken layout and a broken folio.ini edited in, then repaired, and a
-#              valid folio.ini edit;
+#   owner's files: a broken layout and a broken folio.ini edited in, then repaired; a page
+#              added and a layout repaired while folio.ini is broken; a valid folio.ini edit;
 #   processes: a worker killed with SIGKILL, then both.
 # Checked: the stream never gets a 5xx (or no answer) for pages the fault does not concern;
 # every change is served within ~1 s (each worker rechecks the site at most once a second:
@@ -203,9 +203,10 @@ stop_stream "$TMP/stream-content" "content edited, half-written, renamed and del
 start_stream "$TMP/stream-owner" / /publications/ /images/avatar.svg /assets/folio.css /about/ /nowhere/
 
 good_single=$(cat "$deploy/templates/layouts/single.mustache")
-put templates/layouts/single.mustache $'<!DOCTYPE html>\n<html>\n{{#page.title}}\n<body>{{{content}}}\n'
+broken_single=$'<!DOCTYPE html>\n<html>\n{{#page.title}}\n<body>{{{content}}}\n'
+put templates/layouts/single.mustache "$broken_single"
 expect_log "a broken layout" "single.mustache:3"
-sleep 1.2
+sleep 1.5  # the stream keeps both workers busy: each has rechecked the site by now
 code=$(get /publications/2025-dsp/)
 if [ "$code" = 500 ] && grep -qi '<html\|<title\|<h1' "$TMP/body" && ! grep -q '{{' "$TMP/body"; then
     ok "faults: a page that uses the broken layout answers a clean 500"
@@ -216,9 +217,11 @@ else
 fi
 put templates/layouts/single.mustache "$good_single"$'\n'
 wait_for "the layout repaired" /publications/2025-dsp/ 200 "Dynamic Sequence Parallelism"
+sleep 1.5
 
 good_ini=$(cat "$deploy/cgi-bin/folio.ini")
-put cgi-bin/folio.ini "$good_ini"$'\n\n[sight]\ncolour = blue\n'
+broken_ini="$good_ini"$'\n\n[sight]\ncolour = blue\n'
+put cgi-bin/folio.ini "$broken_ini"
 if ! expect_log "a broken folio.ini" "still serving the last good configuration"; then
     skip "faults: the log line names folio.ini and its line" "no such log line"
 elif grep -F "still serving the last good configuration" "$log" | grep -q 'folio.ini:[0-9]*:'; then
@@ -226,13 +229,27 @@ elif grep -F "still serving the last good configuration" "$log" | grep -q 'folio
 else
     not_ok "faults: the log line does not name folio.ini:LINE" "$(grep -F 'still serving' "$log" | tail -1)"
 fi
-sleep 1.2  # both workers have seen the broken file by now
+sleep 1.5
 steady "the last good configuration keeps serving" / 200 "Xuanlei Zhao"
 steady "the last good configuration keeps serving" /publications/2025-dsp/ 200 "Dynamic Sequence Parallelism"
+# Only folio.ini is broken: content and templates changed meanwhile are still the owner's
+# current files, and are served as such.
+put content/while-broken.md $'---\ntitle: Written while folio.ini was broken\n---\nstill served\n'
+wait_for "a page added while folio.ini is broken" /while-broken/ 200 "still served"
+put cgi-bin/folio.ini "$good_ini"$'\n'
+wait_for "folio.ini repaired" /while-broken/ 200 "still served"
+# A layout repaired in the same second as folio.ini breaks: no worker ever saw the repaired
+# layout with a good folio.ini, and the last good state it keeps has the broken layout.
+put templates/layouts/single.mustache "$broken_single"
+sleep 1.5
+put templates/layouts/single.mustache "$good_single"
+put cgi-bin/folio.ini "$broken_ini"
+wait_for "a layout repaired as folio.ini breaks" /publications/2025-dsp/ 200 "Dynamic Sequence Parallelism"
 put cgi-bin/folio.ini "${good_ini/title = Xuanlei Zhao/title = Renamed Site}"$'\n'
 wait_for "folio.ini repaired, with a new title" / 200 "Renamed Site"
 put cgi-bin/folio.ini "$good_ini"$'\n'
 wait_for "folio.ini back as it was" / 200 "Xuanlei Zhao"
+wait_for "every page as it was" /publications/2025-dsp/ 200 "Dynamic Sequence Parallelism"
 stop_stream "$TMP/stream-owner" "broken layout and broken folio.ini edited in and repaired"
 
 # ---------------------------------------------------------------- workers killed
