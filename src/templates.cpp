@@ -148,6 +148,7 @@ Templates Templates::load(const std::string& dir) {
     }
     for (auto& [name, text] : texts)
         if (!t.partial_errors_.count(name)) t.partials_[name] = std::move(text);
+    for (const auto& [name, text] : t.partials_) t.partial_data_.emplace(name, mu::data(text));
     for (const auto& name : list_mustache_files(dir + "/layouts")) {
         Layout l;
         l.file = dir + "/layouts/" + name + ".mustache";
@@ -188,9 +189,7 @@ std::string Templates::render_partial(const std::string& name, const TemplateDat
     check_partials({name});
     if (!partials_.count(name)) return "";
     mu::mustache tpl{"{{> " + name + "}}"};
-    std::map<std::string, mu::data> partials;
-    for (const auto& [n, text] : partials_) partials.emplace(n, mu::data(text));
-    PartialContext ctx(&data, partials);
+    PartialContext ctx(&data, partial_data_);
     std::string out = tpl.render(ctx);
     if (!tpl.is_valid()) throw Error(at("templates/partials/" + name + ".mustache", 0, tpl.error_message()));
     return out;
@@ -219,9 +218,7 @@ std::string Templates::render(const std::string& layout, const TemplateData& dat
     // The parsed template is shared and kainjow keeps a render error inside it, so render a
     // copy: a failed render must not poison the next one.
     mu::mustache tpl = *l.tpl;
-    std::map<std::string, mu::data> partials;
-    for (const auto& [name, text] : partials_) partials.emplace(name, mu::data(text));
-    PartialContext ctx(&data, partials);
+    PartialContext ctx(&data, partial_data_);
     std::string out = tpl.render(ctx);
     if (!tpl.is_valid()) throw Error(at(l.file, 0, tpl.error_message()));
     return out;

@@ -42,6 +42,8 @@ private:
     };
     std::map<std::string, Layout> layouts_;
     std::map<std::string, std::string> partials_;  // name -> text, all valid
+    // The same partials as Mustache data, made once at load rather than on every render.
+    std::map<std::string, kainjow::mustache::data> partial_data_;
     std::map<std::string, std::string> partial_errors_;  // name -> "file:line: reason"
     void check_partials(const std::vector<std::string>& roots) const;
 };
