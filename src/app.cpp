@@ -1,12 +1,18 @@
 // Loading a site and fingerprinting its files.
 #include "app.h"
 
+#include "disk_cache.h"
+#include "index_cache.h"
 #include "text.h"
 
 #include <dirent.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <ctime>
+#include <fstream>
+#include <sstream>
 
 namespace folio {
 namespace {
@@ -16,36 +22,70 @@ struct Hash {
     std::uint64_t h = fnv1a("");
     void add(const void* data, std::size_t n) { h = fnv1a(std::string_view(static_cast<const char*>(data), n), h); }
     long long newest = 0;
-    void add_stat(const std::string& path) {
+    // at: a folder open on the path's parent, so that the kernel does not resolve the whole
+    // path for each of thousands of files; -1 for none. Returns whether the path is a folder.
+    bool add_stat(const std::string& path, int at = AT_FDCWD, const char* name = nullptr) {
         struct stat st;
         add(path.data(), path.size());
-        if (stat(path.c_str(), &st) != 0) return;
+        if (fstatat(at, name ? name : path.c_str(), &st, 0) != 0) return false;
         newest = std::max(newest, static_cast<long long>(st.st_mtime));
         add(&st.st_mtim, sizeof st.st_mtim);
         add(&st.st_size, sizeof st.st_size);
         add(&st.st_ino, sizeof st.st_ino);
+        return S_ISDIR(st.st_mode);
     }
     void add_tree(const std::string& dir, int depth) {
-        add_stat(dir);
         if (depth > kMaxFolderDepth) return;
         std::unique_ptr<DIR, int (*)(DIR*)> d(opendir(dir.c_str()), closedir);
         if (!d) return;
         while (dirent* e = readdir(d.get())) {
             if (e->d_name[0] == '.') continue;
             const std::string path = dir + "/" + e->d_name;
-            if (e->d_type == DT_DIR) add_tree(path, depth + 1);
-            else add_stat(path);
+            const bool folder = add_stat(path, dirfd(d.get()), e->d_name);
+            // d_type tells without a stat; some file systems leave it unknown.
+            if (e->d_type == DT_DIR || (e->d_type == DT_UNKNOWN && folder)) add_tree(path, depth + 1);
         }
     }
 };
+
+void add_file(Hash& h, const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream ss;
+    if (in) ss << in.rdbuf();
+    const std::string bytes = path + '\0' + ss.str();
+    h.add(bytes.data(), bytes.size());
+}
+
+// What a parsed page depends on besides its own file: folio's build (the program file itself),
+// folio.ini, _config.yml and, through Jekyll's `future: false`, today's date.
+std::uint64_t index_context(const Config& config) {
+    Hash h;
+    struct stat st;
+    if (stat("/proc/self/exe", &st) == 0) {
+        h.add(&st.st_mtim, sizeof st.st_mtim);
+        h.add(&st.st_size, sizeof st.st_size);
+        h.add(&st.st_ino, sizeof st.st_ino);
+    }
+    add_file(h, config.file);
+    add_file(h, config.content_dir + "/_config.yml");
+    char today[16];
+    std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    std::strftime(today, sizeof today, "%Y-%m-%d", &tm);
+    h.add(today, std::char_traits<char>::length(today));
+    return h.h;
+}
 
 }  // namespace
 
 Fingerprint fingerprint(const std::string& config_path, const Config& config) {
     Hash h;
     h.add_stat(config_path);
-    h.add_tree(config.content_dir, 0);
-    h.add_tree(config.templates_dir, 0);
+    for (const std::string* dir : {&config.content_dir, &config.templates_dir}) {
+        h.add_stat(*dir);
+        h.add_tree(*dir, 0);
+    }
     return {h.h, h.newest};
 }
 
@@ -56,7 +96,7 @@ std::unique_ptr<Loaded> load_site(const std::string& config_path) {
     return load_site(std::move(config), fp);
 }
 
-std::unique_ptr<Loaded> load_site(Config config, const Fingerprint& fp) {
+std::unique_ptr<Loaded> load_site(Config config, const Fingerprint& fp, const DiskCache* index) {
     auto l = std::make_unique<Loaded>();
     l->config = std::move(config);
     l->fingerprint = fp.hash;
@@ -64,7 +104,15 @@ std::unique_ptr<Loaded> load_site(Config config, const Fingerprint& fp) {
     // A Jekyll site's _config.yml fills in what folio.ini leaves empty.
     std::shared_ptr<const JekyllSite> jekyll;
     if (is_jekyll_site(l->config.content_dir)) jekyll = std::make_shared<const JekyllSite>(read_jekyll(l->config.content_dir, l->config));
-    l->site = build_site(l->config, jekyll);
+    std::optional<PageReuse> reuse;
+    std::uint64_t context = 0;
+    if (index) {
+        context = index_context(l->config);
+        if (auto bytes = index->read_file("index")) reuse = decode_index(*bytes, context);
+        if (!reuse) reuse.emplace();
+    }
+    l->site = build_site(l->config, jekyll, reuse ? &*reuse : nullptr);
+    if (index && reuse->changed()) index->write_file("index", encode_index(context, l->site.pages));
     l->templates = Templates::load(normalize_path(l->config.templates_dir));
     return l;
 }

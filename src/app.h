@@ -26,8 +26,11 @@ struct Loaded {
 std::unique_ptr<Loaded> load_site(const std::string& config_path);
 
 struct Fingerprint;
+class DiskCache;
 // The same from an already-read configuration and fingerprint (CGI mode has both at hand).
-std::unique_ptr<Loaded> load_site(Config config, const Fingerprint& fp);
+// index: the cache folder whose index cache (see index_cache.h) is read and brought up to date,
+// so that only pages whose files changed are parsed; null to parse every page.
+std::unique_ptr<Loaded> load_site(Config config, const Fingerprint& fp, const DiskCache* index = nullptr);
 
 // Logs what the index found (conflicts, broken pages and templates), one line each. A FastCGI
 // process does it when it (re)loads; a CGI, started per request, leaves it to --check.

@@ -38,6 +38,37 @@ void remove_tree(const std::string& dir) {
     rmdir(dir.c_str());
 }
 
+// O_NOFOLLOW: a link planted in the folder is not followed (the folder itself is checked private).
+std::optional<std::string> read_whole(const std::string& path) {
+    int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0) return std::nullopt;
+    std::unique_ptr<int, void (*)(int*)> guard(&fd, [](int* f) { close(*f); });
+    std::string bytes;
+    struct stat st;
+    if (fstat(fd, &st) == 0 && st.st_size > 0) bytes.reserve(static_cast<std::size_t>(st.st_size));
+    char buf[65536];
+    ssize_t n;
+    while ((n = read(fd, buf, sizeof buf)) > 0) bytes.append(buf, static_cast<std::size_t>(n));
+    if (n < 0) return std::nullopt;
+    return bytes;
+}
+
+// Readers never see half a file: written beside it under a name of this process, then renamed.
+void write_whole(const std::string& path, const std::string& bytes) {
+    const std::string tmp = path + ".tmp" + std::to_string(getpid());
+    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0) return;
+    std::size_t done = 0;
+    bool ok = true;
+    while (ok && done < bytes.size()) {
+        ssize_t n = write(fd, bytes.data() + done, bytes.size() - done);
+        ok = n > 0;
+        if (ok) done += static_cast<std::size_t>(n);
+    }
+    ok = close(fd) == 0 && ok;
+    if (!ok || rename(tmp.c_str(), path.c_str()) != 0) unlink(tmp.c_str());
+}
+
 }  // namespace
 
 std::string default_cache_dir(const std::string& configured, const std::string& config_path) {
@@ -60,16 +91,11 @@ std::string DiskCache::entry_path(std::uint64_t fingerprint, const std::string& 
 }
 
 std::optional<Response> DiskCache::get(std::uint64_t fingerprint, const std::string& key) const {
-    int fd = ::open(entry_path(fingerprint, key).c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-    if (fd < 0) return std::nullopt;
-    std::string bytes;
-    char buf[65536];
-    ssize_t n;
-    while ((n = read(fd, buf, sizeof buf)) > 0) bytes.append(buf, static_cast<std::size_t>(n));
-    close(fd);
-    std::size_t nl = bytes.find('\n');
-    if (nl == std::string::npos || bytes.compare(0, nl, key) != 0) return std::nullopt;
-    return parse_response(bytes.substr(nl + 1));
+    std::optional<std::string> bytes = read_whole(entry_path(fingerprint, key));
+    if (!bytes) return std::nullopt;
+    std::size_t nl = bytes->find('\n');
+    if (nl == std::string::npos || bytes->compare(0, nl, key) != 0) return std::nullopt;
+    return parse_response(bytes->substr(nl + 1));
 }
 
 void DiskCache::put(std::uint64_t fingerprint, const std::string& key, const Response& r) const {
@@ -83,14 +109,7 @@ void DiskCache::put(std::uint64_t fingerprint, const std::string& key, const Res
             if (e->d_name[0] != '.') remove_tree(dir_ + "/" + e->d_name);
         if (mkdir(folder.c_str(), 0700) != 0 && errno != EEXIST) return;
     }
-    const std::string path = entry_path(fingerprint, key);
-    const std::string tmp = path + ".tmp" + std::to_string(getpid());
-    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-    if (fd < 0) return;
-    const std::string bytes = key + "\n" + serialize(r, false);
-    bool ok = write(fd, bytes.data(), bytes.size()) == static_cast<ssize_t>(bytes.size());
-    ok = close(fd) == 0 && ok;
-    if (!ok || rename(tmp.c_str(), path.c_str()) != 0) unlink(tmp.c_str());
+    write_whole(entry_path(fingerprint, key), key + "\n" + serialize(r, false));
 }
 
 namespace {
@@ -104,30 +123,25 @@ long long now_ms() {
 }  // namespace
 
 std::optional<std::uint64_t> DiskCache::recent_fingerprint(long long max_age_ms) const {
-    int fd = ::open((dir_ + "/fingerprint").c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-    if (fd < 0) return std::nullopt;
-    char buf[64] = {};
-    ssize_t n = read(fd, buf, sizeof buf - 1);
-    close(fd);
-    if (n <= 0) return std::nullopt;
+    std::optional<std::string> text = read_file("fingerprint");
+    if (!text) return std::nullopt;
     unsigned long long fp = 0;
     long long at = 0;
-    if (std::sscanf(buf, "%llx %lld", &fp, &at) != 2) return std::nullopt;
+    if (std::sscanf(text->c_str(), "%llx %lld", &fp, &at) != 2) return std::nullopt;
     const long long age = now_ms() - at;
     if (age < 0 || age >= max_age_ms) return std::nullopt;
     return static_cast<std::uint64_t>(fp);
 }
 
 void DiskCache::note_fingerprint(std::uint64_t fingerprint) const {
-    const std::string path = dir_ + "/fingerprint", tmp = path + ".tmp" + std::to_string(getpid());
-    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
-    if (fd < 0) return;
     char buf[64];
-    int len = std::snprintf(buf, sizeof buf, "%016llx %lld\n", static_cast<unsigned long long>(fingerprint), now_ms());
-    bool ok = write(fd, buf, static_cast<std::size_t>(len)) == len;
-    ok = close(fd) == 0 && ok;
-    if (!ok || rename(tmp.c_str(), path.c_str()) != 0) unlink(tmp.c_str());
+    std::snprintf(buf, sizeof buf, "%016llx %lld\n", static_cast<unsigned long long>(fingerprint), now_ms());
+    write_file("fingerprint", buf);
 }
+
+std::optional<std::string> DiskCache::read_file(const std::string& name) const { return read_whole(dir_ + "/" + name); }
+
+void DiskCache::write_file(const std::string& name, const std::string& bytes) const { write_whole(dir_ + "/" + name, bytes); }
 
 std::optional<Response> parse_response(const std::string& bytes) {
     std::size_t end = bytes.find("\r\n\r\n");

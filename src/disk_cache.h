@@ -30,6 +30,11 @@ public:
     std::optional<std::uint64_t> recent_fingerprint(long long max_age_ms) const;
     void note_fingerprint(std::uint64_t fingerprint) const;
 
+    // A whole file of the cache folder by name ("index"), or nullopt; and its replacement, written
+    // to a temporary file and renamed into place.
+    std::optional<std::string> read_file(const std::string& name) const;
+    void write_file(const std::string& name, const std::string& bytes) const;
+
 private:
     explicit DiskCache(std::string dir) : dir_(std::move(dir)) {}
     std::string entry_path(std::uint64_t fingerprint, const std::string& key) const;

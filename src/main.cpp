@@ -129,7 +129,7 @@ folio::Response answer_cgi(const folio::Request& req, const std::string& config_
         fp = folio::fingerprint(config_path, config);
         if (cache) cache->note_fingerprint(fp.hash);
     }
-    auto loaded = folio::load_site(std::move(config), fp);
+    auto loaded = folio::load_site(std::move(config), fp, cache ? &*cache : nullptr);
     folio::Request plain = req;  // the full response is what gets kept; 304 is decided per request
     plain.if_none_match.clear();
     plain.if_modified_since.clear();

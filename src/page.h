@@ -14,6 +14,15 @@ struct RedirectSource {
     int line = 0;      // line of the entry in the page's file
 };
 
+// What identifies one version of a file without reading it: an edit changes its modification
+// time (to the nanosecond) or size, a replacement its inode. size < 0: not a file.
+struct FileStamp {
+    long long mtime_ns = 0;
+    long long size = -1;
+    unsigned long long ino = 0;
+    bool operator==(const FileStamp& o) const { return mtime_ns == o.mtime_ns && size == o.size && ino == o.ino; }
+};
+
 struct Page {
     std::string source;      // the file as named in messages: "content/_publications/dsp.md"
     std::string rel;         // path below the content folder: "_publications/dsp.md"
@@ -34,6 +43,7 @@ struct Page {
     int body_line = 1;
     std::string error;       // "file:line: reason" when the page cannot be served (answers 500)
     long long mtime = 0;     // the file's modification time (seconds since the epoch)
+    FileStamp stamp;         // of the file as it was read; the index cache reuses the page while it holds
 
     std::string type;        // Jekyll's document type: "pages", "posts" or the collection name
     bool html = false;       // an .html file with front matter: its body is HTML, not Markdown

@@ -24,12 +24,18 @@
 namespace folio {
 namespace {
 
+FileStamp stamp_of(const struct stat& st) {
+    return {static_cast<long long>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec, static_cast<long long>(st.st_size),
+            static_cast<unsigned long long>(st.st_ino)};
+}
+
 // A content file that becomes a page, and what kind of document it is.
 struct Source {
     std::string rel;
     std::string collection;  // "" for plain pages
     std::string type;        // "pages", "posts" or the collection name
     bool html = false;
+    FileStamp stamp;         // of the file when the walk saw it
 };
 
 // What a top-level '_' folder holds.
@@ -95,26 +101,31 @@ struct Walker {
             if (depth == 0 && jekyll && (jekyll->excluded(name) || name == "_config.yml")) continue;
             const std::string child_rel = rel.empty() ? name : rel + "/" + name;
             const std::string path = root + "/" + child_rel;
-            struct stat lst, st;
-            if (lstat(path.c_str(), &lst) != 0) continue;
-            if (S_ISLNK(lst.st_mode) && !beneath(path)) {
-                warnings.push_back(at(path, 0, "symbolic link leads outside the content folder; not served"));
-                continue;
+            // Relative to the open folder: a site of thousands of files is stat()ed without
+            // resolving its full path each time. A link costs a second look at its target.
+            struct stat st;
+            if (fstatat(dirfd(d.get()), name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
+            if (S_ISLNK(st.st_mode)) {
+                if (!beneath(path)) {
+                    warnings.push_back(at(path, 0, "symbolic link leads outside the content folder; not served"));
+                    continue;
+                }
+                if (stat(path.c_str(), &st) != 0) continue;
             }
-            if (stat(path.c_str(), &st) != 0) continue;
             if (S_ISDIR(st.st_mode)) {
                 if (name[0] != '_') {
                     walk(child_rel, depth + 1, kind);
                 } else if (depth == 0) {
                     FolderKind k = classify(name);
-                    if (k == FolderKind::Collection) walk(child_rel, depth + 1, {"", name.substr(1), name.substr(1), false});
-                    else if (k == FolderKind::Pages) walk(child_rel, depth + 1, {"", "", "pages", false});
+                    if (k == FolderKind::Collection) walk(child_rel, depth + 1, {"", name.substr(1), name.substr(1), false, {}});
+                    else if (k == FolderKind::Pages) walk(child_rel, depth + 1, {"", "", "pages", false, {}});
                 }
                 // A deeper '_' folder is private.
             } else if (S_ISREG(st.st_mode)) {
                 if (name[0] == '_') continue;  // a '_' file is private, as in Jekyll
                 Source src = kind;
                 src.rel = child_rel;
+                src.stamp = stamp_of(st);
                 if (ends_with(name, ".md") || ends_with(name, ".markdown")) {
                     pages.push_back(src);
                 } else if ((ends_with(name, ".html") || ends_with(name, ".htm")) && has_front_matter(path)) {
@@ -477,7 +488,7 @@ std::string content_type_for(const std::string& name) {
     return it == kTypes.end() ? "application/octet-stream" : it->second;
 }
 
-Site build_site(const Config& cfg, std::shared_ptr<const JekyllSite> jekyll) {
+Site build_site(const Config& cfg, std::shared_ptr<const JekyllSite> jekyll, PageReuse* reuse) {
     Site site;
     site.jekyll = jekyll;
     if (jekyll) site.warnings = jekyll->warnings;
@@ -488,7 +499,7 @@ Site build_site(const Config& cfg, std::shared_ptr<const JekyllSite> jekyll) {
         site.errors.push_back(at(root, 0, "content folder not found"));
         return site;
     }
-    w.walk("", 0, Source{"", "", "pages", false});
+    w.walk("", 0, Source{"", "", "pages", false, {}});
     std::map<std::string, YAML::Node> defaults_memo;
     // Reserved up front: growing the vector would copy every Page (YAML::Node has no noexcept
     // move), briefly doubling the index's memory on a large site. The extra room is for the
@@ -496,15 +507,32 @@ Site build_site(const Config& cfg, std::shared_ptr<const JekyllSite> jekyll) {
     site.pages.reserve(w.pages.size() + cfg.nav.size());
     for (const auto& src : w.pages) {
         const std::string path = root + "/" + src.rel;
+        YAML::Node defaults = jekyll ? jekyll_defaults(*jekyll, src.rel, src.type, defaults_memo) : YAML::Node();
+        if (reuse) {
+            // The stamp is the walk's, taken before any read: a file written since has another
+            // stamp by the next build, so a stale page is never kept past one rebuild.
+            auto it = reuse->pages.find(src.rel);
+            if (it != reuse->pages.end() && it->second.stamp == src.stamp && it->second.source == path) {
+                Page p = std::move(it->second);
+                reuse->pages.erase(it);
+                if (defaults.IsDefined() && defaults.IsMap() && defaults.size() > 0) p.defaults = std::make_shared<const YAML::Node>(defaults);
+                site.pages.push_back(std::move(p));
+                ++reuse->reused;
+                continue;
+            }
+            ++reuse->parsed;
+        }
         std::string error;
         std::string text = read_limited(path, error);
-        YAML::Node defaults = jekyll ? jekyll_defaults(*jekyll, src.rel, src.type, defaults_memo) : YAML::Node();
         Page p = parse_page(error.empty() ? text : std::string(), path, src.rel, defaults);
         if (!error.empty()) p.error = at(path, 0, error);
         p.collection = src.collection;
         p.type = src.type;
         p.html = src.html;
-        if (stat(path.c_str(), &st) == 0) p.mtime = static_cast<long long>(st.st_mtime);
+        p.mtime = src.stamp.mtime_ns / 1000000000;
+        // A page that failed is not kept in the index cache: a fix that leaves the stamp alone
+        // (chmod of an unreadable file) must still be seen.
+        if (p.error.empty()) p.stamp = src.stamp;
         if (jekyll) apply_jekyll_rules(*jekyll, p);
         site.pages.push_back(std::move(p));
     }

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "config.h"
+#include "index_cache.h"
 #include "jekyll.h"
 #include "page.h"
 
@@ -54,7 +55,9 @@ struct Site {
 // and builds the table. Never throws for bad content: problems land in warnings and errors.
 // With jekyll set, content/ is read by Jekyll's rules (collections, _pages, _posts, defaults,
 // permalink patterns; the last of two sources of one URL wins, as in Jekyll).
-Site build_site(const Config& cfg, std::shared_ptr<const JekyllSite> jekyll = nullptr);
+// reuse: pages of an earlier build (the index cache); a page whose file has the same stamp is
+// taken from there instead of being read and parsed again.
+Site build_site(const Config& cfg, std::shared_ptr<const JekyllSite> jekyll = nullptr, PageReuse* reuse = nullptr);
 
 // Where a publication's BibTeX is served: "/publications/dsp/" -> "/publications/dsp.bib".
 std::string bibtex_url(const std::string& page_url);

@@ -4,7 +4,11 @@
 
 #include <zlib.h>
 
+#include <sys/stat.h>
+
 #include <chrono>
+#include <fstream>
+#include <sstream>
 #include <thread>
 
 #include "fcgi_client.h"
@@ -35,9 +39,72 @@ e2e::Result cgi_with(const std::string& uri, const std::map<std::string, std::st
     return e2e::run({}, env);
 }
 
+std::string slurp(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+// A CGI after an edit: past the second in which a fingerprint is reused.
+void after_edit() { std::this_thread::sleep_for(std::chrono::milliseconds(1100)); }
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(caching)
+
+// CGI mode keeps the parsed pages in <cache>/index; a CGI that must build the site takes every
+// unchanged page from there. What it serves must still follow every edit.
+BOOST_AUTO_TEST_CASE(cgi_index_cache_follows_edits_and_survives_damage) {
+    e2e::SiteCopy site;
+    const std::string cache = site.dir + "/cache";
+    BOOST_REQUIRE(mkdir(cache.c_str(), 0700) == 0);
+    std::string ini = slurp(site.config);
+    ini += "\n[paths]\ncache = " + cache + "/folio\n";
+    site.write("cgi-bin/folio.ini", ini);
+    const std::string index = cache + "/folio/index";
+    const std::string pub = "content/_publications/2024-fastfold.md";
+
+    auto listing = cgi("/publications/", "GET", site.config);
+    BOOST_REQUIRE(listing.status == 200);
+    BOOST_TEST(listing.body.find("FastFold: Optimizing AlphaFold") != std::string::npos);
+    BOOST_TEST(slurp(index).rfind("folio index 1\n", 0) == 0, "the CGI wrote no index cache");
+
+    // A title edited in the front matter: both the page and the listing (which reads the other
+    // pages' titles from the index) show it.
+    std::string text = slurp(site.dir + "/" + pub);
+    const std::string old_title = "FastFold: Optimizing AlphaFold";
+    text.replace(text.find(old_title), old_title.size(), "FastFold: Optimising AlphaFold");  // the same size
+    after_edit();
+    site.write(pub, text);
+    auto page = cgi("/publications/2024-fastfold/", "GET", site.config);
+    BOOST_TEST(page.status == 200);
+    BOOST_TEST(page.body.find("FastFold: Optimising AlphaFold") != std::string::npos);
+    listing = cgi("/publications/", "GET", site.config);
+    BOOST_TEST(listing.body.find("FastFold: Optimising AlphaFold") != std::string::npos);
+    BOOST_TEST(listing.body.find(old_title) == std::string::npos);
+
+    // A new page and a deleted one.
+    after_edit();
+    site.write("content/notes.md", "---\ntitle: Fresh notes\n---\nNew.\n");
+    BOOST_TEST(cgi("/notes/", "GET", site.config).body.find("Fresh notes") != std::string::npos);
+    after_edit();
+    BOOST_REQUIRE(unlink((site.dir + "/content/notes.md").c_str()) == 0);
+    BOOST_TEST(cgi("/notes/", "GET", site.config).status == 404);
+
+    // A damaged index is a miss: the site is parsed again and the index rewritten.
+    const std::string good = slurp(index);
+    for (const std::string& damage : {std::string("garbage"), good.substr(0, good.size() / 2), std::string()}) {
+        after_edit();
+        { std::ofstream(index, std::ios::binary) << damage; }
+        site.write("content/notes.md", "---\ntitle: Notes again " + std::to_string(damage.size()) + "\n---\nx\n");
+        auto r = cgi("/publications/", "GET", site.config);
+        BOOST_TEST(r.status == 200);
+        BOOST_TEST(r.body.find("FastFold: Optimising AlphaFold") != std::string::npos);
+        BOOST_TEST(cgi("/notes/", "GET", site.config).body.find("Notes again " + std::to_string(damage.size())) != std::string::npos);
+        BOOST_TEST(slurp(index).rfind("folio index 1\n", 0) == 0, "the damaged index was not rewritten");
+    }
+}
 
 BOOST_AUTO_TEST_CASE(validators_on_pages_and_files) {
     for (const char* uri : {"/", "/publications/", "/images/avatar.svg", "/sitemap.xml"}) {

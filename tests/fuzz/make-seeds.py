@@ -138,8 +138,52 @@ KRAMDOWN = {
 }
 
 
+def index_payload(pages):
+    """What follows the tag and context in src/index_cache.cpp's format: a page count, then each
+    page's fields in the encoder's order (integers as 8 little-endian bytes, strings as a length
+    and their bytes)."""
+    import struct
+    num = lambda v: struct.pack("<Q", v & 0xFFFFFFFFFFFFFFFF)
+    text = lambda s: num(len(s.encode())) + s.encode()
+    out = num(len(pages))
+    for p in pages:
+        out += num(p.get("mtime_ns", 1700000000000000000)) + num(p.get("size", 100)) + num(p.get("ino", 42))
+        for k in ("source", "rel", "collection", "stem", "url", "front_yaml"):
+            out += text(p.get(k, ""))
+        fields = p.get("fields", [])
+        out += num(len(fields)) + b"".join(text(k) + text(v) for k, v in fields)
+        out += num(p.get("body_offset", 0)) + num(p.get("body_line", 1)) + text(p.get("error", ""))
+        out += num(p.get("mtime", 1700000000)) + text(p.get("type", "pages"))
+        for k in ("html", "output", "has_permalink", "author_profile", "published", "in_sitemap"):
+            out += num(1 if p.get(k, k in ("output", "published", "in_sitemap")) else 0)
+        for k in ("title", "layout", "date", "list", "redirect_to", "excerpt", "anchor"):
+            out += text(p.get(k, ""))
+        out += num(p.get("redirect_to_line", 0))
+        froms = p.get("redirect_from", [])
+        out += num(len(froms)) + b"".join(text(f) + num(line) for f, line in froms)
+    return out
+
+
+def seeds_index_cache():
+    about = {"source": "content/about.md", "rel": "about.md", "stem": "about", "url": "/",
+             "front_yaml": "title: About\npermalink: /\n", "fields": [("title", "About"), ("permalink", "/")],
+             "title": "About", "layout": "page", "anchor": "about", "has_permalink": True,
+             "redirect_from": [("/about/", 4), ("/about.html", 5)]}
+    pub = {"source": "content/_publications/2025-dsp.md", "rel": "_publications/2025-dsp.md",
+           "collection": "publications", "stem": "2025-dsp", "url": "/publications/2025-dsp/",
+           "front_yaml": "title: DSP\nid: DSP\nauthors: [A, B]\n", "fields": [("title", "DSP"), ("id", "DSP"), ("authors", "")],
+           "type": "publications", "title": "DSP", "layout": "single", "date": "2025-01-01", "anchor": "DSP"}
+    moved = {"source": "content/moved.md", "rel": "moved.md", "stem": "moved", "url": "/moved/",
+             "redirect_to": "https://example.org/x?a=1", "redirect_to_line": 3, "title": "moved", "layout": "page"}
+    put("index_cache", "empty", index_payload([]))
+    put("index_cache", "about", index_payload([about]))
+    put("index_cache", "three-pages", index_payload([about, pub, moved]))
+    put("index_cache", "same-rel-twice", index_payload([about, about]))
+
+
 def main():
     seeds_url_path_and_request()
+    seeds_index_cache()
 
     content = os.path.join(ROOT, "content")
     for dirpath, _, files in os.walk(content):

@@ -1,0 +1,35 @@
+// The index cache: every page of the site as parsed, written to the cache folder, so that a
+// process that must build the index (a CGI after an edit, a FastCGI worker starting) parses only
+// the files that changed since, instead of every page's YAML.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "page.h"
+
+namespace folio {
+
+// Pages from an earlier build, by path below the content folder. build_site takes a page from
+// here when the file's stamp is unchanged, and counts what it reused and what it parsed.
+struct PageReuse {
+    std::unordered_map<std::string, Page> pages;
+    std::size_t reused = 0, parsed = 0;
+    // Worth writing a new index: a page was parsed, or one in the old index is gone.
+    bool changed() const { return parsed > 0 || !pages.empty(); }
+};
+
+// Pure: the pages read from files (stamp.size >= 0) as bytes, headed by a format tag and
+// `context`: a hash of everything else a parsed page depends on (folio's build, folio.ini,
+// _config.yml, today's date), so an index made under other settings is never used.
+std::string encode_index(std::uint64_t context, const std::vector<Page>& pages);
+
+// Pure: the pages back, or nullopt when the bytes are not an index of this format and context
+// (truncated, corrupted or foreign bytes are a miss, never a crash). Pages come back without
+// their Jekyll defaults node, which build_site sets again.
+std::optional<PageReuse> decode_index(std::string_view bytes, std::uint64_t context);
+
+}  // namespace folio
