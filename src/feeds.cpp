@@ -95,7 +95,8 @@ std::string atom_feed(const SiteView& v) {
         out += "<id>" + escape_html(url) + "</id>\n";
         out += "<published>" + rfc3339(p->date, p->mtime) + "</published>\n";
         out += "<updated>" + rfc3339(p->date, p->mtime) + "</updated>\n";
-        if (!p->excerpt.empty()) out += "<summary>" + escape_html(p->excerpt) + "</summary>\n";
+        if (const std::string excerpt = front_text(*p, "excerpt"); !excerpt.empty())
+            out += "<summary>" + escape_html(excerpt) + "</summary>\n";
         out += "<content type=\"html\">" + escape_html(render_markdown(page_body(*p), MarkdownOptions{c.site.url + c.site.base_path})) +
                "</content>\n</entry>\n";
     }

@@ -136,8 +136,25 @@ const Response* ResponseCache::find(const std::string& key) const {
     return it == plain_.end() ? nullptr : &it->second;
 }
 
+namespace {
+
+// What an entry really holds on the heap: the map node, the key, the body and every header,
+// with malloc's per-block overhead. Counting only body sizes let an "8 MiB" cache take 10.
+std::size_t heap_bytes(const std::string& s) { return s.capacity() > 15 ? s.capacity() + 1 + 16 : 0; }
+
+std::size_t footprint(const std::string& key, const Response& r) {
+    std::size_t n = 32 + sizeof(std::string) + sizeof(Response) + 16 + heap_bytes(key) + heap_bytes(r.body);
+    n += r.headers.capacity() * sizeof(r.headers[0]) + 16;
+    for (const auto& [name, value] : r.headers) n += heap_bytes(name) + heap_bytes(value);
+    return n;
+}
+
+}  // namespace
+
 const Response& ResponseCache::put(const std::string& key, Response r) {
-    const std::size_t cost = r.body.size() + key.size() + 256;
+    r.body.shrink_to_fit();
+    r.headers.shrink_to_fit();
+    const std::size_t cost = footprint(key, r);
     if (bytes_ + cost > kMaxCacheBytes) {
         // Full: keep serving, just without keeping this one.
         scratch_ = std::move(r);
@@ -150,7 +167,9 @@ const Response& ResponseCache::put(const std::string& key, Response r) {
 const Response& ResponseCache::gzip_of(const std::string& key, const Response& plain) {
     if (auto it = gz_.find(key); it != gz_.end()) return it->second;
     Response g = gzipped(plain);
-    const std::size_t cost = g.body.size() + key.size() + 256;
+    g.body.shrink_to_fit();
+    g.headers.shrink_to_fit();
+    const std::size_t cost = footprint(key, g);
     if (!plain_.count(key) || bytes_ + cost > kMaxCacheBytes) {
         scratch_ = std::move(g);
         return scratch_;

@@ -10,9 +10,10 @@
 
 namespace folio {
 
-// What a cached response costs at most, all entries together: a big site's pages beyond this
-// are rendered per request instead of kept (memory stays bounded).
-inline constexpr std::size_t kMaxCacheBytes = 8 * 1024 * 1024;
+// What the cached responses may hold on the heap, all entries together (counted with their
+// keys, headers and allocator overhead): a big site's pages beyond this are rendered per request
+// instead of kept, so a worker's memory stays bounded.
+inline constexpr std::size_t kMaxCacheBytes = 4 * 1024 * 1024;
 // Bodies smaller than this are not worth compressing.
 inline constexpr std::size_t kMinGzipBytes = 256;
 

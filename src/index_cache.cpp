@@ -10,8 +10,8 @@ namespace {
 
 // Bumped whenever Page or the order below changes. The static_assert is a reminder: a field
 // added to Page must be written here too, or a page from the cache would lose it.
-constexpr std::string_view kTag = "folio index 1\n";
-static_assert(sizeof(Page) == 608, "Page changed: update encode_index and decode_index, then this size and kTag");
+constexpr std::string_view kTag = "folio index 3\n";
+static_assert(sizeof(Page) == 520, "Page changed: update encode_index and decode_index, then this size and kTag");
 
 class Writer {
 public:
@@ -80,20 +80,16 @@ void write_page(Writer& w, const Page& p) {
     w.num(static_cast<std::uint64_t>(p.stamp.mtime_ns));
     w.num(static_cast<std::uint64_t>(p.stamp.size));
     w.num(p.stamp.ino);
-    for (const std::string* s : {&p.source, &p.rel, &p.collection, &p.stem, &p.url, &p.front_yaml})
+    for (const std::string* s : {&p.source, &p.rel, &p.collection, &p.url, &p.front_yaml})
         w.text(*s);
-    w.num(p.fields.size());
-    for (const auto& [k, v] : p.fields) {
-        w.text(k);
-        w.text(v);
-    }
+    w.text(p.fields.packed());
     w.num(p.body_offset);
     w.num(static_cast<std::uint64_t>(p.body_line));
     w.text(p.error);
     w.num(static_cast<std::uint64_t>(p.mtime));
     w.text(p.type);
     for (bool b : {p.html, p.output, p.has_permalink, p.author_profile, p.published, p.in_sitemap}) w.num(b);
-    for (const std::string* s : {&p.title, &p.layout, &p.date, &p.list, &p.redirect_to, &p.excerpt, &p.anchor})
+    for (const std::string* s : {&p.title, &p.layout, &p.date, &p.list, &p.redirect_to})
         w.text(*s);
     w.num(static_cast<std::uint64_t>(p.redirect_to_line));
     w.num(p.redirect_from.size());
@@ -106,16 +102,14 @@ void write_page(Writer& w, const Page& p) {
 bool read_page(Reader& r, Page& p) {
     std::uint64_t n = 0;
     if (!r.as(p.stamp.mtime_ns) || !r.as(p.stamp.size) || !r.as(p.stamp.ino)) return false;
-    for (std::string* s : {&p.source, &p.rel, &p.collection, &p.stem, &p.url, &p.front_yaml})
+    for (std::string* s : {&p.source, &p.rel, &p.collection, &p.url, &p.front_yaml})
         if (!r.text(*s)) return false;
-    if (!r.count(n, 16)) return false;
-    p.fields.resize(n);
-    for (auto& [k, v] : p.fields)
-        if (!r.text(k) || !r.text(v)) return false;
+    std::string fields;
+    if (!r.text(fields) || !p.fields.from_packed(std::move(fields))) return false;
     if (!r.as(p.body_offset) || !r.as(p.body_line) || !r.text(p.error) || !r.as(p.mtime) || !r.text(p.type)) return false;
     for (bool* b : {&p.html, &p.output, &p.has_permalink, &p.author_profile, &p.published, &p.in_sitemap})
         if (!r.flag(*b)) return false;
-    for (std::string* s : {&p.title, &p.layout, &p.date, &p.list, &p.redirect_to, &p.excerpt, &p.anchor})
+    for (std::string* s : {&p.title, &p.layout, &p.date, &p.list, &p.redirect_to})
         if (!r.text(*s)) return false;
     if (!r.as(p.redirect_to_line) || !r.count(n, 16)) return false;
     p.redirect_from.resize(n);

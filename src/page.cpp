@@ -49,16 +49,15 @@ void check_path(const std::string& path, int line, const char* key) {
 
 void read_keys(Page& p, const YAML::Node& d) {
     p.title = scalar(d, "title");
-    if (p.title.empty()) p.title = p.stem;
+    if (p.title.empty()) p.title = page_stem(p);
     if (std::string layout = scalar(d, "layout"); !layout.empty()) p.layout = layout;
     p.date = scalar(d, "date");
     p.list = scalar(d, "list");
-    p.excerpt = scalar(d, "excerpt");
+    scalar(d, "excerpt");  // checked here; read from fields when rendered
     p.author_profile = flag(d, "author_profile", false);
     p.published = flag(d, "published", true);
     p.in_sitemap = flag(d, "sitemap", true);
-    p.anchor = scalar(d, "id");
-    if (p.anchor.empty()) p.anchor = p.stem;
+    scalar(d, "id");
 
     if (std::string permalink = scalar(d, "permalink"); !permalink.empty()) {
         const std::string url = clean_path(permalink);
@@ -104,17 +103,72 @@ std::string page_body(const Page& page) {
     return ss.str();
 }
 
-std::string front_text(const Page& page, const char* key) {
-    for (const auto& [k, v] : page.fields)
-        if (k == key) return v;
-    return "";
+namespace {
+
+void put_length(std::string& out, std::size_t n) {
+    for (int i = 0; i < 4; ++i) out += static_cast<char>((n >> (8 * i)) & 0xff);
 }
 
-bool front_has(const Page& page, const char* key) {
-    for (const auto& f : page.fields)
-        if (f.first == key) return true;
-    return false;
+std::size_t get_length(std::string_view in, std::size_t pos) {
+    std::size_t n = 0;
+    for (int i = 0; i < 4; ++i) n |= static_cast<std::size_t>(static_cast<unsigned char>(in[pos + i])) << (8 * i);
+    return n;
 }
+
+}  // namespace
+
+void Fields::add(std::string_view key, std::string_view value) {
+    // Front matter is at most a content file (4 MiB), far below what 4 bytes count.
+    put_length(packed_, key.size());
+    packed_ += key;
+    put_length(packed_, value.size());
+    packed_ += value;
+}
+
+std::string_view Fields::next(std::size_t& pos) const {
+    const std::size_t n = get_length(packed_, pos);
+    std::string_view s(packed_.data() + pos + 4, n);
+    pos += 4 + n;
+    return s;
+}
+
+std::optional<std::string_view> Fields::find(std::string_view key) const {
+    for (std::size_t pos = 0; pos < packed_.size();) {
+        std::string_view k = next(pos), v = next(pos);
+        if (k == key) return v;
+    }
+    return std::nullopt;
+}
+
+bool Fields::from_packed(std::string bytes) {
+    for (std::size_t pos = 0, items = 0; pos < bytes.size() || items % 2; ++items) {
+        if (bytes.size() - pos < 4) return false;
+        const std::size_t n = get_length(bytes, pos);
+        if (n > bytes.size() - pos - 4) return false;
+        pos += 4 + n;
+    }
+    packed_ = std::move(bytes);
+    return true;
+}
+
+std::string page_stem(const Page& page) {
+    const std::size_t slash = page.rel.rfind('/');
+    std::string stem = page.rel.substr(slash == std::string::npos ? 0 : slash + 1);
+    if (std::size_t dot = stem.rfind('.'); dot != std::string::npos && dot > 0) stem.resize(dot);
+    return stem;
+}
+
+std::string page_anchor(const Page& page) {
+    std::string id = front_text(page, "id");
+    return id.empty() ? page_stem(page) : id;
+}
+
+std::string front_text(const Page& page, const char* key) {
+    auto v = page.fields.find(key);
+    return v ? std::string(*v) : std::string();
+}
+
+bool front_has(const Page& page, const char* key) { return page.fields.find(key).has_value(); }
 
 namespace {
 
@@ -165,11 +219,9 @@ Page parse_page(std::string_view text, std::string source, std::string rel, cons
     p.source = std::move(source);
     p.rel = std::move(rel);
     std::size_t slash = p.rel.rfind('/');
-    p.stem = p.rel.substr(slash == std::string::npos ? 0 : slash + 1);
-    if (std::size_t dot = p.stem.rfind('.'); dot != std::string::npos && dot > 0) p.stem.resize(dot);
     if (p.rel[0] == '_' && slash != std::string::npos) p.collection = p.rel.substr(1, p.rel.find('/') - 1);
     p.url = derived_url(p.rel);
-    p.title = p.stem;
+    p.title = page_stem(p);
     if (defaults.IsDefined() && defaults.IsMap() && defaults.size() > 0) p.defaults = std::make_shared<const YAML::Node>(defaults);
     try {
         FrontMatter fm = parse_front_matter(text);
@@ -177,7 +229,7 @@ Page parse_page(std::string_view text, std::string source, std::string rel, cons
         p.front_yaml = std::move(fm.yaml);
         for (const auto& kv : fm.data)
             if (kv.first.IsScalar())
-                p.fields.emplace_back(kv.first.Scalar(), kv.second.IsScalar() ? kv.second.Scalar() : std::string());
+                p.fields.add(kv.first.Scalar(), kv.second.IsScalar() ? kv.second.Scalar() : std::string());
         p.body_offset = text.size() - fm.body.size();
         p.body_line = fm.body_line;
         read_keys(p, fm.data);

@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,17 +24,42 @@ struct FileStamp {
     bool operator==(const FileStamp& o) const { return mtime_ns == o.mtime_ns && size == o.size && ino == o.ino; }
 };
 
+// Every top-level front-matter key with its value as text ("" when it is not a single value),
+// packed in one string as [4-byte length][key][4-byte length][value]...: a site of 10,000 pages
+// keeps some 50,000 of them, and a vector of string pairs cost more than twice as much.
+class Fields {
+public:
+    void add(std::string_view key, std::string_view value);
+    // The value of key; nullopt when the key is missing.
+    std::optional<std::string_view> find(std::string_view key) const;
+    template <typename Fn>  // fn(key, value) for each field, in order
+    void each(const Fn& fn) const {
+        for (std::size_t pos = 0; pos < packed_.size();) {
+            std::string_view k = next(pos), v = next(pos);
+            fn(k, v);
+        }
+    }
+    // The packed form itself, for the index cache; from_packed refuses (false) bytes that are not
+    // a sequence of complete length-prefixed pairs.
+    const std::string& packed() const { return packed_; }
+    bool from_packed(std::string bytes);
+    bool operator==(const Fields& o) const { return packed_ == o.packed_; }
+
+private:
+    std::string_view next(std::size_t& pos) const;
+    std::string packed_;
+};
+
 struct Page {
     std::string source;      // the file as named in messages: "content/_publications/dsp.md"
     std::string rel;         // path below the content folder: "_publications/dsp.md"
     std::string collection;  // "publications" for files under content/_publications/, else ""
-    std::string stem;        // file name without ".md"
     std::string url;         // site path: permalink, else derived from rel
 
     // The front matter is kept as text and as its top-level keys, not as a parsed YAML tree: a
     // tree costs kilobytes per page, and only a render needs one (front_of parses it again).
     std::string front_yaml;
-    std::vector<std::pair<std::string, std::string>> fields;  // every top-level key; scalars as text, "" otherwise
+    Fields fields;  // every top-level key (defaults included); scalars as text, "" otherwise
     // Jekyll's front-matter defaults that apply, shared between pages; null for none (a YAML::Node
     // of its own would cost every page a node).
     std::shared_ptr<const YAML::Node> defaults;
@@ -50,7 +76,9 @@ struct Page {
     bool output = true;      // false for a collection with `output: false`: listed, not served
     bool has_permalink = false;
 
-    std::string title, layout = "page", date, list, redirect_to, excerpt, anchor;
+    // Front-matter values read often enough to keep as members; the rest (excerpt, id...) are
+    // looked up in fields when a render needs them.
+    std::string title, layout = "page", date, list, redirect_to;
     int redirect_to_line = 0;
     bool author_profile = false;
     bool published = true;
@@ -61,6 +89,11 @@ struct Page {
 // The page's body, read from its file (or "" for a page with none). Throws folio::Error when
 // the file cannot be read any more (it is answered as a 500 until the site reloads).
 std::string page_body(const Page& page);
+
+// The file name without its extension: "_publications/dsp.md" -> "dsp".
+std::string page_stem(const Page& page);
+// The anchor a listing gives the page's entry: its `id`, else its stem.
+std::string page_anchor(const Page& page);
 
 // A front-matter value as text: "" when the key is missing or not a single value.
 std::string front_text(const Page& page, const char* key);

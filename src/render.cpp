@@ -126,7 +126,7 @@ YAML::Node doc_vars(const Page& p, std::size_t index) {
     d["path"] = p.rel;
     if (!p.collection.empty()) d["collection"] = p.collection;
     if (!p.date.empty()) d["date"] = p.date;
-    if (!p.excerpt.empty()) d["excerpt"] = p.excerpt;
+    if (const std::string excerpt = front_text(p, "excerpt"); !excerpt.empty()) d["excerpt"] = excerpt;
     d["__folio_page"] = std::to_string(index);  // lets an include find the Page again
     return d;
 }
@@ -255,7 +255,7 @@ mu::data item_data(const SiteView& v, const Page& p, bool with_content) {
     mu::data item = to_data(front_of(p));
     item.set("title", p.title);
     item.set("url", link_to(v.config, p.url));
-    item.set("anchor", p.anchor);
+    item.set("anchor", page_anchor(p));
     if (with_content) item.set("content", markdown_of(v, p));
     add_publication(v, p, item);
     return item;
@@ -287,6 +287,19 @@ std::string group_label(const std::string& key, const std::string& value) {
 
 // The items of a `list:` page, ordered by the page's `sort` and `order`, grouped by its
 // `group_by` (groups keep the order in which their first item appears).
+// kainjow's data takes values by const reference only, so nesting a list of hundreds of entries
+// copies all of them each time (a 7,000-item listing briefly held several copies). These move
+// instead. list_value() and get() hand out, as const, storage that a non-const data owns, so
+// writing through them is sound.
+void push_moved(mu::data& list, mu::data&& item) {
+    const_cast<mu::list&>(list.list_value()).push_back(std::move(item));
+}
+
+void set_moved(mu::data& object, const std::string& name, mu::data&& value) {
+    object.set(name, mu::data(false));
+    *const_cast<mu::data*>(object.get(name)) = std::move(value);
+}
+
 void add_listing(const SiteView& v, const Page& page, mu::data& d) {
     std::vector<std::size_t> order;
     if (auto it = v.site.collections.find(page.list); it != v.site.collections.end()) order = it->second;
@@ -306,29 +319,32 @@ void add_listing(const SiteView& v, const Page& page, mu::data& d) {
         // Entries carry their front matter, not their rendered bodies: a listing of hundreds of
         // items would render every one of them for a partial that shows none.
         mu::data entry = item_data(v, item, false);
+        if (group_by.empty()) {
+            push_moved(items, std::move(entry));
+            continue;
+        }
         items.push_back(entry);
-        if (group_by.empty()) continue;
         std::string value = group_by == "category" || group_by == "type" ? publication_kind(item) : sort_value(item, group_by);
         auto g = std::find_if(groups.begin(), groups.end(), [&](const auto& e) { return e.first == value; });
         if (g == groups.end()) {
             groups.emplace_back(value, mu::data{mu::data::type::list});
             g = groups.end() - 1;
         }
-        g->second.push_back(entry);
+        push_moved(g->second, std::move(entry));
     }
     d.set("has_items", !items.is_empty_list());
-    d.set("items", items);
+    set_moved(d, "items", std::move(items));
     if (group_by.empty()) return;
     mu::data glist{mu::data::type::list};
     for (auto& [value, list] : groups) {
         mu::data g{mu::data::type::object};
         g.set("name", group_label(group_by, value));
         g.set("id", heading_slug(group_label(group_by, value)));
-        g.set("items", list);
-        glist.push_back(g);
+        set_moved(g, "items", std::move(list));
+        push_moved(glist, std::move(g));
     }
     d.set("has_groups", true);
-    d.set("groups", glist);
+    set_moved(d, "groups", std::move(glist));
 }
 
 // JSON string escaping for JSON-LD inside <script>: '<' is escaped too, so the text can never
@@ -431,19 +447,20 @@ std::string render_page(const SiteView& v, const Page& p, int status) {
     page.set("title", p.title);
     page.set("url", link_to(c, p.url));
     page.set("path", p.url);
-    if (!page.get("description") && !p.excerpt.empty()) page.set("description", p.excerpt);
+    if (const std::string excerpt = front_text(p, "excerpt"); !page.get("description") && !excerpt.empty())
+        page.set("description", excerpt);
     if (!c.site.url.empty() && status == 200) page.set("canonical", absolute_url(c, p.url));
     page.set("is_home", p.url == "/");
     page.set("is_item", !p.collection.empty());
-    d.set("page", page);
+    set_moved(d, "page", std::move(page));
     d.set("author_profile", p.author_profile);
-    const std::string content = markdown_of(v, p);
-    d.set("content", content);
+    std::string content = markdown_of(v, p);
     if (front_text(p, "toc") == "true") {
         mu::data toc = toc_data(content);
         d.set("has_toc", !toc.is_empty_list());
-        d.set("toc", toc);
+        set_moved(d, "toc", std::move(toc));
     }
+    set_moved(d, "content", mu::data(std::move(content)));
     add_publication(v, p, d);
     if (is_publication(p)) {
         d.set("citation", citation_data(p));

@@ -219,8 +219,9 @@ void apply_jekyll_rules(const JekyllSite& j, Page& p) {
     std::string inside = p.rel;  // the path inside its collection or pages folder
     if (!p.rel.empty() && p.rel[0] == '_' && p.rel.find('/') != std::string::npos) inside = p.rel.substr(p.rel.find('/') + 1);
     std::string stem_path = inside.substr(0, inside.rfind('.'));
-    std::string date, slug = p.stem;
-    if (p.type == "posts" && split_post_name(p.stem, date, slug) && p.date.empty()) p.date = date;
+    const std::string stem = page_stem(p);
+    std::string date, slug = stem;
+    if (p.type == "posts" && split_post_name(stem, date, slug) && p.date.empty()) p.date = date;
     if (p.type == "posts" && !j.future && p.date.substr(0, 10) > today_utc()) p.published = false;
     if (const JekyllCollection* c = j.collection(p.collection); c && !c->output) p.output = false;
     if (p.has_permalink || !p.error.empty()) return;
@@ -231,7 +232,7 @@ void apply_jekyll_rules(const JekyllSite& j, Page& p) {
     PermalinkParts parts;
     parts.collection = p.collection;
     parts.path = stem_path;
-    parts.name = p.stem;
+    parts.name = stem;
     parts.title = slug;
     parts.slug = slug;
     if (p.date.size() >= 10) {
@@ -301,7 +302,7 @@ public:
             p.in_sitemap = true;
             front["title"] = entry.label;
             p.front_yaml = YAML::Dump(front);
-            for (const auto& kv : front) p.fields.emplace_back(kv.first.Scalar(), kv.second.Scalar());
+            for (const auto& kv : front) p.fields.add(kv.first.Scalar(), kv.second.Scalar());
             p.redirect_from = theme_redirects;
             site_.pages.push_back(p);
             Route r;
@@ -551,6 +552,10 @@ Site build_site(const Config& cfg, std::shared_ptr<const JekyllSite> jekyll, Pag
     b.generated();
     b.redirects();
     b.check_redirects();
+    // Where a page's or a generated file's route came from only matters to the messages above;
+    // a big site would keep thousands of such strings for nothing. Files and redirects keep theirs.
+    for (auto& [key, route] : site.routes)
+        if (route.kind == RouteKind::Page || route.kind == RouteKind::Generated) std::string().swap(route.origin);
     return site;
 }
 

@@ -32,7 +32,8 @@ struct Route {
     std::string target;    // Redirect: site path (may carry ?query) or absolute URL
     std::string file;      // Static: resolved path on disk
     Generated generated = Generated::Sitemap;  // Generated: which one (Bibtex: of `page`)
-    std::string origin;    // where it was declared, "content/about.md:6", for messages
+    std::string origin;    // where it was declared, "content/about.md:6", for messages (kept after
+                           // the build for files and redirects only)
 };
 
 struct Site {

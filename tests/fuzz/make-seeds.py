@@ -145,18 +145,19 @@ def index_payload(pages):
     import struct
     num = lambda v: struct.pack("<Q", v & 0xFFFFFFFFFFFFFFFF)
     text = lambda s: num(len(s.encode())) + s.encode()
+    text_bytes = lambda b: num(len(b)) + b
     out = num(len(pages))
     for p in pages:
         out += num(p.get("mtime_ns", 1700000000000000000)) + num(p.get("size", 100)) + num(p.get("ino", 42))
-        for k in ("source", "rel", "collection", "stem", "url", "front_yaml"):
+        for k in ("source", "rel", "collection", "url", "front_yaml"):
             out += text(p.get(k, ""))
-        fields = p.get("fields", [])
-        out += num(len(fields)) + b"".join(text(k) + text(v) for k, v in fields)
+        l4 = lambda s: struct.pack("<I", len(s.encode())) + s.encode()
+        out += text_bytes(b"".join(l4(k) + l4(v) for k, v in p.get("fields", [])))
         out += num(p.get("body_offset", 0)) + num(p.get("body_line", 1)) + text(p.get("error", ""))
         out += num(p.get("mtime", 1700000000)) + text(p.get("type", "pages"))
         for k in ("html", "output", "has_permalink", "author_profile", "published", "in_sitemap"):
             out += num(1 if p.get(k, k in ("output", "published", "in_sitemap")) else 0)
-        for k in ("title", "layout", "date", "list", "redirect_to", "excerpt", "anchor"):
+        for k in ("title", "layout", "date", "list", "redirect_to"):
             out += text(p.get(k, ""))
         out += num(p.get("redirect_to_line", 0))
         froms = p.get("redirect_from", [])

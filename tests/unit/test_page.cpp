@@ -49,12 +49,12 @@ BOOST_AUTO_TEST_CASE(plain_page_fields) {
     BOOST_TEST(p.error == "");
     BOOST_TEST(p.source == "content/talks/x.md");
     BOOST_TEST(p.rel == "talks/x.md");
-    BOOST_TEST(p.stem == "x");
+    BOOST_TEST(folio::page_stem(p) == "x");
     BOOST_TEST(p.collection == "");
     BOOST_TEST(p.url == "/talks/x/");
     BOOST_TEST(p.title == "My Talk");
     BOOST_TEST(p.date == "2024-03-01");
-    BOOST_TEST(p.excerpt == "Short");
+    BOOST_TEST(folio::front_text(p, "excerpt") == "Short");
     BOOST_TEST(p.layout == "page");
     BOOST_TEST(text.substr(p.body_offset) == "Hello\n");  // the body is read from the file when needed
     BOOST_TEST(p.body_line == 6);
@@ -69,7 +69,7 @@ BOOST_AUTO_TEST_CASE(collection_from_the_top_level_underscore_folder) {
     Page p = parse_page("---\ntitle: DSP\n---\n", "content/_publications/dsp.md", "_publications/dsp.md");
     BOOST_TEST(p.collection == "publications");
     BOOST_TEST(p.url == "/publications/dsp/");
-    BOOST_TEST(p.stem == "dsp");
+    BOOST_TEST(folio::page_stem(p) == "dsp");
 }
 
 BOOST_AUTO_TEST_CASE(permalink_sets_the_url) {
@@ -164,8 +164,8 @@ BOOST_AUTO_TEST_CASE(layout_from_front_matter) {
 }
 
 BOOST_AUTO_TEST_CASE(anchor_from_id_else_stem) {
-    BOOST_TEST(parse_text("---\nid: DSP\n---\n", "_publications/dsp-icml.md").anchor == "DSP");
-    BOOST_TEST(parse_text("---\ntitle: t\n---\n", "_publications/dsp-icml.md").anchor == "dsp-icml");
+    BOOST_TEST(folio::page_anchor(parse_text("---\nid: DSP\n---\n", "_publications/dsp-icml.md")) == "DSP");
+    BOOST_TEST(folio::page_anchor(parse_text("---\ntitle: t\n---\n", "_publications/dsp-icml.md")) == "dsp-icml");
 }
 
 BOOST_AUTO_TEST_CASE(title_that_is_a_list_is_an_error) {

@@ -92,7 +92,7 @@ BOOST_FIXTURE_TEST_CASE(collections_are_sorted_newest_first, Fixture) {
     auto it = site.collections.find("publications");
     BOOST_TEST_REQUIRE((it != site.collections.end()));
     std::vector<std::string> order;
-    for (std::size_t i : it->second) order.push_back(site.pages[i].stem);
+    for (std::size_t i : it->second) order.push_back(folio::page_stem(site.pages[i]));
     // "hidden" is not published; "mid" has only a year.
     std::vector<std::string> expected{"new", "mid", "old"};
     BOOST_TEST(order == expected, boost::test_tools::per_element());
