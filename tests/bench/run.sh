@@ -360,7 +360,7 @@ done
 # ------------------------------------------------------------------ CGI: one request (hyperfine)
 
 BUSY_CGI=$(cpu_busy)
-say "CGI: hyperfine, one request: trivial C CGI, folio warm (disk cache hit), folio cold (cache = off)"
+say "CGI: hyperfine, one request: trivial C CGI, folio warm (disk cache hit), after an edit (index cache), cold (cache = off)"
 # A clean environment, as a web server gives a CGI: only PATH, HOME and the CGI variables.
 cgi_env=(env -i PATH=/usr/bin:/bin HOME="${HOME:-/root}" REQUEST_METHOD=GET REQUEST_URI=/ SERVER_PROTOCOL=HTTP/1.1 GATEWAY_INTERFACE=CGI/1.1)
 CGI_ROUNDS=3 CGI_RUNS=1000
@@ -374,9 +374,18 @@ for s in default p1000 p10000; do
     done
     cold_opts=(--warmup 5)
     [ "$s" = p10000 ] && cold_opts=(--warmup 1 --runs 10)
+    # edit: the first request after a page was edited, with the disk cache on. Before each run the
+    # prepare step touches one content file (not the page asked for) and removes the recent
+    # fingerprint, as if more than a second had passed: the response cache misses, and the index
+    # cache (<cache>/index) gives every page but the touched one without parsing it.
+    edited=$(find "$SITES/$s/content" -name '*.md' ! -name index.md ! -name about.md | sort | head -1)
+    printf '#!/bin/sh\ntouch "%s" && rm -f "%s/fingerprint"\n' "$edited" "$TMP/cache/$s" > "$TMP/edit-$s.sh"
+    chmod +x "$TMP/edit-$s.sh"
     "${cgi_env[@]}" hyperfine -N --style basic "${cold_opts[@]}" --export-json "$OUT/raw/cgi-$s-cold.json" \
-        -n folio-cold "$SITES/$s/cgi-bin-nocache/folio.fcgi" > "$OUT/raw/cgi-$s-cold.txt" 2>&1 ||
-        die "hyperfine failed ($s, cold)" "$OUT/raw/cgi-$s-cold.txt"
+        --prepare "$TMP/edit-$s.sh" -n folio-edit "$SITES/$s/cgi-bin/folio.fcgi" \
+        --prepare true -n folio-cold "$SITES/$s/cgi-bin-nocache/folio.fcgi" > "$OUT/raw/cgi-$s-cold.txt" 2>&1 ||
+        die "hyperfine failed ($s, edit and cold)" "$OUT/raw/cgi-$s-cold.txt"
+    [ -s "$TMP/cache/$s/index" ] || die "folio's CGI index cache ($TMP/cache/$s/index) was not written: 'edit' would measure a full parse"
 done
 
 # ------------------------------------------------------------------ report
