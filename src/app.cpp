@@ -106,13 +106,16 @@ std::unique_ptr<Loaded> load_site(Config config, const Fingerprint& fp, const Di
     if (is_jekyll_site(l->config.content_dir)) jekyll = std::make_shared<const JekyllSite>(read_jekyll(l->config.content_dir, l->config));
     std::optional<PageReuse> reuse;
     std::uint64_t context = 0;
+    bool had_index = false;
     if (index) {
         context = index_context(l->config);
         if (auto bytes = index->read_file("index")) reuse = decode_index(*bytes, context);
+        had_index = reuse.has_value();
         if (!reuse) reuse.emplace();
     }
     l->site = build_site(l->config, jekyll, reuse ? &*reuse : nullptr);
-    if (index && reuse->changed()) index->write_file("index", encode_index(context, l->site.pages));
+    if (index && (!had_index || reuse->worth_rewriting(l->site.pages.size())))
+        index->write_file("index", encode_index(context, l->site.pages));
     l->templates = Templates::load(normalize_path(l->config.templates_dir));
     return l;
 }

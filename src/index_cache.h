@@ -2,6 +2,7 @@
 // process that must build the index (a CGI after an edit, a FastCGI worker starting) parses only
 // the files that changed since, instead of every page's YAML.
 #pragma once
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -18,8 +19,16 @@ namespace folio {
 struct PageReuse {
     std::unordered_map<std::string, Page> pages;
     std::size_t reused = 0, parsed = 0;
-    // Worth writing a new index: a page was parsed, or one in the old index is gone.
+    // The index no longer matches the files: a page was parsed, or one in it is gone.
     bool changed() const { return parsed > 0 || !pages.empty(); }
+    // The index is rewritten whole, which on a big site costs as much as parsing a few dozen
+    // pages: while only a few files changed since it was written, each build parses them again
+    // instead (at most kStalePagesKept, or a sixteenth of the site).
+    bool worth_rewriting(std::size_t site_pages) const {
+        const std::size_t stale = parsed + pages.size();
+        return stale > 0 && stale >= std::max(kStalePagesKept, site_pages / 16);
+    }
+    static constexpr std::size_t kStalePagesKept = 64;
 };
 
 // Pure: the pages read from files (stamp.size >= 0) as bytes, headed by a format tag and

@@ -192,6 +192,21 @@ BOOST_AUTO_TEST_CASE(a_rebuild_reuses_unchanged_pages_and_parses_changed_ones) {
     BOOST_TEST(deleted.changed());  // the old entry is left over: the index is rewritten
 }
 
+BOOST_AUTO_TEST_CASE(a_few_stale_pages_are_parsed_again_rather_than_the_index_rewritten) {
+    PageReuse r;
+    BOOST_TEST(!r.worth_rewriting(10));  // nothing changed
+    r.parsed = 3;
+    BOOST_TEST(!r.worth_rewriting(10));  // a small site: parsing 3 pages again is cheap
+    r.parsed = PageReuse::kStalePagesKept;
+    BOOST_TEST(r.worth_rewriting(100));
+    BOOST_TEST(!r.worth_rewriting(10000));  // 64 of 10,000: kept stale
+    r.parsed = 10000 / 16;
+    BOOST_TEST(r.worth_rewriting(10000));
+    r.parsed = 0;
+    r.pages["gone.md"] = Page();  // a deleted page left in the index counts too
+    BOOST_TEST(!r.worth_rewriting(10));
+}
+
 BOOST_AUTO_TEST_CASE(a_page_with_an_error_is_never_reused) {
     TempDir d;
     d.write("content/bad.md", "---\ntitle: [unclosed\n---\nx\n");
