@@ -18,6 +18,8 @@
 set -uo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
+# pick_port (and alive/leftovers, which this script redefines or does not use): functions only.
+. "$HERE/../servers/common.sh"
 ROOT=$(cd "$HERE/../.." && pwd)
 TREE=$(cd "${FOLIO_TREE:-$ROOT}" 2>/dev/null && pwd) || { echo "bench: FOLIO_TREE=$FOLIO_TREE is not a folder" >&2; exit 2; }
 ROUNDS=${BENCH_ROUNDS:-5}
@@ -88,22 +90,6 @@ cpu_busy() {
     for i in 1 2 3 4 5 6 7 8; do ta=$((ta + a[i])); tb=$((tb + b[i])); done
     awk -v idle=$(((b[4] + b[5]) - (a[4] + a[5]))) -v t=$((tb - ta)) -v n="$(nproc)" \
         'BEGIN { printf "%.2f", (t > 0 ? (t - idle) / t * n : 0) }'
-}
-
-# A free TCP port on 127.0.0.1, below the ephemeral range and not in use (as tests/servers/lib.sh).
-pick_port() {
-    local low i p hex
-    low=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null | tr -dc 0-9)
-    [ -n "$low" ] && [ "$low" -gt 12000 ] || low=32768
-    for i in $(seq 1 200); do
-        p=$((10000 + (RANDOM * 32768 + RANDOM) % (low - 10000)))
-        hex=$(printf ':%04X ' "$p")
-        if ! cat /proc/net/tcp /proc/net/tcp6 2>/dev/null | awk '{ print $2 " " $3 }' | grep -qF "$hex" &&
-            ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
-            echo "$p"; return 0
-        fi
-    done
-    return 1
 }
 
 # ------------------------------------------------------------------ tools and the binary

@@ -21,6 +21,8 @@ SHOTS="$ROOT/build/reports/browser"      # screenshots and the browser's own log
 PASSED=0 FAILED=0 SKIPPED=0
 TMP="" LIGHTTPD_PID="" NODE_PID="" LOG="" CLEANED=""
 T0=$(date +%s.%N)
+# alive, leftovers and the lighttpd.conf pieces (functions only; pick_port is redefined below).
+. "$HERE/../servers/common.sh"
 
 ok() { PASSED=$((PASSED + 1)); echo "ok - $*"; }
 not_ok() {  # not_ok NAME [DETAIL...]
@@ -34,31 +36,11 @@ log_tail() {  # log_tail FILE [LINES]
     fi
 }
 
-alive() {  # alive PID: running and not a zombie
-    local state
-    [ -r "/proc/$1/stat" ] || return 1
-    state=$(sed 's/^.*) //' "/proc/$1/stat" 2>/dev/null | cut -d' ' -f1)
-    [ -n "$state" ] && [ "$state" != Z ]
-}
 wait_gone() {  # wait_gone PID SECONDS
     local i
     for ((i = 0; i < $2 * 10; i++)); do alive "$1" || return 0; sleep 0.1; done
     ! alive "$1"
 }
-# Processes of this run: an executable or a command line inside $TMP (folio backends from the
-# deploy, a Chromium whose profile lives there). Never the shell itself.
-leftovers() {
-    local p exe
-    [ -n "$TMP" ] || return 0
-    for p in /proc/[0-9]*; do
-        [ "${p#/proc/}" = "$$" ] && continue
-        exe=$(readlink "$p/exe" 2>/dev/null) || continue
-        if [[ "$exe" == "$TMP/"* ]] || tr '\0' ' ' < "$p/cmdline" 2>/dev/null | grep -qF "$TMP/"; then
-            alive "${p#/proc/}" && echo "${p#/proc/}"
-        fi
-    done
-}
-
 # Stops lighttpd (SIGTERM to its PID; it stops the folio backends it spawned), then ends any
 # process of this run still there, one by one by PID. Returns 1 when something had to be killed.
 stop_all() {
@@ -122,6 +104,7 @@ bail() {  # bail MESSAGE [LOGFILE...]: one failure, the logs, and out
 trap 'finish' EXIT
 trap 'not_ok "interrupted"; finish' INT TERM
 
+# This script's own pick_port (any port 20000-59999 that nobody answers on), not common.sh's.
 pick_port() {  # a TCP port of 127.0.0.1 that nobody answers on
     local i p
     for i in $(seq 1 100); do
@@ -185,30 +168,14 @@ cp "$ROOT/cgi-bin/folio.fcgi" "$ROOT/cgi-bin/folio.ini" "$deploy/cgi-bin/"
 cp -R "$ROOT/content" "$ROOT/templates" "$deploy/"
 chmod -R a+rX "$deploy"
 LOG="$run/error.log"; : > "$LOG"
-user_lines=""
-if [ "$(id -u)" -eq 0 ]; then
-    # lighttpd drops to www-data: it must reach the socket folder and its log.
-    user_lines='server.username = "www-data"
-server.groupname = "www-data"'
-    chown www-data:www-data "$run" "$LOG"
-fi
+# Run as root, lighttpd drops to www-data: it must reach the socket folder and its log.
+[ "$(id -u)" -eq 0 ] && chown www-data:www-data "$run" "$LOG"
 port=$(pick_port) || bail "no free port on 127.0.0.1"
-cat > "$TMP/lighttpd.conf" <<CONF
-server.modules = ("mod_fastcgi")
-server.bind = "127.0.0.1"
-server.port = $port
-server.document-root = "$TMP/docroot"
-server.errorlog = "$LOG"
-server.pid-file = "$run/lighttpd.pid"
-$user_lines
-fastcgi.server = ("/" => ((
-    "bin-path" => "$deploy/cgi-bin/folio.fcgi",
-    "socket" => "$run/folio.sock",
-    "check-local" => "disable",
-    "fix-root-scriptname" => "enable",
-    "max-procs" => 2
-)))
-CONF
+{
+    lighttpd_conf_head '"mod_fastcgi"' "$port" "$TMP/docroot" "$LOG" "$run/lighttpd.pid"
+    lighttpd_conf_user
+    lighttpd_conf_fastcgi / "$deploy/cgi-bin/folio.fcgi" "$run/folio.sock" 2
+} > "$TMP/lighttpd.conf"
 lighttpd -tt -f "$TMP/lighttpd.conf" > "$TMP/configtest.log" 2>&1 ||
     bail "lighttpd rejects its configuration" "$TMP/configtest.log"
 # -D: lighttpd stays in the foreground as our child, so $! is its PID.

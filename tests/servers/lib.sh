@@ -10,6 +10,9 @@ set -u
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 HERE="$ROOT/tests/servers"
 TABLE="$HERE/requests.tsv"
+# alive, leftovers, pick_port and the lighttpd.conf pieces, shared with tests/bench and
+# tests/browser (functions only).
+. "$HERE/common.sh"
 # The folio under test: this checkout, or FOLIO_TREE=/other/checkout (its cgi-bin/folio.fcgi,
 # folio.ini, content/ and templates/), e.g. a clean build of HEAD while src/ is being edited.
 TREE=${FOLIO_TREE:-$ROOT}
@@ -73,23 +76,6 @@ make_tmp() {
     trap 'not_ok "interrupted"; finish' INT TERM
 }
 
-# A free TCP port on 127.0.0.1: below the kernel's ephemeral range (so no outgoing connection
-# can hold it between this check and the server's bind), and used by no socket at all.
-pick_port() {
-    local low i p hex
-    low=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null | tr -dc 0-9)
-    [ -n "$low" ] && [ "$low" -gt 12000 ] || low=32768
-    for i in $(seq 1 200); do
-        p=$((10000 + (RANDOM * 32768 + RANDOM) % (low - 10000)))
-        hex=$(printf ':%04X ' "$p")
-        if ! cat /proc/net/tcp /proc/net/tcp6 2>/dev/null | awk '{ print $2 " " $3 }' | grep -qF "$hex" &&
-            ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
-            echo "$p"; return 0
-        fi
-    done
-    return 1
-}
-
 # make_deploy DIR [BASE_PATH]: lays out a site as `make install` / a shared-host upload does:
 #   DIR/cgi-bin/folio.fcgi  DIR/cgi-bin/folio.ini  DIR/content/  DIR/templates/
 # plus DIR/canary.txt beside content/ holding $CANARY, which no response may ever contain.
@@ -115,17 +101,47 @@ make_writable_dir() {
     return 0
 }
 
+# apache_conf_head PORT PIDFILE RUNDIR ERRORLOG MPM [MODULE...]: the start of a private
+# httpd.conf (ServerRoot $TMP; Debian's /etc/apache2 is neither read nor touched), listening on
+# 127.0.0.1:PORT only, with the PidFile that it is stopped by; loads mod_mpm_MPM (prefork,
+# event), authz_core, mime and each MODULE (alias, rewrite, cgi, fcgid...) from Debian's
+# module folder; User/Group www-data when run as root. Printed on stdout.
+apache_conf_head() {
+    local port=$1 pidfile=$2 run=$3 log=$4 mpm=$5 m modules=/usr/lib/apache2/modules
+    shift 5
+    cat <<CONF
+ServerRoot "$TMP"
+ServerName 127.0.0.1
+Listen 127.0.0.1:$port
+PidFile "$pidfile"
+DefaultRuntimeDir "$run"
+Mutex file:$run default
+ErrorLog "$log"
+LogLevel warn
+LoadModule mpm_${mpm}_module $modules/mod_mpm_$mpm.so
+LoadModule authz_core_module $modules/mod_authz_core.so
+LoadModule mime_module $modules/mod_mime.so
+CONF
+    for m in "$@"; do echo "LoadModule ${m}_module $modules/mod_$m.so"; done
+    if [ "$(id -u)" -eq 0 ]; then printf 'User www-data\nGroup www-data\n'; fi
+    return 0
+}
+
+# apache_start NAME CONF PIDFILE ERRORLOG PORT: checks CONF (apache2 -t), starts apache2 with it,
+# registers it to be stopped by the PID in PIDFILE and waits until it listens on 127.0.0.1:PORT;
+# bails with the logs when any of that fails.
+apache_start() {
+    local name=$1 conf=$2 pidfile=$3 log=$4 port=$5
+    apache2 -t -f "$conf" > "$TMP/configtest.log" 2>&1 || bail "$name: apache2 rejects its configuration" "$TMP/configtest.log"
+    apache2 -f "$conf" -k start > "$TMP/start.log" 2>&1 || bail "$name: apache2 -k start failed" "$TMP/start.log" "$log"
+    register_stop "$pidfile" "$name: apache2" "$log"
+    wait_port "$port" "$pidfile" "$name: apache2" "$log"
+}
+
 # ---------------------------------------------------------------- processes
 
 # register_stop PIDFILE NAME [LOG]: stop_all (and the exit trap) will stop this server.
 register_stop() { STOPS+=("$1|$2|${3:-}"); }
-
-alive() {  # alive PID: running and not a zombie
-    local state
-    [ -r "/proc/$1/stat" ] || return 1
-    state=$(sed 's/^.*) //' "/proc/$1/stat" 2>/dev/null | cut -d' ' -f1)
-    [ -n "$state" ] && [ "$state" != Z ]
-}
 
 # wait_gone PID SECONDS: true once the process has exited.
 wait_gone() {
@@ -160,19 +176,6 @@ stop_pidfile() {
         fi
     fi
     rm -f "$pidfile"
-}
-
-# Processes of this run still alive: an executable or a command line inside $TMP.
-leftovers() {
-    local p exe
-    [ -n "$TMP" ] || return 0
-    for p in /proc/[0-9]*; do
-        [ "${p#/proc/}" = "$$" ] && continue
-        exe=$(readlink "$p/exe" 2>/dev/null) || continue
-        if [[ "$exe" == "$TMP/"* ]] || tr '\0' ' ' < "$p/cmdline" 2>/dev/null | grep -qF "$TMP/"; then
-            alive "${p#/proc/}" && echo "${p#/proc/}"
-        fi
-    done
 }
 
 # folio_check_running NAME BINARY: one test: at least one process of BINARY (the deploy's

@@ -13,7 +13,6 @@ need_packages apache2 curl
 need_folio
 make_tmp
 
-MODULES=/usr/lib/apache2/modules
 deploy="$TMP/deploy"
 make_deploy "$deploy" ""
 run="$TMP/run"; mkdir -p "$run" "$TMP/docroot"
@@ -29,22 +28,9 @@ printf 'REQUEST_URI=%s\nSCRIPT_NAME=%s\nPATH_INFO=%s\nQUERY_STRING=%s\n' \
 CGI
 chmod 755 "$deploy/cgi-bin/env.cgi"
 
-cat > "$conf" <<CONF
-ServerRoot "$TMP"
-ServerName 127.0.0.1
-Listen 127.0.0.1:$port
-PidFile "$pidfile"
-DefaultRuntimeDir "$run"
-Mutex file:$run default
-ErrorLog "$log"
-LogLevel warn
-LoadModule mpm_prefork_module $MODULES/mod_mpm_prefork.so
-LoadModule authz_core_module $MODULES/mod_authz_core.so
-LoadModule mime_module $MODULES/mod_mime.so
-LoadModule alias_module $MODULES/mod_alias.so
-LoadModule rewrite_module $MODULES/mod_rewrite.so
-LoadModule cgi_module $MODULES/mod_cgi.so
-$( [ "$(id -u)" -eq 0 ] && printf 'User www-data\nGroup www-data\n' )
+{
+    apache_conf_head "$port" "$pidfile" "$run" "$log" prefork alias rewrite cgi
+    cat <<CONF
 StartServers 2
 MinSpareServers 1
 MaxSpareServers 4
@@ -69,11 +55,9 @@ RewriteRule ^/__env/(.*)$ /cgi-bin/env.cgi/\$1 [PT,L]
 RewriteCond %{REQUEST_URI} !^/cgi-bin/
 RewriteRule ^/(.*)$ /cgi-bin/folio.fcgi/\$1 [PT,L]
 CONF
+} > "$conf"
 
-apache2 -t -f "$conf" > "$TMP/configtest.log" 2>&1 || bail "apache-cgi: apache2 rejects its configuration" "$TMP/configtest.log"
-apache2 -f "$conf" -k start > "$TMP/start.log" 2>&1 || bail "apache-cgi: apache2 -k start failed" "$TMP/start.log" "$log"
-register_stop "$pidfile" "apache-cgi: apache2" "$log"
-wait_port "$port" "$pidfile" "apache-cgi: apache2" "$log"
+apache_start apache-cgi "$conf" "$pidfile" "$log" "$port"
 ok "apache-cgi: apache2 started on 127.0.0.1:$port (mpm_prefork, mod_cgi, ScriptAlias + rewrite)"
 
 run_table "http://127.0.0.1:$port" "" "$log"

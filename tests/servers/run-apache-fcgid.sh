@@ -13,7 +13,6 @@ need_packages apache2 libapache2-mod-fcgid curl
 need_folio
 make_tmp
 
-MODULES=/usr/lib/apache2/modules
 deploy="$TMP/deploy"
 make_deploy "$deploy" ""
 run="$TMP/run"; mkdir -p "$run"
@@ -26,22 +25,9 @@ conf="$TMP/httpd.conf"; pidfile="$run/httpd.pid"; log="$run/error.log"
 cp "$TREE/cgi-bin/.htaccess" "$deploy/cgi-bin/.htaccess"
 chmod 644 "$deploy/cgi-bin/.htaccess"
 
-cat > "$conf" <<CONF
-ServerRoot "$TMP"
-ServerName 127.0.0.1
-Listen 127.0.0.1:$port
-PidFile "$pidfile"
-DefaultRuntimeDir "$run"
-Mutex file:$run default
-ErrorLog "$log"
-LogLevel warn
-LoadModule mpm_event_module $MODULES/mod_mpm_event.so
-LoadModule authz_core_module $MODULES/mod_authz_core.so
-LoadModule mime_module $MODULES/mod_mime.so
-LoadModule dir_module $MODULES/mod_dir.so
-LoadModule rewrite_module $MODULES/mod_rewrite.so
-LoadModule fcgid_module $MODULES/mod_fcgid.so
-$( [ "$(id -u)" -eq 0 ] && printf 'User www-data\nGroup www-data\n' )
+{
+    apache_conf_head "$port" "$pidfile" "$run" "$log" event dir rewrite fcgid
+    cat <<CONF
 StartServers 1
 ServerLimit 1
 ThreadsPerChild 16
@@ -63,11 +49,9 @@ DocumentRoot "$deploy/cgi-bin"
     Require all denied
 </Files>
 CONF
+} > "$conf"
 
-apache2 -t -f "$conf" > "$TMP/configtest.log" 2>&1 || bail "apache-fcgid: apache2 rejects its configuration" "$TMP/configtest.log"
-apache2 -f "$conf" -k start > "$TMP/start.log" 2>&1 || bail "apache-fcgid: apache2 -k start failed" "$TMP/start.log" "$log"
-register_stop "$pidfile" "apache-fcgid: apache2" "$log"
-wait_port "$port" "$pidfile" "apache-fcgid: apache2" "$log"
+apache_start apache-fcgid "$conf" "$pidfile" "$log" "$port"
 ok "apache-fcgid: apache2 started on 127.0.0.1:$port (mpm_event, mod_fcgid, .htaccess rewrite)"
 
 run_table "http://127.0.0.1:$port" "" "$log"

@@ -23,25 +23,12 @@ start_lighttpd() {
     port=$(pick_port) || bail "$name: no free port"
     : > "$run/error.log"; [ "$(id -u)" -eq 0 ] && chown www-data:www-data "$run/error.log"
     {
-        echo 'server.modules = ("mod_fastcgi", "mod_indexfile", "mod_staticfile")'
-        echo 'server.bind = "127.0.0.1"'
-        echo "server.port = $port"
-        echo "server.document-root = \"$docroot\""
-        echo "server.errorlog = \"$run/error.log\""
-        echo "server.pid-file = \"$run/lighttpd.pid\""
+        lighttpd_conf_head '"mod_fastcgi", "mod_indexfile", "mod_staticfile"' "$port" "$docroot" "$run/error.log" "$run/lighttpd.pid"
         echo 'index-file.names = ("index.html")'
         echo 'mimetype.assign = (".html" => "text/html; charset=utf-8", ".css" => "text/css; charset=utf-8", ".svg" => "image/svg+xml", ".xml" => "application/xml; charset=utf-8", ".txt" => "text/plain; charset=utf-8", ".bib" => "text/x-bibtex; charset=utf-8")'
-        if [ "$(id -u)" -eq 0 ]; then echo 'server.username = "www-data"'; echo 'server.groupname = "www-data"'; fi
+        lighttpd_conf_user
         if [ "$mode" = fastcgi ]; then
-            cat <<CONF
-fastcgi.server = ("/" => ((
-    "bin-path" => "$deploy/cgi-bin/folio.fcgi",
-    "socket" => "$run/folio.sock",
-    "check-local" => "disable",
-    "fix-root-scriptname" => "enable",
-    "max-procs" => 1
-)))
-CONF
+            lighttpd_conf_fastcgi / "$deploy/cgi-bin/folio.fcgi" "$run/folio.sock" 1
         fi
     } > "$run/lighttpd.conf"
     lighttpd -f "$run/lighttpd.conf" > "$run/start.log" 2>&1 || bail "$name: lighttpd did not start" "$run/start.log" "$run/error.log"

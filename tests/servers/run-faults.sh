@@ -27,22 +27,9 @@ port=$(pick_port) || bail "faults: no free port"
 conf="$TMP/lighttpd.conf" pidfile="$run/lighttpd.pid" log="$run/error.log"
 : > "$log"; [ "$(id -u)" -eq 0 ] && chown www-data:www-data "$log"
 {
-    echo 'server.modules = ("mod_fastcgi")'
-    echo 'server.bind = "127.0.0.1"'
-    echo "server.port = $port"
-    echo "server.document-root = \"$TMP/docroot\""
-    echo "server.errorlog = \"$log\""
-    echo "server.pid-file = \"$pidfile\""
-    if [ "$(id -u)" -eq 0 ]; then echo 'server.username = "www-data"'; echo 'server.groupname = "www-data"'; fi
-    cat <<CONF
-fastcgi.server = ("/" => ((
-    "bin-path" => "$deploy/cgi-bin/folio.fcgi",
-    "socket" => "$run/folio.sock",
-    "check-local" => "disable",
-    "fix-root-scriptname" => "enable",
-    "max-procs" => 2
-)))
-CONF
+    lighttpd_conf_head '"mod_fastcgi"' "$port" "$TMP/docroot" "$log" "$pidfile"
+    lighttpd_conf_user
+    lighttpd_conf_fastcgi / "$deploy/cgi-bin/folio.fcgi" "$run/folio.sock" 2
 } > "$conf"
 lighttpd -tt -f "$conf" > "$TMP/configtest.log" 2>&1 || bail "faults: lighttpd rejects its configuration" "$TMP/configtest.log"
 lighttpd -f "$conf" > "$TMP/start.log" 2>&1 || bail "faults: lighttpd did not start" "$TMP/start.log" "$log"

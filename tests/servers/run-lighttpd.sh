@@ -22,25 +22,9 @@ run_lighttpd() {
     conf="$dir/lighttpd.conf"; pidfile="$run/lighttpd.pid"; log="$run/error.log"
     : > "$log"; [ "$(id -u)" -eq 0 ] && chown www-data:www-data "$log"
     {
-        echo 'server.modules = ("mod_fastcgi")'
-        echo 'server.bind = "127.0.0.1"'
-        echo "server.port = $port"
-        echo "server.document-root = \"$dir/docroot\""
-        echo "server.errorlog = \"$log\""
-        echo "server.pid-file = \"$pidfile\""
-        if [ "$(id -u)" -eq 0 ]; then
-            echo 'server.username = "www-data"'
-            echo 'server.groupname = "www-data"'
-        fi
-        cat <<CONF
-fastcgi.server = ("$mount" => ((
-    "bin-path" => "$dir/deploy/cgi-bin/folio.fcgi",
-    "socket" => "$run/folio.sock",
-    "check-local" => "disable",
-    "fix-root-scriptname" => "enable",
-    "max-procs" => 2
-)))
-CONF
+        lighttpd_conf_head '"mod_fastcgi"' "$port" "$dir/docroot" "$log" "$pidfile"
+        lighttpd_conf_user
+        lighttpd_conf_fastcgi "$mount" "$dir/deploy/cgi-bin/folio.fcgi" "$run/folio.sock" 2
     } > "$conf"
     lighttpd -tt -f "$conf" > "$dir/configtest.log" 2>&1 || bail "$name: lighttpd rejects its configuration" "$dir/configtest.log"
     # Without -D lighttpd goes to the background once it listens; the pid file names the daemon.
