@@ -60,6 +60,9 @@ void add_file(Hash& h, const std::string& path) {
 // folio.ini, _config.yml and, through Jekyll's `future: false`, today's date.
 std::uint64_t index_context(const Config& config) {
     Hash h;
+#ifdef FOLIO_VERSION
+    h.add(FOLIO_VERSION, sizeof FOLIO_VERSION);  // where /proc is missing (a chroot), at least this
+#endif
     struct stat st;
     if (stat("/proc/self/exe", &st) == 0) {
         h.add(&st.st_mtim, sizeof st.st_mtim);
