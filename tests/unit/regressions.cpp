@@ -3,10 +3,6 @@
 // A case stays forever, so the bug cannot come back unnoticed.
 #include <boost/test/unit_test.hpp>
 
-BOOST_AUTO_TEST_SUITE(regressions)
-
-BOOST_AUTO_TEST_SUITE_END()
-
 #include <malloc.h>
 
 #include "page.h"
