@@ -37,10 +37,13 @@ Request read_request(Get get) {
 }
 
 // The one piece of process-wide state folio keeps: a signal handler can reach nothing else. It
-// only writes a byte to this pipe; the loop decides what to do about it.
+// only sets this flag (seen by a busy loop before its next accept) and writes a byte to this pipe
+// (which wakes an idle loop); the loop decides what to do about it.
 int g_stop_pipe_write = -1;
+volatile sig_atomic_t g_stop_requested = 0;
 
 void on_stop_signal(int) {
+    g_stop_requested = 1;
     const int saved = errno;
     char byte = 1;
     ssize_t ignored = write(g_stop_pipe_write, &byte, 1);
@@ -132,26 +135,26 @@ int serve_fastcgi(int listen_fd, const Handler& handler, const std::function<voi
     fcntl(listen_fd, F_SETFL, fcntl(listen_fd, F_GETFL) | O_NONBLOCK);
     RequestGuard guard(listen_fd);
     FCGX_Request& req = guard.req;
-    while (true) {
-        pollfd fds[2] = {{listen_fd, POLLIN, 0}, {stop_fd, POLLIN, 0}};
-        if (poll(fds, 2, -1) < 0) {
-            if (errno == EINTR) continue;
-            break;
-        }
-        if (fds[1].revents) break;  // asked to stop, and idle
-        if (!(fds[0].revents & POLLIN)) {
+    while (!g_stop_requested) {
+        // A connection already waiting is taken at once; only when none is does the loop sleep in
+        // poll(), beside the stop pipe (one system call less per request under load).
+        int rc = FCGX_Accept_r(&req);
+        if (rc == -EAGAIN || rc == -EWOULDBLOCK) {  // none waiting, or another process took it
+            pollfd fds[2] = {{listen_fd, POLLIN, 0}, {stop_fd, POLLIN, 0}};
+            if (poll(fds, 2, -1) < 0 && errno != EINTR) break;
+            if (fds[1].revents) break;  // asked to stop, and idle
             if (fds[0].revents & (POLLERR | POLLHUP | POLLNVAL)) break;
             continue;
         }
-        int rc = FCGX_Accept_r(&req);
-        if (rc == -EAGAIN || rc == -EWOULDBLOCK) continue;  // another process took it
         if (rc < 0) break;
         g_request_err = req.err;
         before_each();
         Request r = read_request([&req](const char* name) { return FCGX_GetParam(name, req.envp); });
         Response resp = handler(r);
-        std::string bytes = serialize(resp, r.method == "HEAD");
-        FCGX_PutStr(bytes.data(), static_cast<int>(bytes.size()), req.out);
+        // Head and body go out separately: the body (often a cached page) is not copied again.
+        const std::string head = serialize_head(resp);
+        FCGX_PutStr(head.data(), static_cast<int>(head.size()), req.out);
+        if (has_body(resp, r.method == "HEAD")) FCGX_PutStr(resp.body.data(), static_cast<int>(resp.body.size()), req.out);
         g_request_err = nullptr;
         FCGX_Finish_r(&req);
     }

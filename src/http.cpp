@@ -49,8 +49,16 @@ bool header_value_ok(std::string_view value) {
 }
 
 std::string serialize(const Response& response, bool head_only) {
+    std::string out = serialize_head(response);
+    if (has_body(response, head_only)) out += response.body;
+    return out;
+}
+
+bool has_body(const Response& response, bool head_only) { return !head_only && response.status != 304; }
+
+std::string serialize_head(const Response& response) {
     std::string out;
-    out.reserve(response.body.size() + 256);
+    out.reserve(256);
     out += "Status: ";
     out += std::to_string(response.status);
     out += ' ';
@@ -70,7 +78,6 @@ std::string serialize(const Response& response, bool head_only) {
         out += "\r\n";
     }
     out += "\r\n";
-    if (!head_only && response.status != 304) out += response.body;
     return out;
 }
 

@@ -34,6 +34,9 @@ bool header_value_ok(std::string_view value);
 // The bytes a CGI or FastCGI program writes: "Status:" line, headers (Content-Length added
 // here), blank line, body unless head_only.
 std::string serialize(const Response& response, bool head_only);
+// The same up to and including the blank line; whether a body follows (not for 304 or HEAD).
+std::string serialize_head(const Response& response);
+bool has_body(const Response& response, bool head_only);
 
 // A redirect with an explicit Status (SERVERS.md section 2). Throws std::invalid_argument when
 // the location could split the header.
