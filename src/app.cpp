@@ -10,7 +10,6 @@
 #include <sys/stat.h>
 
 #include <algorithm>
-#include <ctime>
 #include <fstream>
 #include <sstream>
 
@@ -63,20 +62,11 @@ std::uint64_t index_context(const Config& config) {
 #ifdef FOLIO_VERSION
     h.add(FOLIO_VERSION, sizeof FOLIO_VERSION);  // where /proc is missing (a chroot), at least this
 #endif
-    struct stat st;
-    if (stat("/proc/self/exe", &st) == 0) {
-        h.add(&st.st_mtim, sizeof st.st_mtim);
-        h.add(&st.st_size, sizeof st.st_size);
-        h.add(&st.st_ino, sizeof st.st_ino);
-    }
+    h.add_stat("/proc/self/exe");
     add_file(h, config.file);
     add_file(h, config.content_dir + "/_config.yml");
-    char today[16];
-    std::time_t now = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&now, &tm);
-    std::strftime(today, sizeof today, "%Y-%m-%d", &tm);
-    h.add(today, std::char_traits<char>::length(today));
+    const std::string today = today_utc();
+    h.add(today.data(), today.size());
     return h.h;
 }
 

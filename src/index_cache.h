@@ -19,14 +19,14 @@ namespace folio {
 struct PageReuse {
     std::unordered_map<std::string, Page> pages;
     std::size_t reused = 0, parsed = 0;
-    // The index no longer matches the files: a page was parsed, or one in it is gone.
-    bool changed() const { return parsed > 0 || !pages.empty(); }
+    // Pages of the index that no longer match a file: parsed again, or gone.
+    std::size_t stale() const { return parsed + pages.size(); }
+    bool changed() const { return stale() > 0; }
     // The index is rewritten whole, which on a big site costs as much as parsing a few dozen
     // pages: while only a few files changed since it was written, each build parses them again
     // instead (at most kStalePagesKept, or a sixteenth of the site).
     bool worth_rewriting(std::size_t site_pages) const {
-        const std::size_t stale = parsed + pages.size();
-        return stale > 0 && stale >= std::max(kStalePagesKept, site_pages / 16);
+        return changed() && stale() >= std::max(kStalePagesKept, site_pages / 16);
     }
     static constexpr std::size_t kStalePagesKept = 64;
 };

@@ -151,6 +151,11 @@ bool Fields::from_packed(std::string bytes) {
     return true;
 }
 
+std::shared_ptr<const YAML::Node> shared_defaults(const YAML::Node& defaults) {
+    if (!defaults.IsDefined() || !defaults.IsMap() || defaults.size() == 0) return nullptr;
+    return std::make_shared<const YAML::Node>(defaults);
+}
+
 std::string page_stem(const Page& page) {
     const std::size_t slash = page.rel.rfind('/');
     std::string stem = page.rel.substr(slash == std::string::npos ? 0 : slash + 1);
@@ -222,7 +227,7 @@ Page parse_page(std::string_view text, std::string source, std::string rel, cons
     if (p.rel[0] == '_' && slash != std::string::npos) p.collection = p.rel.substr(1, p.rel.find('/') - 1);
     p.url = derived_url(p.rel);
     p.title = page_stem(p);
-    if (defaults.IsDefined() && defaults.IsMap() && defaults.size() > 0) p.defaults = std::make_shared<const YAML::Node>(defaults);
+    p.defaults = shared_defaults(defaults);
     try {
         FrontMatter fm = parse_front_matter(text);
         merge_defaults(fm.data, defaults);

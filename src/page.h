@@ -90,6 +90,9 @@ struct Page {
 // the file cannot be read any more (it is answered as a 500 until the site reloads).
 std::string page_body(const Page& page);
 
+// Page::defaults for a node of Jekyll defaults: null when it holds none.
+std::shared_ptr<const YAML::Node> shared_defaults(const YAML::Node& defaults);
+
 // The file name without its extension: "_publications/dsp.md" -> "dsp".
 std::string page_stem(const Page& page);
 // The anchor a listing gives the page's entry: its `id`, else its stem.

@@ -205,6 +205,8 @@ YAML::Node jekyll_defaults(const JekyllSite& j, const std::string& rel, const st
     return memo[key] = merged;
 }
 
+}  // namespace
+
 std::string today_utc() {
     std::time_t now = std::time(nullptr);
     std::tm tm{};
@@ -213,6 +215,8 @@ std::string today_utc() {
     std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
     return buf;
 }
+
+namespace {
 
 // URL and dates by Jekyll's rules, for a document without an explicit permalink.
 void apply_jekyll_rules(const JekyllSite& j, Page& p) {
@@ -516,7 +520,7 @@ Site build_site(const Config& cfg, std::shared_ptr<const JekyllSite> jekyll, Pag
             if (it != reuse->pages.end() && it->second.stamp == src.stamp && it->second.source == path) {
                 Page p = std::move(it->second);
                 reuse->pages.erase(it);
-                if (defaults.IsDefined() && defaults.IsMap() && defaults.size() > 0) p.defaults = std::make_shared<const YAML::Node>(defaults);
+                p.defaults = shared_defaults(defaults);
                 site.pages.push_back(std::move(p));
                 ++reuse->reused;
                 continue;

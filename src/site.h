@@ -60,6 +60,9 @@ struct Site {
 // taken from there instead of being read and parsed again.
 Site build_site(const Config& cfg, std::shared_ptr<const JekyllSite> jekyll = nullptr, PageReuse* reuse = nullptr);
 
+// Today's date in UTC, "2026-11-27": Jekyll's `future: false` hides posts dated after it.
+std::string today_utc();
+
 // Where a publication's BibTeX is served: "/publications/dsp/" -> "/publications/dsp.bib".
 std::string bibtex_url(const std::string& page_url);
 

@@ -18,6 +18,9 @@
 #include <vector>
 
 #include "app.h"
+#include "http.h"
+#include "text.h"
+#include "url_path.h"
 
 #ifndef FOLIO_FUZZ_ROOT
 #define FOLIO_FUZZ_ROOT "."
@@ -44,6 +47,17 @@ namespace fuzz {
 
 inline bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 inline bool contains(std::string_view s, std::string_view needle) { return s.find(needle) != std::string_view::npos; }
+
+// A link or redirect target as SECURITY.md describes it: a valid site path (its query and
+// fragment free of control characters) or an http(s) URL with no spaces or control characters.
+inline void check_target(const std::string& v, const std::string& what) {
+    if (folio::is_absolute_url(v)) {
+        for (unsigned char c : v) FUZZ_EXPECT(c > 0x20 && c != 0x7F, what + ": " + v);
+        return;
+    }
+    FUZZ_EXPECT(folio::validate_site_path(v.substr(0, v.find_first_of("?#"))).empty(), what + ": " + v);
+    FUZZ_EXPECT(folio::header_value_ok(v), what + ": " + v);
+}
 
 // kramdown's markers are U+FDD0..U+FDEF (EF B7 90..AF in UTF-8); none may reach a response.
 inline bool has_kramdown_marker(std::string_view s) {

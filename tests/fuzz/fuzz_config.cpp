@@ -14,19 +14,6 @@
 
 namespace {
 
-bool absolute_url(const std::string& v) { return fuzz::starts_with(v, "http://") || fuzz::starts_with(v, "https://"); }
-
-// A link or redirect target as SECURITY.md describes it: a valid site path (its query and
-// fragment free of control characters) or an http(s) URL with no spaces or control characters.
-void check_target(const std::string& v, const std::string& what) {
-    if (absolute_url(v)) {
-        for (unsigned char c : v) FUZZ_EXPECT(c > 0x20 && c != 0x7F, what + ": " + v);
-        return;
-    }
-    FUZZ_EXPECT(folio::validate_site_path(v.substr(0, v.find_first_of("?#"))).empty(), what + ": " + v);
-    FUZZ_EXPECT(folio::header_value_ok(v), what + ": " + v);
-}
-
 bool has_long_line(const std::string& text) {
     std::size_t start = 0;
     while (start <= text.size()) {
@@ -59,20 +46,20 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         FUZZ_EXPECT(folio::header_value_ok(b), b);
     }
     if (!c.site.url.empty()) {
-        FUZZ_EXPECT(absolute_url(c.site.url), c.site.url);
+        FUZZ_EXPECT(folio::is_absolute_url(c.site.url), c.site.url);
         FUZZ_EXPECT(c.site.url.back() != '/', c.site.url);
-        check_target(c.site.url, "site.url");
+        fuzz::check_target(c.site.url, "site.url");
     }
-    for (const auto& n : c.nav) check_target(n.url, "nav " + n.label);
+    for (const auto& n : c.nav) fuzz::check_target(n.url, "nav " + n.label);
     for (const auto& r : c.redirects) {
-        FUZZ_EXPECT(!absolute_url(r.from), r.from);
-        check_target(r.from, "redirect source");
-        check_target(r.to, "redirect target");
+        FUZZ_EXPECT(!folio::is_absolute_url(r.from), r.from);
+        fuzz::check_target(r.from, "redirect source");
+        fuzz::check_target(r.to, "redirect target");
         FUZZ_EXPECT(r.line >= 1, r.from + " = " + r.to);
     }
     for (const auto& l : c.author.links) {
-        FUZZ_EXPECT(absolute_url(l.url), l.key + " = " + l.url);
-        check_target(l.url, "profile link " + l.key);
+        FUZZ_EXPECT(folio::is_absolute_url(l.url), l.key + " = " + l.url);
+        fuzz::check_target(l.url, "profile link " + l.key);
     }
     if (!c.author.email.empty()) FUZZ_EXPECT(fuzz::contains(c.author.email, "@"), c.author.email);
     return 0;

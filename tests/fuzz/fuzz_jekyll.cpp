@@ -21,17 +21,6 @@
 
 namespace {
 
-bool absolute_url(const std::string& v) { return fuzz::starts_with(v, "http://") || fuzz::starts_with(v, "https://"); }
-
-void check_target(const std::string& v, const std::string& what) {
-    if (absolute_url(v)) {
-        for (unsigned char c : v) FUZZ_EXPECT(c > 0x20 && c != 0x7F, what + ": " + v);
-        return;
-    }
-    FUZZ_EXPECT(folio::validate_site_path(v.substr(0, v.find_first_of("?#"))).empty(), what + ": " + v);
-    FUZZ_EXPECT(folio::header_value_ok(v), what + ": " + v);
-}
-
 // What folio.ini left empty, so that _config.yml fills it.
 folio::Config empty_config() {
     return folio::parse_config("[paths]\ncontent = site\n", "folio.ini", "/srv");
@@ -57,9 +46,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         FUZZ_EXPECT(b.back() != '/', b);
         FUZZ_EXPECT(folio::header_value_ok(b), b);
     }
-    if (!cfg.site.url.empty()) check_target(cfg.site.url, "url");
-    for (const auto& n : cfg.nav) check_target(n.url, "navigation entry " + n.label);
-    for (const auto& l : cfg.author.links) check_target(l.url, "profile link " + l.key);
+    if (!cfg.site.url.empty()) fuzz::check_target(cfg.site.url, "url");
+    for (const auto& n : cfg.nav) fuzz::check_target(n.url, "navigation entry " + n.label);
+    for (const auto& l : cfg.author.links) fuzz::check_target(l.url, "profile link " + l.key);
 
     folio::PermalinkParts parts;
     parts.collection = "publications";
