@@ -1,5 +1,6 @@
 // Request and Response values, the CGI response format, and header-value checks.
 #pragma once
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -17,10 +18,17 @@ struct Request {
     std::string accept_encoding;    // HTTP_ACCEPT_ENCODING
 };
 
+// A static file's body, sent from the open file in chunks rather than read into memory.
+// Defined in http.cpp; at least `path` (the resolved file it was opened from) and `size`.
+struct BodyFile;
+
 struct Response {
     int status = 200;
     std::vector<std::pair<std::string, std::string>> headers;
     std::string body;
+    // Set for a static file: the body comes from here and `body` stays empty. Such a response
+    // is never copied into a cache (the file is its own copy).
+    std::shared_ptr<const BodyFile> file;
 
     void set_header(std::string name, std::string value);
     const std::string* header(std::string_view name) const;
