@@ -11,20 +11,24 @@ VERSION = 0.1.0
 
 CXX ?= g++
 CXXFLAGS ?= -O2 -g
-CXXFLAGS += -std=c++17 -Wall -Wextra -Wno-unused-parameter -MMD -MP
-CPPFLAGS += -DFOLIO_VERSION='"$(VERSION)"'
 LDFLAGS ?=
-LIBS = -lfcgi -lcmark-gfm-extensions -lcmark-gfm -linih -lyaml-cpp -lz
-TEST_LIBS = -lboost_unit_test_framework
 
 -include config.mk
+
+FOLIO_ROOT :=
+include src/sources.mk
+# Set here, not in CXXFLAGS: `make CXXFLAGS=-O0` must not drop the language standard, the
+# warnings or the dependency files.
+FOLIO_FLAGS = $(FOLIO_REQUIRED_FLAGS) $(FOLIO_WARNINGS) -DFOLIO_VERSION='"$(VERSION)"'
+LIBS = $(FOLIO_LIBS)
+TEST_LIBS = $(FOLIO_TEST_LIBS)
 
 BUILD_PACKAGES = g++ make libfcgi-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libinih-dev \
                  libyaml-cpp-dev libkainjow-mustache-dev zlib1g-dev
 TEST_PACKAGES = $(BUILD_PACKAGES) libboost-test-dev lighttpd curl file libxml2-utils
 SERVE_PACKAGES = $(BUILD_PACKAGES) lighttpd
 
-SRC := $(wildcard src/*.cpp)
+SRC := $(FOLIO_SRC)
 OBJ := $(SRC:src/%.cpp=build/obj/%.o)
 CORE_OBJ := $(filter-out build/obj/main.o,$(OBJ))
 UNIT_SRC := $(wildcard tests/unit/*.cpp)
@@ -42,15 +46,15 @@ $(BIN): $(OBJ)
 
 build/obj/%.o: src/%.cpp
 	@mkdir -p $(@D)
-	$(CXX) $(CPPFLAGS) $(CXXFLAGS) -c -o $@ $<
+	$(CXX) $(CPPFLAGS) $(FOLIO_FLAGS) $(CXXFLAGS) -c -o $@ $<
 
 build/tests/%.o: tests/unit/%.cpp
 	@mkdir -p $(@D)
-	$(CXX) $(CPPFLAGS) -DBOOST_TEST_DYN_LINK -Isrc $(CXXFLAGS) -c -o $@ $<
+	$(CXX) $(CPPFLAGS) $(FOLIO_FLAGS) -DBOOST_TEST_DYN_LINK $(CXXFLAGS) -c -o $@ $<
 
 build/e2e/%.o: tests/e2e/%.cpp
 	@mkdir -p $(@D)
-	$(CXX) $(CPPFLAGS) -DBOOST_TEST_DYN_LINK -Isrc $(CXXFLAGS) -c -o $@ $<
+	$(CXX) $(CPPFLAGS) $(FOLIO_FLAGS) -DBOOST_TEST_DYN_LINK $(CXXFLAGS) -c -o $@ $<
 
 build/unit_tests: $(UNIT_OBJ) $(CORE_OBJ)
 	$(CXX) $(LDFLAGS) -o $@ $^ $(LIBS) $(TEST_LIBS)

@@ -2,13 +2,15 @@
 # build/asan/ (an object folder of its own: the normal build in build/obj/ is never touched).
 #   make -f tests/asan/asan.mk -j2
 ROOT := $(abspath $(dir $(lastword $(MAKEFILE_LIST)))/../..)
+FOLIO_ROOT := $(ROOT)/
+include $(ROOT)/src/sources.mk
 OUT := $(ROOT)/build/asan
 CXX := g++
 SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
-CXXFLAGS := -std=c++17 -g -O1 $(SANITIZE) -MMD -MP -I$(ROOT)/src -DFOLIO_VERSION='"asan"' -DBOOST_TEST_DYN_LINK
-LIBS := -lfcgi -lcmark-gfm-extensions -lcmark-gfm -linih -lyaml-cpp -lz
+CXXFLAGS := $(FOLIO_REQUIRED_FLAGS) -g -O1 $(SANITIZE) -DFOLIO_VERSION='"asan"' -DBOOST_TEST_DYN_LINK
+LIBS := $(FOLIO_LIBS)
 
-SRC := $(wildcard $(ROOT)/src/*.cpp)
+SRC := $(FOLIO_SRC)
 OBJ := $(SRC:$(ROOT)/src/%.cpp=$(OUT)/obj/%.o)
 CORE := $(filter-out $(OUT)/obj/main.o,$(OBJ))
 UNIT := $(patsubst $(ROOT)/tests/unit/%.cpp,$(OUT)/unit/%.o,$(wildcard $(ROOT)/tests/unit/*.cpp))
@@ -30,8 +32,8 @@ $(OUT)/e2e/%.o: $(ROOT)/tests/e2e/%.cpp
 $(OUT)/folio.fcgi: $(OBJ)
 	$(CXX) $(SANITIZE) -o $@ $^ $(LIBS)
 $(OUT)/unit_tests: $(UNIT) $(CORE)
-	$(CXX) $(SANITIZE) -o $@ $^ $(LIBS) -lboost_unit_test_framework
+	$(CXX) $(SANITIZE) -o $@ $^ $(LIBS) $(FOLIO_TEST_LIBS)
 $(OUT)/e2e_tests: $(E2E)
-	$(CXX) $(SANITIZE) -o $@ $^ -lboost_unit_test_framework -lz
+	$(CXX) $(SANITIZE) -o $@ $^ $(FOLIO_TEST_LIBS) -lz
 
 -include $(OBJ:.o=.d) $(UNIT:.o=.d) $(E2E:.o=.d)

@@ -5,15 +5,17 @@
 # (build/fuzz/obj/), so the normal build in build/obj/ is never touched.
 
 ROOT := $(abspath $(dir $(lastword $(MAKEFILE_LIST)))/../..)
+FOLIO_ROOT := $(ROOT)/
+include $(ROOT)/src/sources.mk
 OUT := $(ROOT)/build/fuzz
 FUZZ_CXX ?= clang++-14
 
 SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-CXXFLAGS = -std=c++17 -g -O1 $(SANITIZE) -fsanitize=fuzzer-no-link -MMD -MP \
-           -I$(ROOT)/src -DFOLIO_VERSION='"fuzz"' -DFOLIO_FUZZ_ROOT='"$(ROOT)"'
-LIBS = -lfcgi -lcmark-gfm-extensions -lcmark-gfm -linih -lyaml-cpp -lz
+CXXFLAGS = $(FOLIO_REQUIRED_FLAGS) -g -O1 $(SANITIZE) -fsanitize=fuzzer-no-link \
+           -DFOLIO_VERSION='"fuzz"' -DFOLIO_FUZZ_ROOT='"$(ROOT)"'
+LIBS = $(FOLIO_LIBS)
 
-SRC := $(filter-out $(ROOT)/src/main.cpp,$(wildcard $(ROOT)/src/*.cpp))
+SRC := $(filter-out $(FOLIO_MAIN),$(FOLIO_SRC))
 OBJ := $(SRC:$(ROOT)/src/%.cpp=$(OUT)/obj/%.o)
 HARNESS := $(wildcard $(ROOT)/tests/fuzz/fuzz_*.cpp)
 HARNESS_OBJ := $(HARNESS:$(ROOT)/tests/fuzz/%.cpp=$(OUT)/harness/%.o)
