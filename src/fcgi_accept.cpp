@@ -5,6 +5,7 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 
 #include <algorithm>
@@ -100,6 +101,14 @@ void Acceptor::accept_waiting(Clock::time_point now) {
 }
 
 Acceptor::Look Acceptor::look(Held& h, Clock::time_point now) {
+    int waiting = 0;
+    if (h.seen > 0 && !h.peer_done && ioctl(h.fd.get(), FIONREAD, &waiting) == 0 &&
+        static_cast<std::size_t>(waiting) == h.seen) {
+        // Nothing new since the last peek: no need to copy and check the same bytes again.
+        h.backoff_ms = std::min(h.backoff_ms * 2, kMaxBackoffMs);
+        h.recheck = now + std::chrono::milliseconds(h.backoff_ms);
+        return Look::wait;
+    }
     const ssize_t n = recv(h.fd.get(), buf_.data(), buf_.size(), MSG_PEEK | MSG_DONTWAIT);
     if (n == 0) return Look::drop;  // closed before a request: how a server ends a kept-alive connection
     if (n < 0) {
