@@ -213,4 +213,19 @@ BOOST_AUTO_TEST_CASE(listen_keeps_a_file_in_its_way_and_a_socket_in_use) {
     BOOST_TEST(e2e::fcgi_get(sock, "/").status == 200);  // still the first one's socket
 }
 
+// libfcgi's own accept took TCP peers only from FCGI_WEB_SERVER_ADDRS when it was set; folio's
+// accept keeps that.
+BOOST_AUTO_TEST_CASE(fcgi_web_server_addrs_still_limits_tcp_peers) {
+    e2e::SiteCopy site;
+    for (const std::string list : {"127.0.0.2", "127.0.0.2,127.0.0.1"}) {
+        BOOST_TEST_CONTEXT(list) {
+            setenv("FCGI_WEB_SERVER_ADDRS", list.c_str(), 1);
+            e2e::Daemon d(tcp_address(), site.config);
+            unsetenv("FCGI_WEB_SERVER_ADDRS");
+            BOOST_REQUIRE(d.wait_ready());
+            BOOST_TEST(e2e::fcgi_get(d.address, "/").status == (list == "127.0.0.2" ? 0 : 200));
+        }
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
