@@ -3,15 +3,17 @@
 
 #include <fcgiapp.h>
 #include <fcntl.h>
-#include <poll.h>
 #include <signal.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <utility>
+
+#include "fcgi_accept.h"
+#include "owned_fd.h"
 
 namespace folio {
 namespace {
@@ -72,6 +74,19 @@ int install_stop_handler() {
 // The request's FastCGI stderr while one is being answered (nullptr otherwise), for log lines.
 FCGX_Stream* g_request_err = nullptr;
 
+// One request's answer: the site refresh, the handler, the response onto the FastCGI streams.
+void answer(FCGX_Request& req, const Handler& handler, const std::function<void()>& before_each) {
+    g_request_err = req.err;
+    before_each();
+    Request r = read_request([&req](const char* name) { return FCGX_GetParam(name, req.envp); });
+    Response resp = handler(r);
+    // Head and body go out separately: the body (often a cached page) is not copied again.
+    const std::string head = serialize_head(resp);
+    FCGX_PutStr(head.data(), static_cast<int>(head.size()), req.out);
+    if (has_body(resp, r.method == "HEAD")) FCGX_PutStr(resp.body.data(), static_cast<int>(resp.body.size()), req.out);
+    g_request_err = nullptr;
+}
+
 // Finishes the request whatever happens in between.
 struct RequestGuard {
     FCGX_Request req;
@@ -107,25 +122,6 @@ int serve_cgi(const Handler& handler) {
     return 0;
 }
 
-int open_listener(const std::string& address, std::string& reason) {
-    if (FCGX_Init() != 0) {
-        reason = "FCGX_Init failed";
-        return -1;
-    }
-    const bool unix_socket = address.find('/') != std::string::npos;
-    // Numeric addresses only: a host name would pull in glibc's NSS, absent from a static build.
-    int fd = FCGX_OpenSocket(address.c_str(), 128);
-    if (fd < 0) {
-        reason = "cannot listen on " + address;
-        return -1;
-    }
-    if (unix_socket && chmod(address.c_str(), 0660) != 0) {
-        reason = "cannot make " + address + " mode 0660: " + std::strerror(errno);
-        return -1;
-    }
-    return fd;
-}
-
 int serve_fastcgi(int listen_fd, const Handler& handler, const std::function<void()>& before_each) {
     if (FCGX_Init() != 0) return 1;
     const int stop_fd = install_stop_handler();  // after FCGX_Init, which installs libfcgi's
@@ -133,30 +129,36 @@ int serve_fastcgi(int listen_fd, const Handler& handler, const std::function<voi
     // Non-blocking: when several processes share the socket (spawn-fcgi -F N), the one that
     // loses the race for a connection must come back to poll, not sleep inside accept().
     fcntl(listen_fd, F_SETFL, fcntl(listen_fd, F_GETFL) | O_NONBLOCK);
-    RequestGuard guard(listen_fd);
+    // libfcgi reads a request with blocking reads, and FCGX_Accept_r accepts and reads the next
+    // connection in one call: one peer that sends half a request (or nothing) would hold the
+    // process, and every other request, for as long as it likes. So folio accepts connections
+    // itself (Acceptor) and hands libfcgi one only once its whole request head is waiting.
+    Acceptor acceptor(listen_fd, stop_fd, [](std::string_view line) { log_to_server(line); });
+    // This relies on a field that fcgiapp.h marks "don't use": FCGX_Accept_r calls accept() only
+    // when ipcFd < 0, otherwise it reads the next request from the connection in ipcFd (that is
+    // how libfcgi serves FCGI_KEEP_CONN). It first "finishes" the previous request and closes
+    // ipcFd unless keepConnection is set, so both are set before each call. listen_sock -1: if
+    // the connection fails, libfcgi's retry accept() fails at once instead of taking (and
+    // blocking on) another connection. tests/unit/test_fcgi_handover.cpp pins these facts.
+    RequestGuard guard(-1);
     FCGX_Request& req = guard.req;
-    while (!g_stop_requested) {
-        // A connection already waiting is taken at once; only when none is does the loop sleep in
-        // poll(), beside the stop pipe (one system call less per request under load).
-        int rc = FCGX_Accept_r(&req);
-        if (rc == -EAGAIN || rc == -EWOULDBLOCK) {  // none waiting, or another process took it
-            pollfd fds[2] = {{listen_fd, POLLIN, 0}, {stop_fd, POLLIN, 0}};
-            if (poll(fds, 2, -1) < 0 && errno != EINTR) break;
-            if (fds[1].revents) break;  // asked to stop, and idle
-            if (fds[0].revents & (POLLERR | POLLHUP | POLLNVAL)) break;
-            continue;
-        }
-        if (rc < 0) break;
-        g_request_err = req.err;
-        before_each();
-        Request r = read_request([&req](const char* name) { return FCGX_GetParam(name, req.envp); });
-        Response resp = handler(r);
-        // Head and body go out separately: the body (often a cached page) is not copied again.
-        const std::string head = serialize_head(resp);
-        FCGX_PutStr(head.data(), static_cast<int>(head.size()), req.out);
-        if (has_body(resp, r.method == "HEAD")) FCGX_PutStr(resp.body.data(), static_cast<int>(resp.body.size()), req.out);
-        g_request_err = nullptr;
+    for (;;) {
+        OwnedFd conn = acceptor.next(g_stop_requested);
+        if (!conn) break;
+        req.ipcFd = conn.release();
+        req.keepConnection = 1;
+        if (FCGX_Accept_r(&req) != 0) continue;  // libfcgi has closed the connection
+        const bool keep_alive = req.keepConnection;
+        answer(req, handler, before_each);
+        // Finish (END_REQUEST) but keep the descriptor: libfcgi's close would wait for the peer's
+        // EOF in a blocking loop, 2 s per read; the Acceptor does that beside the other
+        // connections instead. libfcgi still closes it itself after a stream error.
+        req.keepConnection = 1;
         FCGX_Finish_r(&req);
+        if (req.ipcFd < 0) continue;
+        OwnedFd done(std::exchange(req.ipcFd, -1));
+        if (keep_alive) acceptor.keep(std::move(done));
+        else acceptor.close_after_answer(std::move(done));
     }
     return 0;
 }

@@ -13,6 +13,7 @@
 #include "error.h"
 #include "export.h"
 #include "fcgi_io.h"
+#include "listener.h"
 #include "router.h"
 
 #ifndef FOLIO_VERSION
@@ -22,7 +23,7 @@
 namespace {
 
 constexpr const char* kUsage =
-    "usage: folio.fcgi [--config FILE] [--check | --render PATH | --export DIR | --listen ADDRESS]\n"
+    "usage: folio.fcgi [--config FILE] [--check | --render PATH | --export DIR | --listen ADDRESS [--listen-public]]\n"
     "\n"
     "Serves a Markdown academic homepage as a FastCGI or CGI program.\n"
     "  (no option)       FastCGI when started by a web server, else one CGI request\n"
@@ -30,12 +31,14 @@ constexpr const char* kUsage =
     "  --check           load the whole site, report every problem with file:line; exit 1 on errors\n"
     "  --render PATH     print the full response for one site path (e.g. /publications/)\n"
     "  --export DIR      write the whole site as static files (pages, files, redirect stubs, .htaccess, _redirects)\n"
-    "  --listen ADDRESS  run as a FastCGI daemon on a Unix socket path (made 0660) or 127.0.0.1:PORT\n"
+    "  --listen ADDRESS  run as a FastCGI daemon on a Unix socket path with a '/' (made 0660, removed at\n"
+    "                    exit) or a loopback HOST:PORT (127.0.0.1:PORT, localhost:PORT, [::1]:PORT)\n"
+    "  --listen-public   let --listen take any other address (:PORT is every interface), with a warning\n"
     "  --help, --version\n";
 
 struct Options {
     std::string config, render, listen, export_dir;
-    bool check = false;
+    bool check = false, listen_public = false;
 };
 
 void log_line(std::string_view message) {
@@ -79,6 +82,8 @@ bool parse_options(int argc, char** argv, Options& o, int& exit_code) {
             return false;
         } else if (a == "--check") {
             o.check = true;
+        } else if (a == "--listen-public") {
+            o.listen_public = true;
         } else if (a == "--config" || a == "--render" || a == "--listen" || a == "--export") {
             std::string& into = a == "--config" ? o.config : a == "--render" ? o.render : a == "--listen" ? o.listen : o.export_dir;
             if (!value(into)) return false;
@@ -186,17 +191,18 @@ int main(int argc, char** argv) {
         std::cout << folio::serialize(answer(req, loaded->view()), false) << std::flush;
         return 0;
     }
-    int listen_fd = 0;
+    std::unique_ptr<folio::Listener> listener;  // outlives the loop: removes its socket file at exit
     if (!o.listen.empty()) {
-        std::string reason;
-        listen_fd = folio::open_listener(o.listen, reason);
-        if (listen_fd < 0) {
+        std::string reason, warning;
+        listener = folio::Listener::open(o.listen, o.listen_public, reason, warning);
+        if (!warning.empty()) log_line(warning);
+        if (!listener) {
             log_line(reason);
             return 1;
         }
     }
     folio::SiteHolder holder(config_path, std::move(loaded));
     return folio::serve_fastcgi(
-        listen_fd, [&](const folio::Request& r) { return answer(r, holder.get().view(holder.cache())); },
+        listener ? listener->fd() : 0, [&](const folio::Request& r) { return answer(r, holder.get().view(holder.cache())); },
         [&] { holder.refresh(log_line); });
 }

@@ -11,6 +11,8 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <fstream>
+#include <iterator>
 #include <thread>
 #include <vector>
 
@@ -35,6 +37,8 @@ void put_length(std::string& out, std::size_t n) {
     }
 }
 
+}  // namespace
+
 int connect_to(const std::string& address) {
     if (address.find('/') != std::string::npos) {
         int fd = socket(AF_UNIX, SOCK_STREAM, 0);
@@ -47,20 +51,33 @@ int connect_to(const std::string& address) {
         }
         return fd;
     }
+    // HOST:PORT with HOST an IPv4 address, localhost, or [IPv6].
     std::size_t colon = address.rfind(':');
-    int fd = socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in sa{};
-    sa.sin_family = AF_INET;
-    sa.sin_port = htons(static_cast<uint16_t>(std::stoi(address.substr(colon + 1))));
-    inet_pton(AF_INET, address.substr(0, colon).c_str(), &sa.sin_addr);
-    if (connect(fd, reinterpret_cast<sockaddr*>(&sa), sizeof sa) != 0) {
+    std::string host = address.substr(0, colon);
+    const uint16_t port = htons(static_cast<uint16_t>(std::stoi(address.substr(colon + 1))));
+    if (host == "localhost") host = "127.0.0.1";
+    sockaddr_storage ss{};
+    socklen_t len;
+    if (!host.empty() && host.front() == '[') {
+        auto* sa = reinterpret_cast<sockaddr_in6*>(&ss);
+        sa->sin6_family = AF_INET6;
+        sa->sin6_port = port;
+        inet_pton(AF_INET6, host.substr(1, host.size() - 2).c_str(), &sa->sin6_addr);
+        len = sizeof *sa;
+    } else {
+        auto* sa = reinterpret_cast<sockaddr_in*>(&ss);
+        sa->sin_family = AF_INET;
+        sa->sin_port = port;
+        inet_pton(AF_INET, host.c_str(), &sa->sin_addr);
+        len = sizeof *sa;
+    }
+    int fd = socket(ss.ss_family, SOCK_STREAM, 0);
+    if (connect(fd, reinterpret_cast<sockaddr*>(&ss), len) != 0) {
         close(fd);
         return -1;
     }
     return fd;
 }
-
-}  // namespace
 
 Result fcgi_request(const std::string& address, const std::map<std::string, std::string>& params) {
     Result r;
@@ -135,7 +152,8 @@ int free_port() {
     return ntohs(sa.sin_port);
 }
 
-Daemon::Daemon(const std::string& addr, const std::string& config) : address(addr) {
+Daemon::Daemon(const std::string& addr, const std::string& config, const std::vector<std::string>& extra)
+    : address(addr) {
     char tmpl[] = "/tmp/folio-daemon-log-XXXXXX";
     int logfd = mkstemp(tmpl);
     log = tmpl;
@@ -146,7 +164,12 @@ Daemon::Daemon(const std::string& addr, const std::string& config) : address(add
         int devnull = open("/dev/null", O_RDWR);
         dup2(devnull, 0);
         dup2(devnull, 1);
-        execl(bin.c_str(), bin.c_str(), "--listen", addr.c_str(), "--config", config.c_str(), static_cast<char*>(nullptr));
+        std::vector<std::string> args = extra;
+        for (const char* a : {"--listen", addr.c_str(), "--config", config.c_str()}) args.emplace_back(a);
+        std::vector<char*> argv{const_cast<char*>(bin.c_str())};
+        for (auto& a : args) argv.push_back(a.data());
+        argv.push_back(nullptr);
+        execv(bin.c_str(), argv.data());
         _exit(127);
     }
     close(logfd);
@@ -172,8 +195,14 @@ bool Daemon::wait_ready() const {
     return false;
 }
 
+std::string Daemon::log_text() const {
+    std::ifstream in(log);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
 int Daemon::stop(int sig, int timeout_ms) {
-    kill(pid, sig);
+    if (pid <= 0) return -1;
+    if (sig) kill(pid, sig);
     for (int waited = 0; waited <= timeout_ms; waited += 10) {
         int st;
         if (waitpid(pid, &st, WNOHANG) == pid) {
