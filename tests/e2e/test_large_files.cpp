@@ -27,11 +27,24 @@
 namespace {
 
 constexpr std::size_t kMiB = 1024 * 1024;
-// What a process may reach, at its peak (VmHWM), while serving a 50 MB file: well under the
-// file's size, so a body read into memory cannot pass. The default site's CGI peaks near 8 MiB
-// and its FastCGI worker near 6 MiB; zlib's deflate state (about 300 KiB at level 6) and a
-// 64 KiB chunk buffer come on top.
-constexpr long kMaxWorkerKiB = 24 * 1024;
+// What a process may reach, at its peak (VmHWM), while serving a 50 MB file or gzipping a 10 MB
+// one: under the size of either file, so a body read into memory cannot pass. The default
+// site's CGI and FastCGI worker both peak near 5.5 MiB with streaming; zlib's deflate state
+// (about 300 KiB at level 6) and a 64 KiB chunk buffer are in that figure.
+constexpr long kMaxWorkerKiB = 16 * 1024;
+// Under AddressSanitizer (tests/asan/, which builds folio and these tests with it) memory figures
+// mean nothing: shadow memory and the free-list quarantine come on top of whatever folio holds.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kMemoryMeasured = false;
+#else
+constexpr bool kMemoryMeasured = true;
+#endif
+
+// The bound checked, unless under a sanitizer.
+void check_memory(long kib, const std::string& what) {
+    BOOST_TEST_MESSAGE(what << ": " << kib << " KiB");
+    if (kMemoryMeasured) BOOST_TEST(kib < kMaxWorkerKiB, what << ": " << kib << " KiB");
+}
 
 // A CSV of `bytes` bytes, the same every time (so a test can rebuild the expected bytes).
 std::string csv_row(std::size_t i) {
@@ -268,7 +281,7 @@ BOOST_AUTO_TEST_CASE(cgi_head_of_a_large_file_reads_nothing) {
     BOOST_TEST(m.status == 200);
     BOOST_TEST(m.header("Content-Length") == std::to_string(50 * kMiB));
     BOOST_TEST(m.body_size == 0u);
-    BOOST_TEST(m.max_rss_kib < kMaxWorkerKiB, "HEAD peaked at " << m.max_rss_kib << " KiB");
+    check_memory(m.max_rss_kib, "CGI HEAD of 50 MB, peak");
 }
 
 // Point 8: GET of a 50 MB file sends it byte for byte, in chunks.
@@ -280,7 +293,7 @@ BOOST_AUTO_TEST_CASE(cgi_get_of_a_large_file_streams_it) {
     BOOST_TEST(m.header("Content-Length") == std::to_string(50 * kMiB));
     BOOST_TEST(m.body_size == 50 * kMiB);
     BOOST_TEST((m.body() == digest_of_file(s.file("big.csv"))), "the body is not the file's bytes");
-    BOOST_TEST(m.max_rss_kib < kMaxWorkerKiB, "GET peaked at " << m.max_rss_kib << " KiB");
+    check_memory(m.max_rss_kib, "CGI GET of 50 MB, peak");
 }
 
 // Point 8: a FastCGI worker after a 50 MB GET and HEAD: neither the body nor a "scratch" copy
@@ -299,10 +312,9 @@ BOOST_AUTO_TEST_CASE(fastcgi_worker_stays_small_after_large_get_and_head) {
     BOOST_TEST(head.header("Content-Length") == std::to_string(50 * kMiB));
     BOOST_TEST(head.body.empty());
     auto [rss, hwm] = rss_of(d.pid);
-    BOOST_TEST_MESSAGE("FastCGI worker after a 50 MB GET and HEAD: VmRSS " << rss << " KiB, VmHWM " << hwm << " KiB");
     BOOST_TEST(rss > 0);
-    BOOST_TEST(hwm < kMaxWorkerKiB, "VmHWM " << hwm << " KiB");
-    BOOST_TEST(rss < kMaxWorkerKiB, "VmRSS " << rss << " KiB");
+    check_memory(hwm, "FastCGI worker after a 50 MB GET and HEAD, VmHWM");
+    check_memory(rss, "FastCGI worker after a 50 MB GET and HEAD, VmRSS");
 }
 
 // Point 5: the gzip variant of a 10 MB CSV is made once, kept in the cache folder under a name
@@ -316,7 +328,7 @@ BOOST_AUTO_TEST_CASE(cgi_gzip_variant_is_made_once_and_kept) {
     BOOST_TEST(first.header("Content-Length") == std::to_string(first.body_size));
     BOOST_TEST(first.body_size < 5 * kMiB);
     BOOST_TEST((first.gunzipped() == digest_of_file(s.file("data.csv"))), "the gzip body does not decompress to the file");
-    BOOST_TEST(first.max_rss_kib < kMaxWorkerKiB, "gzip peaked at " << first.max_rss_kib << " KiB");
+    check_memory(first.max_rss_kib, "CGI gzip of 10 MB, peak");
     auto kept = kept_variants(s.cache);
     BOOST_REQUIRE(kept.size() == 1u);
     struct stat before {};
@@ -357,7 +369,7 @@ BOOST_AUTO_TEST_CASE(fastcgi_gzip_variant_is_made_once_and_kept) {
     BOOST_TEST((first.out == second.out));
     BOOST_TEST(kept_variants(s.cache).size() == 1u);
     auto [rss, hwm] = rss_of(d.pid);
-    BOOST_TEST(hwm < kMaxWorkerKiB, "VmHWM " << hwm << " KiB after gzip of 10 MB");
+    check_memory(hwm, "FastCGI worker after gzip of 10 MB, VmHWM");
 }
 
 // Point 5: above the size limit a file goes out as it is; compressed types are never gzipped;
@@ -380,6 +392,21 @@ BOOST_AUTO_TEST_CASE(no_gzip_above_the_limit_or_for_compressed_types) {
     }
 }
 
+// Point 14: static files had a 256 MiB limit only because they were read whole; streamed, a
+// file of any size is served (a sparse 300 MiB file: no disk, and HEAD reads nothing of it).
+BOOST_AUTO_TEST_CASE(no_size_limit_on_static_files) {
+    LargeSite s;
+    const std::size_t size = 300 * kMiB;
+    s.site.write("content/files/huge.bin", "");
+    BOOST_REQUIRE(truncate(s.file("huge.bin").c_str(), static_cast<off_t>(size)) == 0);
+    auto head = cgi_measured("/files/huge.bin", "HEAD", s.site.config, "gzip");
+    BOOST_TEST(head.status == 200);
+    BOOST_TEST(head.header("Content-Length") == std::to_string(size));
+    BOOST_TEST(head.header("Content-Type") == "application/octet-stream");
+    BOOST_TEST(head.header("Content-Encoding").empty());
+    check_memory(head.max_rss_kib, "CGI HEAD of 300 MiB, peak");
+}
+
 // 304 keeps working for streamed files: the ETag comes from the file's stamp.
 BOOST_AUTO_TEST_CASE(conditional_get_of_a_large_file) {
     LargeSite s;
@@ -391,7 +418,7 @@ BOOST_AUTO_TEST_CASE(conditional_get_of_a_large_file) {
     auto nm = cgi_measured("/files/big.csv", "GET", s.site.config, "", etag);
     BOOST_TEST(nm.status == 304);
     BOOST_TEST(nm.body_size == 0u);
-    BOOST_TEST(nm.max_rss_kib < kMaxWorkerKiB, "a 304 peaked at " << nm.max_rss_kib << " KiB");
+    check_memory(nm.max_rss_kib, "CGI 304 for a 20 MB file, peak");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
