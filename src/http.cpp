@@ -112,7 +112,11 @@ std::string serialize(const Response& response, bool head_only) {
     if (!has_body(response, head_only)) return out;
     if (!response.file) return out + response.body;
     std::string reason;
-    response.file->for_each_chunk([&](const char* p, std::size_t n) { return out.append(p, n), true; }, reason);
+    auto append = [&](const char* p, std::size_t n) {
+        out.append(p, n);
+        return true;
+    };
+    response.file->for_each_chunk(append, reason);  // a file that shrank: what there was
     return out;
 }
 

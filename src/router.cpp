@@ -93,8 +93,11 @@ Response read_static(const SiteView& v, const Route& route, const std::string& p
         return r;
     }
     r.body.reserve(static_cast<std::size_t>(file->size));
-    const bool whole = file->for_each_chunk([&](const char* p, std::size_t n) { return r.body.append(p, n), true; }, reason);
-    if (!whole) return error_response(v, 500, reason, path, log);
+    auto append = [&](const char* p, std::size_t n) {
+        r.body.append(p, n);
+        return true;
+    };
+    if (!file->for_each_chunk(append, reason)) return error_response(v, 500, reason, path, log);
     return r;
 }
 
