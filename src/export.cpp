@@ -32,6 +32,19 @@ bool write_file(const std::string& path, const std::string& bytes) {
     return static_cast<bool>(out);
 }
 
+// A streamed static file, copied chunk by chunk: a large file is never held in memory.
+bool write_file(const std::string& path, const BodyFile& body) {
+    std::size_t slash = path.rfind('/');
+    if (slash != std::string::npos && !make_dirs(path.substr(0, slash))) return false;
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    std::string reason;
+    const bool whole = body.for_each_chunk([&](const char* p, std::size_t n) {
+        out.write(p, static_cast<std::streamsize>(n));
+        return static_cast<bool>(out);
+    }, reason);
+    return whole && static_cast<bool>(out);
+}
+
 // The file a URL is stored in: "/a/" -> "a/index.html"; "/a.html" or "/x.bib" as they are.
 std::string file_for(const std::string& url) {
     if (url.back() == '/') return url.substr(1) + "index.html";
@@ -96,7 +109,8 @@ int run_export(const Loaded& l, const std::string& dir, std::ostream& progress) 
             ++failures;
             continue;
         }
-        if (!write_file(path, bytes)) {
+        const bool written_ok = r.file && route.kind != RouteKind::Redirect ? write_file(path, *r.file) : write_file(path, bytes);
+        if (!written_ok) {
             progress << "folio: " << path << ": cannot write: " << std::strerror(errno) << "\n";
             ++failures;
             continue;

@@ -14,6 +14,7 @@
 
 #include "fcgi_accept.h"
 #include "owned_fd.h"
+#include "response_writer.h"
 
 namespace folio {
 namespace {
@@ -80,10 +81,11 @@ void answer(FCGX_Request& req, const Handler& handler, const std::function<void(
     before_each();
     Request r = read_request([&req](const char* name) { return FCGX_GetParam(name, req.envp); });
     Response resp = handler(r);
-    // Head and body go out separately: the body (often a cached page) is not copied again.
-    const std::string head = serialize_head(resp);
-    FCGX_PutStr(head.data(), static_cast<int>(head.size()), req.out);
-    if (has_body(resp, r.method == "HEAD")) FCGX_PutStr(resp.body.data(), static_cast<int>(resp.body.size()), req.out);
+    // Head and body go out separately: the body (often a cached page) is not copied again,
+    // and a file body goes in chunks. FCGX_PutStr returns the count written, less on error.
+    std::string reason;
+    auto to_fcgi = [&req](const char* p, std::size_t n) { return FCGX_PutStr(p, static_cast<int>(n), req.out) == static_cast<int>(n); };
+    if (!write_response(resp, r.method == "HEAD", to_fcgi, reason)) log_to_server("folio: " + reason + "\n");
     g_request_err = nullptr;
 }
 
@@ -116,8 +118,9 @@ int serve_cgi(const Handler& handler) {
     signal(SIGTERM, SIG_DFL);
     Request req = read_request([](const char* name) { return std::getenv(name); });
     Response resp = handler(req);
-    std::string bytes = serialize(resp, req.method == "HEAD");
-    std::fwrite(bytes.data(), 1, bytes.size(), stdout);
+    std::string reason;
+    auto to_stdout = [](const char* p, std::size_t n) { return std::fwrite(p, 1, n, stdout) == n; };
+    if (!write_response(resp, req.method == "HEAD", to_stdout, reason)) log_to_server("folio: " + reason + "\n");
     std::fflush(stdout);
     return 0;
 }

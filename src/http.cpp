@@ -3,7 +3,16 @@
 
 #include "html.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <stdexcept>
+#include <vector>
 
 namespace folio {
 
@@ -21,6 +30,56 @@ const std::string* Response::header(std::string_view name) const {
     for (const auto& h : headers)
         if (h.first == name) return &h.second;
     return nullptr;
+}
+
+std::shared_ptr<const BodyFile> BodyFile::open(const std::string& path, std::string& reason) {
+    auto f = std::make_shared<BodyFile>();
+    f->fd_ = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    if (f->fd_ < 0) {
+        reason = path + ": " + std::strerror(errno);
+        return nullptr;
+    }
+    struct stat st;
+    if (fstat(f->fd_, &st) != 0 || !S_ISREG(st.st_mode)) {
+        reason = path + ": not a regular file";
+        return nullptr;
+    }
+    f->path = path;
+    f->size = static_cast<std::uint64_t>(st.st_size);
+    f->mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+    f->inode = static_cast<std::uint64_t>(st.st_ino);
+    f->device = static_cast<std::uint64_t>(st.st_dev);
+    return f;
+}
+
+BodyFile::~BodyFile() {
+    if (fd_ >= 0) close(fd_);
+}
+
+bool BodyFile::for_each_chunk(const std::function<bool(const char*, std::size_t)>& sink, std::string& reason) const {
+    // One buffer per call, on the heap (64 KiB is below glibc's mmap threshold, so it is reused
+    // from the arena rather than mapped and unmapped each time).
+    std::vector<char> buf(kChunkBytes);
+    std::uint64_t offset = 0;
+    while (offset < size) {
+        const std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(buf.size(), size - offset));
+        const ssize_t n = pread(fd_, buf.data(), want, static_cast<off_t>(offset));
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            reason = path + (n == 0 ? ": shrank while being sent" : std::string(": ") + std::strerror(errno));
+            return false;
+        }
+        if (!sink(buf.data(), static_cast<std::size_t>(n))) return true;
+        offset += static_cast<std::uint64_t>(n);
+    }
+    return true;
+}
+
+std::string BodyFile::stamp() const {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%llx-%llx-%llx", static_cast<unsigned long long>(size),
+                  static_cast<unsigned long long>(mtime_ns), static_cast<unsigned long long>(inode));
+    return buf;
 }
 
 const char* reason_phrase(int status) {
@@ -50,9 +109,18 @@ bool header_value_ok(std::string_view value) {
 
 std::string serialize(const Response& response, bool head_only) {
     std::string out = serialize_head(response);
-    if (has_body(response, head_only)) out += response.body;
+    if (!has_body(response, head_only)) return out;
+    if (!response.file) return out + response.body;
+    std::string reason;
+    auto append = [&](const char* p, std::size_t n) {
+        out.append(p, n);
+        return true;
+    };
+    response.file->for_each_chunk(append, reason);  // a file that shrank: what there was
     return out;
 }
+
+std::uint64_t body_size(const Response& response) { return response.file ? response.file->size : response.body.size(); }
 
 bool has_body(const Response& response, bool head_only) { return !head_only && response.status != 304; }
 
@@ -74,7 +142,7 @@ std::string serialize_head(const Response& response) {
     }
     if (response.status != 304) {
         out += "Content-Length: ";
-        out += std::to_string(response.body.size());
+        out += std::to_string(body_size(response));
         out += "\r\n";
     }
     out += "\r\n";

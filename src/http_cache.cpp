@@ -5,9 +5,15 @@
 
 #include "text.h"
 
+#include <unistd.h>
+
+#include <cctype>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <ctime>
 #include <memory>
+#include <vector>
 
 namespace folio {
 namespace {
@@ -54,14 +60,25 @@ long long parse_http_date(const std::string& s) {
 }
 
 bool compressible(const Response& r) {
-    const std::string* type = r.header("Content-Type");
-    if (!type) return false;
-    return type->rfind("text/", 0) == 0 || type->find("xml") != std::string::npos ||
-           type->find("json") != std::string::npos || type->find("javascript") != std::string::npos;
+    const std::string* header = r.header("Content-Type");
+    if (!header) return false;
+    // The media type without parameters, lower case: "type/subtype" or "type/x+suffix".
+    std::string type = header->substr(0, header->find(';'));
+    type.erase(type.find_last_not_of(" \t") + 1);
+    for (auto& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    auto ends_with = [&](std::string_view s) {
+        return type.size() >= s.size() && type.compare(type.size() - s.size(), s.size(), s) == 0;
+    };
+    // A whitelist of exact types and structured-syntax suffixes: a substring test took
+    // "application/vnd.openxmlformats-...document" (a zip file) for XML.
+    return type.rfind("text/", 0) == 0 || type == "application/json" || type == "application/xml" ||
+           type == "application/javascript" || ends_with("+xml") || ends_with("+json");
 }
 
+std::string etag_of_file(const BodyFile& f) { return "\"" + f.stamp() + "\""; }
+
 void add_validators(Response& r, long long last_modified, const std::string& cache_control) {
-    r.set_header("ETag", etag_of(r.body));
+    if (!r.header("ETag")) r.set_header("ETag", etag_of(r.body));
     if (last_modified > 0) r.set_header("Last-Modified", http_date(last_modified));
     if (!cache_control.empty()) r.set_header("Cache-Control", cache_control);
     if (compressible(r)) r.set_header("Vary", "Accept-Encoding");
@@ -105,7 +122,7 @@ bool accepts_gzip(const std::string& ae) {
 
 std::string gzip(const std::string& bytes) {
     z_stream zs{};
-    if (deflateInit2(&zs, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) return "";
+    if (deflateInit2(&zs, kGzipLevel, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) return "";
     std::unique_ptr<z_stream, int (*)(z_stream*)> guard(&zs, deflateEnd);
     std::string out;
     out.resize(deflateBound(&zs, bytes.size()));
@@ -118,7 +135,64 @@ std::string gzip(const std::string& bytes) {
     return out;
 }
 
+bool gzip_file(const BodyFile& in, int out_fd, std::string& reason) {
+    z_stream zs{};
+    if (deflateInit2(&zs, kGzipLevel, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
+        reason = "deflateInit2 failed";
+        return false;
+    }
+    std::unique_ptr<z_stream, int (*)(z_stream*)> guard(&zs, deflateEnd);
+    std::vector<unsigned char> out(BodyFile::kChunkBytes);
+    bool write_failed = false;
+    // Deflates what zs holds with flush, writing each full output buffer.
+    auto pump = [&](int flush) {
+        int rc;
+        do {
+            zs.next_out = out.data();
+            zs.avail_out = static_cast<uInt>(out.size());
+            rc = deflate(&zs, flush);
+            if (rc == Z_STREAM_ERROR) return false;
+            const std::size_t n = out.size() - zs.avail_out;
+            for (std::size_t done = 0; done < n;) {
+                const ssize_t w = write(out_fd, out.data() + done, n - done);
+                if (w < 0 && errno == EINTR) continue;
+                if (w <= 0) {
+                    write_failed = true;
+                    return false;
+                }
+                done += static_cast<std::size_t>(w);
+            }
+        } while (zs.avail_out == 0 || (flush == Z_FINISH && rc != Z_STREAM_END));
+        return true;
+    };
+    bool ok = true;
+    const bool read_all = in.for_each_chunk([&](const char* p, std::size_t n) {
+        zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(p));
+        zs.avail_in = static_cast<uInt>(n);
+        return ok = pump(Z_NO_FLUSH);
+    }, reason);
+    if (!read_all) return false;
+    if (ok) ok = pump(Z_FINISH);
+    if (!ok) reason = write_failed ? std::string("write: ") + std::strerror(errno) : "deflate failed";
+    return ok;
+}
+
+Response gzipped_file(const Response& r, std::shared_ptr<const BodyFile> gz) {
+    Response g;
+    g.status = r.status;
+    g.headers = r.headers;
+    g.file = std::move(gz);
+    g.set_header("Content-Encoding", "gzip");
+    if (const std::string* etag = r.header("ETag")) {
+        std::string e = *etag;
+        e.insert(e.size() - 1, "-gz");
+        g.set_header("ETag", e);
+    }
+    return g;
+}
+
 Response gzipped(const Response& r) {
+    if (r.file) return r;  // a file's variant is made by gzip_file, into a file (gzip_store.h)
     Response g = r;
     g.body = gzip(r.body);
     if (g.body.empty() && !r.body.empty()) return r;
@@ -151,29 +225,25 @@ std::size_t footprint(const std::string& key, const Response& r) {
 
 }  // namespace
 
-const Response& ResponseCache::put(const std::string& key, Response r) {
+bool ResponseCache::put(const std::string& key, Response r) {
+    if (r.file) return false;
     r.body.shrink_to_fit();
     r.headers.shrink_to_fit();
     const std::size_t cost = footprint(key, r);
-    if (bytes_ + cost > kMaxCacheBytes) {
-        // Full: keep serving, just without keeping this one.
-        scratch_ = std::move(r);
-        return scratch_;
-    }
+    if (bytes_ + cost > kMaxCacheBytes) return false;  // full: keep serving, just without keeping this one
     bytes_ += cost;
-    return plain_[key] = std::move(r);
+    plain_[key] = std::move(r);
+    return true;
 }
 
-const Response& ResponseCache::gzip_of(const std::string& key, const Response& plain) {
+Response ResponseCache::gzip_of(const std::string& key, const Response& plain) {
     if (auto it = gz_.find(key); it != gz_.end()) return it->second;
     Response g = gzipped(plain);
+    if (plain.file || !plain_.count(key)) return g;
     g.body.shrink_to_fit();
     g.headers.shrink_to_fit();
     const std::size_t cost = footprint(key, g);
-    if (!plain_.count(key) || bytes_ + cost > kMaxCacheBytes) {
-        scratch_ = std::move(g);
-        return scratch_;
-    }
+    if (bytes_ + cost > kMaxCacheBytes) return g;
     bytes_ += cost;
     return gz_[key] = std::move(g);
 }

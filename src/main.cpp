@@ -13,6 +13,7 @@
 #include "error.h"
 #include "export.h"
 #include "fcgi_io.h"
+#include "gzip_store.h"
 #include "listener.h"
 #include "router.h"
 
@@ -105,6 +106,14 @@ folio::Response answer(const folio::Request& req, const folio::SiteView& view) {
     }
 }
 
+// Kept gzip variants of large static files live in the cache folder's "gzip" folder (private,
+// like the cache folder itself); without a usable cache folder, large files go out uncompressed.
+std::optional<folio::GzipStore> open_gzip_store(const folio::Config& config, const std::string& config_path) {
+    const std::string dir = folio::default_cache_dir(config.cache_dir, config_path);
+    if (dir.empty() || !folio::DiskCache::open(dir, config.cache_dir.empty())) return std::nullopt;
+    return folio::GzipStore::open(dir + "/gzip");
+}
+
 // CGI mode: one request per process, so the cost to beat is building the index. A response made
 // for this exact state of the site (same fingerprint of every input file) is taken from the disk
 // cache; otherwise the site is built, and the response kept for the next process.
@@ -113,6 +122,7 @@ folio::Response answer_cgi(const folio::Request& req, const std::string& config_
     auto cache = folio::DiskCache::open(folio::default_cache_dir(config.cache_dir, config_path), config.cache_dir.empty());
     if (!cache && !config.cache_dir.empty() && config.cache_dir != "off")
         log_line(config.cache_dir + ": not used as the cache: it must be a folder of folio's own user, mode 0700");
+    const auto gzip_store = cache ? open_gzip_store(config, config_path) : std::nullopt;
     // Edits show within a second, as in FastCGI mode: a fingerprint younger than that is reused.
     folio::Fingerprint fp;
     if (auto recent = cache ? cache->recent_fingerprint(1000) : std::nullopt) {
@@ -138,8 +148,11 @@ folio::Response answer_cgi(const folio::Request& req, const std::string& config_
     folio::Request plain = req;  // the full response is what gets kept; 304 is decided per request
     plain.if_none_match.clear();
     plain.if_modified_since.clear();
-    folio::Response r = answer(plain, loaded->view());
-    if (cacheable && (r.status == 200 || r.status == 301)) cache->put(fp.hash, key, r);
+    folio::SiteView view = loaded->view();
+    view.gzip = gzip_store ? &*gzip_store : nullptr;
+    folio::Response r = answer(plain, view);
+    // A streamed file (r.file) is never copied into the cache: the file is its own copy.
+    if (cacheable && !r.file && (r.status == 200 || r.status == 301)) cache->put(fp.hash, key, r);
     return conditional(std::move(r));
 }
 
@@ -201,8 +214,14 @@ int main(int argc, char** argv) {
             return 1;
         }
     }
+    const auto gzip_store = open_gzip_store(loaded->config, config_path);
     folio::SiteHolder holder(config_path, std::move(loaded));
+    auto view = [&] {
+        folio::SiteView v = holder.get().view(holder.cache());
+        v.gzip = gzip_store ? &*gzip_store : nullptr;
+        return v;
+    };
     return folio::serve_fastcgi(
-        listener ? listener->fd() : 0, [&](const folio::Request& r) { return answer(r, holder.get().view(holder.cache())); },
+        listener ? listener->fd() : 0, [&](const folio::Request& r) { return answer(r, view()); },
         [&] { holder.refresh(log_line); });
 }

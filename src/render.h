@@ -10,6 +10,8 @@
 
 namespace folio {
 
+class GzipStore;
+
 // Everything a render needs, passed explicitly (no globals).
 struct SiteView {
     const Config& config;
@@ -17,6 +19,7 @@ struct SiteView {
     const Templates& templates;
     long long last_modified = 0;     // newest modification time of every input file
     ResponseCache* cache = nullptr;  // a FastCGI process's rendered responses; none in CGI mode
+    const GzipStore* gzip = nullptr;  // kept gzip variants of large static files (both modes); none: sent plain
 };
 
 // Renders a page through its layout. Throws folio::Error with file:line when the page itself

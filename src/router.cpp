@@ -1,12 +1,11 @@
 // Request routing: one lookup in the site table decides what answers.
 #include "router.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
+#include <cstdint>
 
 #include "error.h"
 #include "feeds.h"
+#include "gzip_store.h"
 #include "http_cache.h"
 #include "publication.h"
 #include "html.h"
@@ -36,7 +35,8 @@ Response redirect_to(const SiteView& v, const std::string& target, std::string_v
 }
 
 // A response made once per site state (a page, a file, a generated file, the 404 page): from the
-// FastCGI cache when there is one; a 200 gets its validators before it is kept.
+// FastCGI cache when there is one; a 200 gets its validators before it is kept. A streamed file
+// is not kept (ResponseCache::put refuses it): the next request opens it again.
 template <typename Make>
 Response once(const SiteView& v, const std::string& key, long long last_modified, Make make) {
     if (v.cache)
@@ -47,38 +47,57 @@ Response once(const SiteView& v, const std::string& key, long long last_modified
     return r;
 }
 
+// The gzip variant of a streamed file: the one kept in the gzip store (made on first demand),
+// or none (the file goes out as it is) when there is no store, the file is too large for one,
+// or another process is making it right now. Never compressed per request.
+Response gzip_streamed(const SiteView& v, Response r, const Log& log) {
+    if (!v.gzip) return r;
+    std::string reason;
+    if (auto gz = v.gzip->variant(*r.file, reason)) return gzipped_file(r, std::move(gz));
+    if (!reason.empty()) log("gzip variant not made: " + reason);
+    return r;
+}
+
 // Per request: the gzip variant when the client takes it, then 304 when the client has it.
-Response finish(const Request& req, const SiteView& v, const std::string& key, Response r) {
+Response finish(const Request& req, const SiteView& v, const std::string& key, Response r, const Log& log) {
     if (r.status != 200 && r.status != 404) return r;
     if (compressible(r)) r.set_header("Vary", "Accept-Encoding");
-    if (compressible(r) && r.body.size() >= kMinGzipBytes && accepts_gzip(req.accept_encoding))
-        r = v.cache && v.cache->find(key) ? v.cache->gzip_of(key, r) : gzipped(r);
+    if (compressible(r) && accepts_gzip(req.accept_encoding)) {
+        if (r.file) r = gzip_streamed(v, std::move(r), log);
+        else if (r.body.size() >= kMinGzipBytes) r = v.cache && v.cache->find(key) ? v.cache->gzip_of(key, r) : gzipped(r);
+    }
     if (r.status == 200 && not_modified(req, r)) return not_modified_response(r);
     return r;
 }
 
-// Reads a file found in the table. O_NOFOLLOW: the route holds the resolved path, so a link
-// appearing there later is refused rather than followed.
+// Static files up to this size are read into the response, like pages: the FastCGI cache keeps
+// them (within kMaxCacheBytes, gzip variant included) and so does CGI mode's disk cache, which
+// spares a CGI the site build for a stylesheet. Larger ones are streamed from the open file
+// (Response::file) and never copied into memory or a cache.
+constexpr std::uint64_t kMaxInMemoryFileBytes = 256 * 1024;
+
+// A file found in the table. O_NOFOLLOW (BodyFile::open): the route holds the resolved path, so a
+// link appearing there later is refused rather than followed. There is no size limit: memory per
+// request is one chunk whatever the size (the limit of 256 MiB existed because files were read
+// whole). The ETag comes from the file's stamp, so a large file is not read to make one.
 Response read_static(const SiteView& v, const Route& route, const std::string& path, const Log& log) {
-    int fd = open(route.file.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-    if (fd < 0) return error_response(v, 404, "file vanished: " + route.origin, path, log);
-    struct stat st;
+    std::string reason;
+    auto file = BodyFile::open(route.file, reason);
+    if (!file) return error_response(v, 404, "file vanished or not a regular file: " + route.origin, path, log);
     Response r;
-    bool ok = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size <= static_cast<off_t>(kMaxContentFileBytes * 64);
-    if (ok) {
-        r.body.resize(static_cast<std::size_t>(st.st_size));
-        std::size_t got = 0;
-        while (got < r.body.size()) {
-            ssize_t n = read(fd, r.body.data() + got, r.body.size() - got);
-            if (n <= 0) break;
-            got += static_cast<std::size_t>(n);
-        }
-        r.body.resize(got);
-    }
-    close(fd);
-    if (!ok) return error_response(v, 404, "not a regular file: " + route.origin, path, log);
     r.set_header("Content-Type", content_type_for(route.file));
-    r.set_header("Last-Modified", http_date(static_cast<long long>(st.st_mtime)));
+    r.set_header("Last-Modified", http_date(file->mtime_ns / 1000000000));
+    r.set_header("ETag", etag_of_file(*file));
+    if (file->size > kMaxInMemoryFileBytes) {
+        r.file = std::move(file);
+        return r;
+    }
+    r.body.reserve(static_cast<std::size_t>(file->size));
+    auto append = [&](const char* p, std::size_t n) {
+        r.body.append(p, n);
+        return true;
+    };
+    if (!file->for_each_chunk(append, reason)) return error_response(v, 500, reason, path, log);
     return r;
 }
 
@@ -189,12 +208,12 @@ Response handle_request(const Request& req, const SiteView& v, const Log& log) {
         if (p.path.back() != '/' && v.site.find(p.path + "/")) return redirect_to(v, p.path + "/", query);
         if (v.site.not_found_page == kNoPage) return error_response(v, 404, "no page at " + p.path, p.path, log);
         // Every 404 has the same body when the site has a 404 page: make it once.
-        return finish(req, v, "404", once(v, "404", 0, [&] { return error_response(v, 404, "", p.path, log); }));
+        return finish(req, v, "404", once(v, "404", 0, [&] { return error_response(v, 404, "", p.path, log); }), log);
     }
     if (route->kind == RouteKind::Redirect) return redirect_to(v, route->target, query);
     std::string key;
     Response r = answer_route(v, *route, p.path, key, log);
-    return finish(req, v, key, std::move(r));
+    return finish(req, v, key, std::move(r), log);
 }
 
 }  // namespace folio
