@@ -143,7 +143,7 @@ private:
 
 }  // namespace
 
-int run_check(const Loaded& l, std::ostream& out) {
+int run_check(const Loaded& l, std::ostream& out, const std::string& cache_note) {
     std::vector<std::string> errors = l.site.errors;
     std::vector<std::string> warnings = l.site.warnings;
     for (const auto& p : l.templates.problems()) errors.push_back(p);
@@ -177,6 +177,7 @@ int run_check(const Loaded& l, std::ostream& out) {
 
     for (const auto& w : warnings) out << "warning: " << w << "\n";
     for (const auto& e : errors) out << "error: " << e << "\n";
+    if (!cache_note.empty()) out << "note: " << cache_note << "\n";
     out << "folio: " << pages << " pages, " << redirects << " redirects, " << files << " files; " << errors.size()
         << (errors.size() == 1 ? " error, " : " errors, ") << warnings.size()
         << (warnings.size() == 1 ? " warning" : " warnings") << "\n";

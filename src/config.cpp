@@ -4,6 +4,7 @@
 #include <ini.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <iterator>
 #include <fstream>
@@ -74,6 +75,25 @@ std::string check_target(const std::string& v) {
         for (unsigned char c : v.substr(path.size()))
             if (c < 0x20 || c == 0x7f) why = "control character in the query";
     return why.empty() ? "" : "'" + v + "': " + why;
+}
+
+// "4M", "512K", "4MiB", "1G" or a number of bytes; binary multiples. Returns why not, or "".
+std::string parse_size(const std::string& v, std::uint64_t& out) {
+    std::size_t digits = 0;
+    while (digits < v.size() && v[digits] >= '0' && v[digits] <= '9') ++digits;
+    if (digits == 0 || digits > 12) return "expected a size such as 4M, 512K or 1048576";
+    std::uint64_t n = std::stoull(v.substr(0, digits));
+    std::string unit = v.substr(digits);
+    for (auto& c : unit) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (unit.size() > 1 && (unit.substr(1) == "IB" || unit.substr(1) == "B")) unit = unit.substr(0, 1);
+    int shift = 0;
+    if (unit == "K") shift = 10;
+    else if (unit == "M") shift = 20;
+    else if (unit == "G") shift = 30;
+    else if (!unit.empty() && unit != "B") return "expected a size such as 4M, 512K or 1048576";
+    if (n > (kMaxCacheSize >> shift)) return "more than 1G";  // checked before shifting: no overflow
+    out = n << shift;
+    return "";
 }
 
 struct Parser {
@@ -179,6 +199,10 @@ struct Parser {
             if (key == "content") cfg.content_dir = join_path(cfg.dir, v);
             else if (key == "templates") cfg.templates_dir = join_path(cfg.dir, v);
             else if (key == "cache") cfg.cache_dir = v == "off" || v.empty() ? v : join_path(cfg.dir, v);
+            else if (key == "cache_size") {
+                std::string why = parse_size(v, cfg.cache_size);
+                if (!why.empty()) return fail("cache_size '" + v + "': " + why);
+            }
             else return fail("unknown key '" + key + "' in [paths]");
             return true;
         }

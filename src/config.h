@@ -1,5 +1,6 @@
 // folio.ini -> a typed Config; the only user of inih. Errors read "folio.ini:LINE: reason".
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -9,6 +10,12 @@ namespace folio {
 
 // The longest line folio.ini may hold: a long bio fits, a runaway file does not.
 inline constexpr std::size_t kMaxIniLine = 16384;
+
+// The cache folder (CGI responses and the kept gzip variants of large files, together): 8 MiB
+// unless [paths] cache_size says otherwise, and never more than 1 GiB (a typo must not let it
+// fill a disk).
+inline constexpr std::uint64_t kDefaultCacheSize = std::uint64_t(8) << 20;
+inline constexpr std::uint64_t kMaxCacheSize = std::uint64_t(1) << 30;
 
 struct ProfileLink {
     std::string key;    // config key: github, scholar, ...
@@ -52,6 +59,9 @@ struct Config {
     std::string content_dir;    // absolute or relative to the working directory
     std::string templates_dir;
     std::string cache_dir;  // CGI mode's response cache: "" = default, "off" = none
+    // The most bytes the cache folder's responses and gzip variants take on disk together
+    // ([paths] cache_size): a site's pages and the compressed copy of a 10 MB data file fit.
+    std::uint64_t cache_size = kDefaultCacheSize;
 };
 
 // Pure: parses ini text. file_name is used in messages, dir resolves relative paths.

@@ -1,4 +1,4 @@
-// Kept gzip variants of large static files, one file each, bounded by kMaxGzipStoreBytes.
+// Kept gzip variants of large static files, one file each, bounded by the cache folder's bound.
 #include "gzip_store.h"
 
 #include <dirent.h>
@@ -42,12 +42,12 @@ long long now_seconds() { return static_cast<long long>(std::time(nullptr)); }
 
 }  // namespace
 
-std::optional<GzipStore> GzipStore::open(const std::string& dir) {
+std::optional<GzipStore> GzipStore::open(const std::string& dir, std::uint64_t limit) {
     if (dir.empty() || (mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST)) return std::nullopt;
     struct stat st;
     if (lstat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != geteuid() || (st.st_mode & 077) != 0)
         return std::nullopt;
-    return GzipStore(dir);
+    return GzipStore(dir, limit);
 }
 
 std::string GzipStore::name_for(const BodyFile& source) {
@@ -68,6 +68,11 @@ std::shared_ptr<const BodyFile> GzipStore::variant(const BodyFile& source, std::
         kept = nullptr;
     }
     if (!kept) kept = make(source, name, reason);
+    // Too big for its share of the bound: not kept (the file goes out as it is).
+    if (kept && kept->size > limit_ / kGzipVariantShare) {
+        unlink(kept->path.c_str());
+        return nullptr;
+    }
     // Incompressible bytes under a text type: the file itself is the better answer.
     return kept && kept->size < source.size ? kept : nullptr;
 }
@@ -136,7 +141,7 @@ void GzipStore::evict(const std::string& keep) const {
     // descriptor; the space comes back when it is done.
     std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.mtime < b.mtime; });
     for (const Entry& e : entries) {
-        if (total <= kMaxGzipStoreBytes) break;
+        if (total <= limit_) break;
         if (unlink((dir_ + "/" + e.name).c_str()) == 0) total -= e.size;
     }
 }

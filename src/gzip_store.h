@@ -15,9 +15,10 @@ namespace folio {
 // variant of a 32 MiB file waits about 1.4 s; above that, the bytes saved do not pay for it, and
 // the web server can always send such a file itself.
 inline constexpr std::uint64_t kMaxGzipFileBytes = 32ull * 1024 * 1024;
-// What the folder may hold, all variants together; the oldest go first when a new one would
-// pass it. Four variants of the largest size fit.
-inline constexpr std::uint64_t kMaxGzipStoreBytes = 128ull * 1024 * 1024;
+// The store shares the cache folder's bound ([paths] cache_size) with the CGI's response
+// entries (DiskCache counts both): a variant larger than this share of it is not kept, so one
+// big file cannot push out everything else.
+inline constexpr std::uint64_t kGzipVariantShare = 2;
 // A half-written variant (".tmp") younger than this is another process at work: this request
 // is answered uncompressed instead of compressing the same file again. An older one is the
 // remains of a process that died, and is removed.
@@ -27,7 +28,9 @@ class GzipStore {
 public:
     // Opens (creating, mode 0700) the folder. nullopt when it is a link, not a folder, not ours,
     // or open to group or others: another user must not be able to plant a variant there.
-    static std::optional<GzipStore> open(const std::string& dir);
+    // limit: what the variants may take together; the oldest go first when a new one would
+    // pass it.
+    static std::optional<GzipStore> open(const std::string& dir, std::uint64_t limit);
 
     // The kept gzip variant of source, made now when missing or damaged. nullptr (serve the file
     // as it is) when source is outside [kMinGzipBytes, kMaxGzipFileBytes], when another process
@@ -40,10 +43,11 @@ public:
     const std::string& dir() const { return dir_; }
 
 private:
-    explicit GzipStore(std::string dir) : dir_(std::move(dir)) {}
+    GzipStore(std::string dir, std::uint64_t limit) : dir_(std::move(dir)), limit_(limit) {}
     std::shared_ptr<const BodyFile> make(const BodyFile& source, const std::string& name, std::string& reason) const;
     void evict(const std::string& keep) const;
     std::string dir_;
+    std::uint64_t limit_;
 };
 
 }  // namespace folio

@@ -16,6 +16,7 @@
 #include "gzip_store.h"
 #include "listener.h"
 #include "router.h"
+#include "url_path.h"
 
 #ifndef FOLIO_VERSION
 #define FOLIO_VERSION "0.1.0"
@@ -50,13 +51,16 @@ void log_line(std::string_view message) {
     folio::log_to_server(line);
 }
 
-std::string default_config_path(const char* argv0) {
-    if (const char* env = std::getenv("FOLIO_CONFIG"); env && *env) return env;
-    std::string exe;
+// The program file: /proc/self/exe where there is one, else argv[0].
+std::string program_file(const char* argv0) {
     char buf[4096];
     ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
-    if (n > 0) exe.assign(buf, static_cast<std::size_t>(n));
-    else exe = argv0;
+    return n > 0 ? std::string(buf, static_cast<std::size_t>(n)) : std::string(argv0 ? argv0 : "");
+}
+
+std::string default_config_path(const char* argv0) {
+    if (const char* env = std::getenv("FOLIO_CONFIG"); env && *env) return env;
+    const std::string exe = program_file(argv0);
     std::size_t slash = exe.rfind('/');
     return (slash == std::string::npos ? std::string(".") : exe.substr(0, slash)) + "/folio.ini";
 }
@@ -106,23 +110,27 @@ folio::Response answer(const folio::Request& req, const folio::SiteView& view) {
     }
 }
 
-// Kept gzip variants of large static files live in the cache folder's "gzip" folder (private,
-// like the cache folder itself); without a usable cache folder, large files go out uncompressed.
-std::optional<folio::GzipStore> open_gzip_store(const folio::Config& config, const std::string& config_path) {
-    const std::string dir = folio::default_cache_dir(config.cache_dir, config_path);
-    if (dir.empty() || !folio::DiskCache::open(dir, config.cache_dir.empty())) return std::nullopt;
-    return folio::GzipStore::open(dir + "/gzip");
+// What decides the CGI cache's folder (see disk_cache.h).
+folio::CacheSetup cache_setup(const folio::Config& config, const std::string& config_path, const std::string& program) {
+    const char* tmp = std::getenv("TMPDIR");
+    return folio::CacheSetup{program, config_path, config.cache_dir, config.cache_size, tmp && *tmp == '/' ? tmp : "/tmp"};
+}
+
+// Kept gzip variants of large static files live in the cache folder's "gzip" folder: under the
+// same rules as the cache (private, used only by the owner of the program file) and within its
+// bound. Without a cache folder, large files go out uncompressed.
+std::optional<folio::GzipStore> open_gzip_store(const std::optional<folio::DiskCache>& cache, std::uint64_t limit) {
+    if (!cache) return std::nullopt;
+    return folio::GzipStore::open(cache->dir() + "/gzip", limit);
 }
 
 // CGI mode: one request per process, so the cost to beat is building the index. A response made
 // for this exact state of the site (same fingerprint of every input file) is taken from the disk
 // cache; otherwise the site is built, and the response kept for the next process.
-folio::Response answer_cgi(const folio::Request& req, const std::string& config_path) {
+folio::Response answer_cgi(const folio::Request& req, const std::string& config_path, const std::string& program) {
     folio::Config config = folio::load_config(config_path);
-    auto cache = folio::DiskCache::open(folio::default_cache_dir(config.cache_dir, config_path), config.cache_dir.empty());
-    if (!cache && !config.cache_dir.empty() && config.cache_dir != "off")
-        log_line(config.cache_dir + ": not used as the cache: it must be a folder of folio's own user, mode 0700");
-    const auto gzip_store = cache ? open_gzip_store(config, config_path) : std::nullopt;
+    auto cache = folio::open_cgi_cache(cache_setup(config, config_path, program), log_line);
+    const auto gzip_store = open_gzip_store(cache, config.cache_size);
     // Edits show within a second, as in FastCGI mode: a fingerprint younger than that is reused.
     folio::Fingerprint fp;
     if (auto recent = cache ? cache->recent_fingerprint(1000) : std::nullopt) {
@@ -131,10 +139,13 @@ folio::Response answer_cgi(const folio::Request& req, const std::string& config_
         fp = folio::fingerprint(config_path, config);
         if (cache) cache->note_fingerprint(fp.hash);
     }
-    // Only what cannot vary without bound is kept: GET/HEAD without a query string.
-    const bool cacheable = cache && (req.method == "GET" || req.method == "HEAD") && req.query.empty() &&
+    // Keyed by the site path the router will look up (decoded once, without a #fragment or an
+    // absolute-form host), not by the raw REQUEST_URI: every spelling of a page shares its entry,
+    // and since only 200 and 301 without a query are kept, the keys are bounded by the routes.
+    const folio::PathResult path = folio::request_path(req.uri, config.site.base_path);
+    const bool cacheable = cache && path.ok() && (req.method == "GET" || req.method == "HEAD") && req.query.empty() &&
                            req.uri.find('?') == std::string::npos;
-    const std::string key = req.uri + (folio::accepts_gzip(req.accept_encoding) ? "\tgzip" : "");
+    const std::string key = "path " + path.path + (folio::accepts_gzip(req.accept_encoding) ? "\tgzip" : "");
     auto conditional = [&](folio::Response r) {
         return r.status == 200 && folio::not_modified(req, r) ? folio::not_modified_response(r) : r;
     };
@@ -151,8 +162,11 @@ folio::Response answer_cgi(const folio::Request& req, const std::string& config_
     folio::SiteView view = loaded->view();
     view.gzip = gzip_store ? &*gzip_store : nullptr;
     folio::Response r = answer(plain, view);
-    // A streamed file (r.file) is never copied into the cache: the file is its own copy.
-    if (cacheable && !r.file && (r.status == 200 || r.status == 301)) cache->put(fp.hash, key, r);
+    // A static file is a file already: never copied (r.file marks a streamed one; the route says
+    // it for a file read into memory).
+    const folio::Route* route = cacheable ? loaded->site.find(path.path) : nullptr;
+    const bool static_file = r.file || (route && route->kind == folio::RouteKind::Static);
+    if (cacheable && !static_file && (r.status == 200 || r.status == 301)) cache->put(fp.hash, key, r);
     return conditional(std::move(r));
 }
 
@@ -182,7 +196,8 @@ int main(int argc, char** argv) {
     if (as_cgi) {
         // A CGI answers one request: a broken page logs its error when it is the one asked for.
         try {
-            return folio::serve_cgi([&](const folio::Request& r) { return answer_cgi(r, config_path); });
+            const std::string program = program_file(argv[0]);
+            return folio::serve_cgi([&](const folio::Request& r) { return answer_cgi(r, config_path, program); });
         } catch (const std::exception& e) {
             return config_failure(e.what(), true);
         }
@@ -195,7 +210,9 @@ int main(int argc, char** argv) {
         return config_failure(e.what(), as_cgi);
     }
 
-    if (o.check) return folio::run_check(*loaded, std::cout);
+    if (o.check)
+        return folio::run_check(*loaded, std::cout,
+                                folio::describe_cgi_cache(cache_setup(loaded->config, config_path, program_file(argv[0]))));
     if (!o.export_dir.empty()) return folio::run_export(*loaded, o.export_dir, std::cerr);
     if (!o.render.empty()) {
         folio::Request req;
@@ -214,7 +231,10 @@ int main(int argc, char** argv) {
             return 1;
         }
     }
-    const auto gzip_store = open_gzip_store(loaded->config, config_path);
+    // The FastCGI process keeps its responses in memory; of the cache folder it uses only the
+    // kept gzip variants, under the same rules as a CGI.
+    const auto disk_cache = folio::open_cgi_cache(cache_setup(loaded->config, config_path, program_file(argv[0])), log_line);
+    const auto gzip_store = open_gzip_store(disk_cache, loaded->config.cache_size);
     folio::SiteHolder holder(config_path, std::move(loaded));
     auto view = [&] {
         folio::SiteView v = holder.get().view(holder.cache());

@@ -51,9 +51,13 @@ void parse_response(Result& r) {
 }  // namespace
 
 Result run(const std::vector<std::string>& args, const std::map<std::string, std::string>& env) {
+    return run_program(binary(), args, env);
+}
+
+Result run_program(const std::string& bin, const std::vector<std::string>& args,
+                   const std::map<std::string, std::string>& env) {
     int out[2], err[2];
     if (pipe2(out, O_CLOEXEC) != 0 || pipe2(err, O_CLOEXEC) != 0) throw std::runtime_error("pipe");
-    const std::string bin = binary();
     pid_t pid = fork();
     if (pid < 0) throw std::runtime_error("fork");
     if (pid == 0) {

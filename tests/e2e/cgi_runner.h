@@ -21,6 +21,9 @@ std::string binary();
 // Runs binary() with args, a clean environment plus env, stdin from /dev/null; kills it after
 // 20 s. Parses the CGI response when there is one.
 Result run(const std::vector<std::string>& args, const std::map<std::string, std::string>& env);
+// The same with another program file (a copy of the binary owned by another user, say).
+Result run_program(const std::string& program, const std::vector<std::string>& args,
+                   const std::map<std::string, std::string>& env);
 
 // A GET (or other method) of a raw REQUEST_URI through the CGI interface.
 Result cgi(const std::string& uri, const std::string& method = "GET", const std::string& config = "");

@@ -86,4 +86,11 @@ done
 check "apache-cgi: no folio CGI process outlives its request ($n running)" test "$n" -eq 0
 
 if stop_all; then ok "apache-cgi: apache2 stopped, nothing left running"; fi
+
+# folio runs as www-data here, and its program file belongs to the user who deployed it: other
+# users' CGIs may run as www-data too, so folio keeps no disk cache, and says so once (a marker
+# file in /tmp remembers it; the error log names it, and it is removed here).
+n=$(grep -c 'no disk cache: ' "$log")
+check "apache-cgi: folio as www-data with a program file of uid $(stat -c %u "$deploy/cgi-bin/folio.fcgi") runs without a disk cache and logs it once ($n lines)" test "$n" -eq 1
+for marker in $(grep -o '/tmp/folio-[0-9]*-said-[0-9a-f]*' "$log" | sort -u); do rm -f "$marker"; done
 finish

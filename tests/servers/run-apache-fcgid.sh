@@ -61,6 +61,13 @@ run_http_checks "http://127.0.0.1:$port" ""
 code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/.htaccess")
 check "apache-fcgid: GET /.htaccess is refused (got $code)" test "$code" = 403
 
+# Nor is folio's CGI cache folder beside folio.ini, even if its mode were opened by mistake
+# (folio makes it 0700, which alone keeps a web server of another uid out).
+mkdir -p "$deploy/cgi-bin/.folio-cache" && echo "cached page" > "$deploy/cgi-bin/.folio-cache/index"
+chmod 755 "$deploy/cgi-bin/.folio-cache"; chmod 644 "$deploy/cgi-bin/.folio-cache/index"
+code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/.folio-cache/index")
+check "apache-fcgid: GET /.folio-cache/index is refused (got $code)" test "$code" = 403
+
 # mod_fcgid started folio as FastCGI (a CGI would have been a new process per request).
 folio_check_running apache-fcgid "$deploy/cgi-bin/folio.fcgi"
 

@@ -8,12 +8,14 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include <string>
 #include <vector>
 
+#include "config.h"
 #include "helpers.h"
 #include "http.h"
 #include "gzip_store.h"
@@ -267,7 +269,7 @@ BOOST_AUTO_TEST_CASE(gzip_file_round_trips) {
 // folder open to others are refused.
 BOOST_AUTO_TEST_CASE(gzip_store_makes_a_variant_once_and_keeps_it) {
     TempDir d;
-    auto store = folio::GzipStore::open(d / "gzip");
+    auto store = folio::GzipStore::open(d / "gzip", folio::kDefaultCacheSize);
     BOOST_REQUIRE(store);
     struct stat st;
     BOOST_REQUIRE(stat((d / "gzip").c_str(), &st) == 0);
@@ -315,15 +317,62 @@ BOOST_AUTO_TEST_CASE(gzip_store_makes_a_variant_once_and_keeps_it) {
     // A folder open to others is refused.
     d.mkdirs("open");
     chmod((d / "open").c_str(), 0755);
-    BOOST_TEST(!folio::GzipStore::open(d / "open"));
+    BOOST_TEST(!folio::GzipStore::open(d / "open", folio::kDefaultCacheSize));
     d.symlink(d / "gzip", "linked");
-    BOOST_TEST(!folio::GzipStore::open(d / "linked"));
+    BOOST_TEST(!folio::GzipStore::open(d / "linked", folio::kDefaultCacheSize));
+}
+
+// The store stays within its bound: a variant over its share of the bound is not kept, and the
+// oldest variants go when a new one would pass the bound.
+BOOST_AUTO_TEST_CASE(gzip_store_stays_within_its_bound) {
+    TempDir d;
+    std::string reason;
+    // ~2 MiB of text compresses to a few hundred KiB: over half of a 256 KiB bound.
+    auto small = folio::GzipStore::open(d / "small", 256 * 1024);
+    BOOST_REQUIRE(small);
+    d.write("site/a.csv", text_of(2 * 1024 * 1024));
+    auto a = open_file(d / "site/a.csv");
+    BOOST_TEST(!small->variant(*a, reason));
+    BOOST_TEST(!std::filesystem::exists(d / ("small/" + folio::GzipStore::name_for(*a))));
+
+    // A bound that holds one variant: the second pushes out the first.
+    auto one = folio::GzipStore::open(d / "one", folio::kDefaultCacheSize);
+    BOOST_REQUIRE(one);
+    auto va = one->variant(*a, reason);
+    BOOST_REQUIRE_MESSAGE(va, reason);
+    const std::uint64_t size_a = va->size;
+    // Set each variant's modification time apart, so that "oldest" is well defined.
+    auto age = [](const std::string& path, int seconds_ago) {
+        timespec times[2];
+        clock_gettime(CLOCK_REALTIME, &times[0]);
+        times[0].tv_sec -= seconds_ago;
+        times[1] = times[0];
+        utimensat(AT_FDCWD, path.c_str(), times, 0);
+    };
+    age(va->path, 100);
+    auto bounded = folio::GzipStore::open(d / "one", size_a * 2 + size_a / 2);  // room for two, not three
+    BOOST_REQUIRE(bounded);
+    std::vector<std::string> names{folio::GzipStore::name_for(*a)};
+    for (int i = 1; i <= 2; ++i) {
+        const std::string name = "site/f" + std::to_string(i) + ".csv";
+        d.write(name, text_of(2 * 1024 * 1024 + static_cast<std::size_t>(i)));
+        auto f = open_file(d / name);
+        auto v = bounded->variant(*f, reason);
+        BOOST_REQUIRE(v);
+        age(v->path, 100 - i);
+        names.push_back(folio::GzipStore::name_for(*f));
+    }
+    std::uint64_t total = 0;
+    for (const auto& e : std::filesystem::directory_iterator(d / "one")) total += e.file_size();
+    BOOST_TEST(total <= size_a * 2 + size_a / 2);
+    BOOST_TEST(!std::filesystem::exists(d / ("one/" + names[0])));  // the oldest went
+    BOOST_TEST(std::filesystem::exists(d / ("one/" + names[2])));   // the newest stayed
 }
 
 // Above kMaxGzipFileBytes no variant is made (a sparse file: no disk needed for the test).
 BOOST_AUTO_TEST_CASE(gzip_store_refuses_files_above_the_limit) {
     TempDir d;
-    auto store = folio::GzipStore::open(d / "gzip");
+    auto store = folio::GzipStore::open(d / "gzip", folio::kDefaultCacheSize);
     BOOST_REQUIRE(store);
     d.write("big.csv", "");
     BOOST_REQUIRE(truncate((d / "big.csv").c_str(), static_cast<off_t>(folio::kMaxGzipFileBytes + 1)) == 0);
