@@ -11,11 +11,13 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cctype>
 #include <ctime>
 #include <fstream>
 #include <memory>
 #include <set>
 #include <sstream>
+#include <string_view>
 
 #include "error.h"
 #include "text.h"
@@ -37,6 +39,26 @@ struct Source {
     bool html = false;
     FileStamp stamp;         // of the file when the walk saw it
 };
+
+// Names that are never part of the site, files or folders, as in Jekyll (which leaves out names
+// that start with '.', '#' or '~' and names that end in '~'): dot-files, editor backups
+// ("x.md~"), Emacs auto-saves ("#x.md#") and lock files (".#x.md"), Office lock files
+// ("~$x.docx"); and, beyond Jekyll, the leftovers of editors, merges and patches (.swp, .bak,
+// .orig, .rej, ...). Each can hold the source of a page that is not published.
+bool is_hidden_or_backup(std::string_view name) {
+    if (name.empty() || name[0] == '.' || name[0] == '#' || name[0] == '~' || name.back() == '~') return true;
+    static constexpr std::string_view kLeftovers[] = {".swp", ".swo", ".swn", ".swx", ".bak", ".orig", ".rej",
+                                                      ".tmp", ".temp", ".old", ".save", ".kate-swp", ".part"};
+    for (std::string_view ext : kLeftovers) {
+        if (name.size() <= ext.size()) continue;
+        std::string_view tail = name.substr(name.size() - ext.size());
+        if (std::equal(tail.begin(), tail.end(), ext.begin(), [](char a, char b) {
+                return std::tolower(static_cast<unsigned char>(a)) == b;
+            }))
+            return true;
+    }
+    return false;
+}
 
 // What a top-level '_' folder holds.
 enum class FolderKind { Pages, Collection, Skip };
@@ -91,7 +113,7 @@ struct Walker {
         }
         std::vector<std::string> names;
         while (dirent* e = readdir(d.get()))
-            if (e->d_name[0] != '.') names.push_back(e->d_name);  // dot-files are never served
+            if (!is_hidden_or_backup(e->d_name)) names.push_back(e->d_name);
         std::sort(names.begin(), names.end());
         for (const auto& name : names) {
             if (++count > kMaxContentFiles) {

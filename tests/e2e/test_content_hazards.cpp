@@ -1,0 +1,109 @@
+// End-to-end, the real binary on a copy of the default site: content that costs or leaks more
+// than it should (issue 11): giant tables, editor backups, control characters in titles,
+// folders swapped for symbolic links, an unreadable content folder.
+#include <boost/test/unit_test.hpp>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <string>
+
+#include "cgi_runner.h"
+
+using e2e::cgi;
+
+namespace {
+
+bool contains(const std::string& s, const std::string& needle) { return s.find(needle) != std::string::npos; }
+
+// xmllint's verdict on a document: "" when it is well-formed, else its complaint.
+std::string xml_problems(const std::string& xml, const std::string& dir) {
+    const std::string file = dir + "/check.xml";
+    std::ofstream(file, std::ios::binary) << xml;
+    const std::string cmd = "xmllint --noout '" + file + "' 2>&1";
+    std::string out;
+    if (FILE* p = popen(cmd.c_str(), "r")) {
+        char buf[4096];
+        std::size_t n;
+        while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+        if (pclose(p) != 0 && out.empty()) out = "xmllint failed";
+    } else {
+        out = "cannot run xmllint";
+    }
+    return out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(giant_tables)
+
+BOOST_AUTO_TEST_CASE(check_names_the_line_of_a_row_past_the_limit_and_the_page_serves) {
+    e2e::SiteCopy site;
+    site.write("content/wide.md", "---\ntitle: Wide\n---\nIntro\n\n|a|b|\n|-|-|\n|1|2|\n" + std::string(20000, '|') + "\n");
+    auto check = e2e::run({"--check", "--config", site.config}, {});
+    BOOST_TEST(contains(check.out, "content/wide.md:9: a table row of 19999 cells"), check.out);
+    auto r = cgi("/wide/", "GET", site.config);
+    BOOST_TEST(r.status == 200);
+    BOOST_TEST(contains(r.body, "<td>1</td>"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(editor_backups)
+
+BOOST_AUTO_TEST_CASE(backups_swap_and_lock_files_are_never_served) {
+    e2e::SiteCopy site;
+    const std::string secret = "---\ntitle: Draft\npublished: false\n---\nUNPUBLISHED-SOURCE-5c1e\n";
+    site.write("content/draft.md", secret);
+    const char* leftovers[] = {"draft.md~", "#draft.md#", "~draft.md", "draft.md.swp", "draft.md.swo", "draft.md.bak",
+                               "draft.md.BAK", "draft.md.orig", "draft.md.rej", "draft.md.tmp", "draft.md.old",
+                               "draft.md.save", "files/draft.md~", "files/#notes.txt#"};
+    for (const char* name : leftovers) site.write(std::string("content/") + name, secret);
+    site.write("content/#drafts#/page.md", secret);  // a folder of such a name is left out whole
+    site.write("content/files/report.txt", "a real file\n");
+    for (const char* name : leftovers) {
+        std::string uri = "/";
+        for (char c : std::string(name)) uri += c == '#' ? std::string("%23") : std::string(1, c);
+        auto r = cgi(uri, "GET", site.config);
+        BOOST_TEST_CONTEXT(uri) {
+            BOOST_TEST(r.status == 404);
+            BOOST_TEST(!contains(r.out, "UNPUBLISHED-SOURCE-5c1e"));
+        }
+    }
+    BOOST_TEST(cgi("/%23drafts%23/page/", "GET", site.config).status == 404);
+    BOOST_TEST(cgi("/files/report.txt", "GET", site.config).status == 200);
+    BOOST_TEST(cgi("/draft/", "GET", site.config).status == 404);  // unpublished
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(xml_files)
+
+BOOST_AUTO_TEST_CASE(feed_and_sitemap_are_well_formed_whatever_the_titles_hold) {
+    e2e::SiteCopy site;
+    // Every C0 control character XML 1.0 forbids, a noncharacter and bytes that are not UTF-8.
+    std::string bad;
+    for (char c = 1; c < 0x20; ++c)
+        if (c != '\t' && c != '\n' && c != '\r') bad += c;
+    site.write("content/_posts/2025-01-02-bad.md", "---\ntitle: \"Bell\\a and \\e escape\"\nexcerpt: \"tab\\vvt \\uFFFE\"\n---\nBody " +
+                                                       bad + " \xff\xfe \xef\xbf\xbf end\n");
+    site.write("content/_posts/2025-01-01-good.md", "---\ntitle: Fine & <dandy>\n---\nok\n");
+    site.write("content/ctl.md", "---\ntitle: \"x\\x01y\"\npermalink: /ctl/\n---\nz\n");
+    auto feed = cgi("/feed.xml", "GET", site.config);
+    BOOST_TEST_REQUIRE(feed.status == 200);
+    BOOST_TEST(contains(feed.body, "Bell"), feed.body);
+    BOOST_TEST(xml_problems(feed.body, site.dir) == "");
+    auto sitemap = cgi("/sitemap.xml", "GET", site.config);
+    BOOST_TEST_REQUIRE(sitemap.status == 200);
+    BOOST_TEST(xml_problems(sitemap.body, site.dir) == "");
+    auto check = e2e::run({"--check", "--config", site.config}, {});
+    BOOST_TEST(contains(check.out, "content/_posts/2025-01-02-bad.md:2: title: control character U+0007"), check.out);
+    BOOST_TEST(contains(check.out, "content/_posts/2025-01-02-bad.md:5: control character U+0001"), check.out);
+    BOOST_TEST(contains(check.out, "content/ctl.md:2: title: control character U+0001"), check.out);
+    BOOST_TEST(!contains(check.out, "2025-01-01-good.md"), check.out);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
