@@ -10,6 +10,7 @@
 #include "http_cache.h"
 #include "publication.h"
 #include "html.h"
+#include "safe_open.h"
 #include "url_path.h"
 
 namespace folio {
@@ -57,10 +58,10 @@ Response finish(const Request& req, const SiteView& v, const std::string& key, R
     return r;
 }
 
-// Reads a file found in the table. O_NOFOLLOW: the route holds the resolved path, so a link
-// appearing there later is refused rather than followed.
+// Reads a file found in the table. The route holds the resolved path; below its root, no link is
+// followed (safe_open.h), so a folder or file swapped for a link later is refused.
 Response read_static(const SiteView& v, const Route& route, const std::string& path, const Log& log) {
-    int fd = open(route.file.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    int fd = open_below(route.file, route.below);
     if (fd < 0) return error_response(v, 404, "file vanished: " + route.origin, path, log);
     struct stat st;
     Response r;

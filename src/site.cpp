@@ -22,6 +22,7 @@
 #include "error.h"
 #include "text.h"
 #include "publication.h"
+#include "safe_open.h"
 
 namespace folio {
 namespace {
@@ -163,15 +164,15 @@ struct Walker {
 
 // Reads a whole file, refusing one over kMaxContentFileBytes. Sized from fstat, so a small page
 // costs one small allocation.
-std::string read_limited(const std::string& path, std::string& error) {
-    int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+std::string read_limited(const std::string& root, const std::string& rel, std::string& error) {
+    int fd = open_within(root, rel);
     if (fd < 0) {
         error = "cannot read";
         return {};
     }
     std::unique_ptr<int, void (*)(int*)> guard(&fd, [](int* f) { close(*f); });
     struct stat st;
-    if (fstat(fd, &st) != 0) {
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         error = "cannot read";
         return {};
     }
@@ -367,10 +368,14 @@ public:
     }
 
     void statics(const std::string& root, const std::vector<std::string>& files, const std::string& url_prefix, bool warn) {
+        const std::string real_root = real(root);
         for (const auto& rel : files) {
             Route r;
             r.kind = RouteKind::Static;
             r.file = real(root + "/" + rel);
+            // The walk left out links that lead outside; a file that still is not below its root
+            // (moved meanwhile) gets below = 0, which open_below refuses.
+            if (r.file.rfind(real_root + "/", 0) == 0) r.below = real_root.size();
             r.origin = root + "/" + rel;
             const std::string url = url_prefix + "/" + rel;
             if (warn) add(url, r, "file URL");
@@ -550,7 +555,7 @@ Site build_site(const Config& cfg, std::shared_ptr<const JekyllSite> jekyll, Pag
             ++reuse->parsed;
         }
         std::string error;
-        std::string text = read_limited(path, error);
+        std::string text = read_limited(root, src.rel, error);
         Page p = parse_page(error.empty() ? text : std::string(), path, src.rel, defaults);
         if (!error.empty()) p.error = at(path, 0, error);
         p.collection = src.collection;

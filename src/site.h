@@ -31,6 +31,8 @@ struct Route {
     std::size_t page = 0;  // Page: index into Site::pages
     std::string target;    // Redirect: site path (may carry ?query) or absolute URL
     std::string file;      // Static: resolved path on disk
+    std::size_t below = 0; // Static: file's first `below` bytes are its (resolved) root folder, below
+                           // which it is opened without following links (safe_open.h); 0: none
     Generated generated = Generated::Sitemap;  // Generated: which one (Bibtex: of `page`)
     std::string origin;    // where it was declared, "content/about.md:6", for messages (kept after
                            // the build for files and redirects only)

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "cgi_runner.h"
+#include "fcgi_client.h"
 
 using e2e::cgi;
 
@@ -104,6 +105,47 @@ BOOST_AUTO_TEST_CASE(feed_and_sitemap_are_well_formed_whatever_the_titles_hold) 
     BOOST_TEST(contains(check.out, "content/_posts/2025-01-02-bad.md:5: control character U+0001"), check.out);
     BOOST_TEST(contains(check.out, "content/ctl.md:2: title: control character U+0001"), check.out);
     BOOST_TEST(!contains(check.out, "2025-01-01-good.md"), check.out);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(symlinked_folders)
+
+// A FastCGI worker looks at the site again at most once a second; a folder swapped for a link
+// in between must not be followed, neither for a static file nor for a page's body.
+BOOST_AUTO_TEST_CASE(a_folder_swapped_for_a_link_is_not_followed_within_the_second) {
+    e2e::SiteCopy site;
+    site.write("content/files/report.txt", "the real report\n");
+    site.write("content/notes/n.md", "---\ntitle: N\n---\nthe real note\n");
+    site.write("outside/files/report.txt", "CANARY-OUTSIDE-91d2\n");
+    site.write("outside/notes/n.md", "---\ntitle: N\n---\nCANARY-OUTSIDE-91d2\n");
+    e2e::Daemon d("127.0.0.1:" + std::to_string(e2e::free_port()), site.config);
+    BOOST_REQUIRE(d.wait_ready());
+    BOOST_TEST(e2e::fcgi_get(d.address, "/").status == 200);  // the check of this second is done
+    BOOST_REQUIRE(rename((site.dir + "/content/files").c_str(), (site.dir + "/files.old").c_str()) == 0);
+    BOOST_REQUIRE(rename((site.dir + "/content/notes").c_str(), (site.dir + "/notes.old").c_str()) == 0);
+    BOOST_REQUIRE(symlink((site.dir + "/outside/files").c_str(), (site.dir + "/content/files").c_str()) == 0);
+    BOOST_REQUIRE(symlink((site.dir + "/outside/notes").c_str(), (site.dir + "/content/notes").c_str()) == 0);
+    for (const char* uri : {"/files/report.txt", "/notes/n/"}) {
+        auto r = e2e::fcgi_get(d.address, uri);
+        BOOST_TEST_CONTEXT(uri) {
+            BOOST_TEST(!contains(r.out, "CANARY-OUTSIDE-91d2"));
+            BOOST_TEST(r.status != 200);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(links_that_stay_inside_content_still_work) {
+    e2e::SiteCopy site;
+    site.write("content/real/a.md", "---\ntitle: A\n---\ninside page\n");
+    site.write("content/real/f.txt", "inside file\n");
+    BOOST_REQUIRE(symlink("real", (site.dir + "/content/alias").c_str()) == 0);
+    auto page = cgi("/alias/a/", "GET", site.config);
+    BOOST_TEST(page.status == 200);
+    BOOST_TEST(contains(page.body, "inside page"));
+    auto file = cgi("/alias/f.txt", "GET", site.config);
+    BOOST_TEST(file.status == 200);
+    BOOST_TEST(file.body == "inside file\n");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
