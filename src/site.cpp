@@ -11,6 +11,8 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <cctype>
 #include <ctime>
 #include <fstream>
@@ -528,7 +530,13 @@ Site build_site(const Config& cfg, std::shared_ptr<const JekyllSite> jekyll, Pag
     Walker w{root, real(root), {}, {}, site.warnings, jekyll.get()};
     struct stat st;
     if (stat(root.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
-        site.errors.push_back(at(root, 0, "content folder not found"));
+        site.unreadable = at(root, 0, "content folder not found");
+        site.errors.push_back(site.unreadable);
+        return site;
+    }
+    if (std::unique_ptr<DIR, int (*)(DIR*)> d(opendir(root.c_str()), closedir); !d) {
+        site.unreadable = at(root, 0, std::string("cannot read the content folder: ") + std::strerror(errno));
+        site.errors.push_back(site.unreadable);
         return site;
     }
     w.walk("", 0, Source{"", "", "pages", false, {}});

@@ -47,6 +47,10 @@ struct Site {
     std::vector<std::string> errors;    // "file:line: message": some page or file cannot be served
     std::size_t not_found_page = kNoPage;  // index of the page at /404.html, if any
     std::shared_ptr<const JekyllSite> jekyll;  // set when content/ is a Jekyll site
+    // "content: cannot read the content folder: Permission denied" when the folder itself is
+    // missing or unreadable: the site is then empty, which says nothing about its pages (a
+    // FastCGI process keeps its last good state, a CGI answers 503). "" when it was read.
+    std::string unreadable;
 
     const Route* find(const std::string& key) const {
         auto it = routes.find(key);

@@ -3,8 +3,12 @@
 // folders swapped for symbolic links, an unreadable content folder.
 #include <boost/test/unit_test.hpp>
 
+#include <pwd.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include <chrono>
+#include <thread>
 
 #include <cstdio>
 #include <cstdlib>
@@ -146,6 +150,106 @@ BOOST_AUTO_TEST_CASE(links_that_stay_inside_content_still_work) {
     auto file = cgi("/alias/f.txt", "GET", site.config);
     BOOST_TEST(file.status == 200);
     BOOST_TEST(file.body == "inside file\n");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(unreadable_content)
+
+namespace {
+
+// folio run as a user that the folder's mode applies to. Root reads any folder whatever its mode,
+// so under root (as make test runs) folio runs as nobody, through a wrapper script given as
+// FOLIO_BIN, on a site copy that nobody may read; the content folder is then made mode 000.
+class UnreadableContent {
+public:
+    explicit UnreadableContent(const e2e::SiteCopy& site) : site_(site) {
+        const char* bin = std::getenv("FOLIO_BIN");
+        saved_bin_ = bin ? bin : "";
+        if (geteuid() == 0) {
+            if (!getpwnam("nobody")) return;
+            const std::string copy = site.dir + "/folio.fcgi", wrapper = site.dir + "/as-nobody";
+            if (std::system(("cp '" + e2e::binary() + "' '" + copy + "' && chmod -R a+rX '" + site.dir + "'").c_str()) != 0)
+                return;
+            std::ofstream(wrapper) << "#!/bin/sh\nexec /usr/bin/setpriv --reuid=nobody --regid=nogroup --clear-groups '" << copy
+                                   << "' \"$@\"\n";
+            chmod(wrapper.c_str(), 0755);
+            setenv("FOLIO_BIN", wrapper.c_str(), 1);
+        }
+        ready_ = true;
+    }
+    ~UnreadableContent() {
+        readable(true);
+        if (saved_bin_.empty()) unsetenv("FOLIO_BIN");
+        else setenv("FOLIO_BIN", saved_bin_.c_str(), 1);
+    }
+    bool ready() const { return ready_; }
+    bool readable(bool yes) const { return chmod((site_.dir + "/content").c_str(), yes ? 0755 : 0) == 0; }
+
+private:
+    const e2e::SiteCopy& site_;
+    std::string saved_bin_;
+    bool ready_ = false;
+};
+
+int lines_in(const std::string& text, const std::string& needle) {
+    int n = 0;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        if (text.substr(start, end - start).find(needle) != std::string::npos) ++n;
+        start = end + 1;
+    }
+    return n;
+}
+
+std::string read_all(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_cgi_answers_503_and_logs_one_line_naming_the_folder) {
+    e2e::SiteCopy site;
+    UnreadableContent u(site);
+    BOOST_REQUIRE_MESSAGE(u.ready(), "cannot run folio as an unprivileged user");
+    BOOST_TEST(cgi("/", "GET", site.config).status == 200);
+    BOOST_REQUIRE(u.readable(false));
+    auto r = cgi("/publications/", "GET", site.config);
+    BOOST_TEST(r.status == 503);
+    BOOST_TEST(lines_in(r.err, site.dir + "/content") == 1, r.err);
+    BOOST_TEST(contains(r.err, "Permission denied"), r.err);
+    BOOST_TEST(r.err.find('\n') == r.err.size() - 1, r.err);  // that one line only
+}
+
+BOOST_AUTO_TEST_CASE(a_fastcgi_worker_keeps_its_last_good_state_and_logs_once) {
+    e2e::SiteCopy site;
+    UnreadableContent u(site);
+    BOOST_REQUIRE_MESSAGE(u.ready(), "cannot run folio as an unprivileged user");
+    e2e::Daemon d("127.0.0.1:" + std::to_string(e2e::free_port()), site.config);
+    BOOST_REQUIRE(d.wait_ready());
+    BOOST_TEST(e2e::fcgi_get(d.address, "/").status == 200);
+    BOOST_REQUIRE(u.readable(false));
+    // Past the once-a-second check, twice: the state stays, and the reason is logged once (in
+    // a request, folio logs through the request's FastCGI stderr, as lighttpd wants it).
+    std::string log;
+    for (int i = 0; i < 2; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(1200));
+        auto r = e2e::fcgi_get(d.address, "/");
+        BOOST_TEST(r.status == 200);
+        BOOST_TEST(contains(r.body, "Xuanlei Zhao"));
+        log += r.err;
+    }
+    log += read_all(d.log);
+    BOOST_TEST(lines_in(log, "cannot read the content folder: Permission denied") == 1, log);
+    // Readable again: the worker takes the site up again at its next check.
+    BOOST_REQUIRE(u.readable(true));
+    site.write("content/back.md", "---\ntitle: Back\n---\nback again\n");
+    chmod((site.dir + "/content/back.md").c_str(), 0644);
+    std::this_thread::sleep_for(std::chrono::milliseconds(1200));
+    BOOST_TEST(e2e::fcgi_get(d.address, "/back/").status == 200);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
