@@ -107,7 +107,8 @@ std::unique_ptr<Loaded> load_site(Config config, const Fingerprint& fp, const Di
         if (!reuse) reuse.emplace();
     }
     l->site = build_site(l->config, jekyll, reuse ? &*reuse : nullptr);
-    if (index && (!had_index || reuse->worth_rewriting(l->site.pages.size())))
+    // An unreadable content folder gives an empty site: not worth keeping as the index.
+    if (index && l->site.unreadable.empty() && (!had_index || reuse->worth_rewriting(l->site.pages.size())))
         index->write_file("index", encode_index(context, l->site.pages));
     l->templates = Templates::load(normalize_path(l->config.templates_dir));
     return l;

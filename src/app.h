@@ -41,6 +41,18 @@ void log_problems(const Loaded& l, const LogFn& log) {
     for (const auto& e : l.templates.problems()) log("error: " + e);
 }
 
+// CGI mode's answer when the content folder cannot be read: 503 and one log line that names the
+// folder and the reason, rather than a 404 for every page.
+template <typename LogFn>
+Response content_unavailable(const Site& site, const LogFn& log) {
+    log(site.unreadable);
+    Response r;
+    r.status = 503;
+    r.set_header("Content-Type", "text/plain; charset=utf-8");
+    r.body = "503 Service Unavailable: the site's content cannot be read; see the server's error log.\n";
+    return r;
+}
+
 struct Fingerprint {
     std::uint64_t hash = 0;   // of names, sizes, inodes and modification times
     long long newest = 0;     // the newest modification time seen
@@ -83,7 +95,15 @@ void SiteHolder::refresh(const LogFn& log) {
     std::uint64_t fp = fingerprint(path_, current_->config).hash;
     if (fp == current_->fingerprint || fp == failed_fingerprint_) return;
     try {
-        current_ = load_site(path_);
+        auto next = load_site(path_);
+        // A content folder that cannot be read (chmod, a deploy that renamed it away) would
+        // turn every page into a 404: the last good state stays, as for a broken folio.ini.
+        if (!next->site.unreadable.empty() && current_->site.unreadable.empty()) {
+            failed_fingerprint_ = fp;
+            log(next->site.unreadable + " (still serving the last good state)");
+            return;
+        }
+        current_ = std::move(next);
         cache_.clear();
         log_problems(*current_, log);
     } catch (const std::exception& e) {

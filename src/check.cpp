@@ -2,9 +2,11 @@
 // broken internal links, missing #anchors and images), each with file:line.
 #include "check.h"
 
+#include <cstdio>
 #include <map>
 #include <set>
 
+#include "feeds.h"
 #include "markdown.h"
 
 namespace folio {
@@ -57,6 +59,50 @@ int line_of_target(const Page& p, const std::string& body, const std::string& wr
     for (std::size_t i = 0; i < at; ++i)
         if (body[i] == '\n') ++line;
     return line;
+}
+
+// What find_non_xml found at text[at], in words.
+std::string non_xml_what(std::string_view text, std::size_t at) {
+    const unsigned char c = static_cast<unsigned char>(text[at]);
+    char buf[48];
+    if (c < 0x20) std::snprintf(buf, sizeof buf, "control character U+%04X", c);
+    else if (text.compare(at, 3, "\xEF\xBF\xBE") == 0) std::snprintf(buf, sizeof buf, "noncharacter U+FFFE");
+    else if (text.compare(at, 3, "\xEF\xBF\xBF") == 0) std::snprintf(buf, sizeof buf, "noncharacter U+FFFF");
+    else std::snprintf(buf, sizeof buf, "byte 0x%02X that is not UTF-8", c);
+    return std::string(buf) + ", which XML cannot hold: folio leaves it out of feed.xml and sitemap.xml";
+}
+
+// Characters that XML cannot hold, in a front-matter value (at the key's line) or in the body
+// (at its line): the feed and sitemap go without them, and the owner is told where they are.
+void warn_non_xml(const Page& p, const std::string& body, std::vector<std::string>& warnings) {
+    p.fields.each([&](std::string_view key, std::string_view value) {
+        const std::size_t bad = find_non_xml(value);
+        if (bad == std::string_view::npos) return;
+        int line = 1;  // a value from Jekyll's defaults has no line of its own
+        std::size_t pos = 0;
+        for (int n = 2; pos < p.front_yaml.size(); ++n) {
+            if (p.front_yaml.compare(pos, key.size() + 1, std::string(key) + ":") == 0) {
+                line = n;
+                break;
+            }
+            pos = p.front_yaml.find('\n', pos);
+            if (pos == std::string::npos) break;
+            ++pos;
+        }
+        warnings.push_back(p.source + ":" + std::to_string(line) + ": " + std::string(key) + ": " + non_xml_what(value, bad));
+    });
+    constexpr int kMaxLinesReported = 10;  // per page: a binary file saved as .md is one warning, not thousands
+    int reported = 0, line = p.body_line;
+    for (std::size_t start = 0; start < body.size() && reported < kMaxLinesReported; ++line) {
+        std::size_t end = body.find('\n', start);
+        if (end == std::string::npos) end = body.size();
+        const std::string_view text = std::string_view(body).substr(start, end - start);
+        if (const std::size_t bad = find_non_xml(text); bad != std::string_view::npos && text[bad] != '\r') {
+            warnings.push_back(p.source + ":" + std::to_string(line) + ": " + non_xml_what(text, bad));
+            ++reported;
+        }
+        start = end + 1;
+    }
 }
 
 class LinkChecker {
@@ -164,6 +210,11 @@ int run_check(const Loaded& l, std::ostream& out, const std::string& cache_note)
         if (!p.list.empty() && !l.site.collections.count(p.list))
             warnings.push_back(p.source + ": list: no collection '" + p.list + "' (no folder content/_" + p.list + "/)");
         try {
+            const std::string body = page_body(p);
+            warn_non_xml(p, body, warnings);
+            if (!p.html)  // the lines that render_markdown shows as text (markdown.h's table limits)
+                for (const auto& t : table_limit_problems(body))
+                    warnings.push_back(p.source + ":" + std::to_string(p.body_line + t.line - 1) + ": " + t.message);
             page_content(l.view(), p, &warnings);  // reports Liquid that folio leaves out
             links.add_page_ids(url, render_page(l.view(), p, 200));
             to_check.push_back(&p);

@@ -1,5 +1,5 @@
-// Sitemap, robots.txt and Atom feed generation. XML text goes through escape_html, whose five
-// entities are all XML's own.
+// Sitemap, robots.txt and Atom feed generation. Every piece of text in them goes through
+// escape_xml: whatever a title or a page holds, the files stay well-formed.
 #include "feeds.h"
 
 #include <ctime>
@@ -29,7 +29,47 @@ bool digits(const std::string& s, std::size_t pos, std::size_t n) {
     return true;
 }
 
+// The length of the UTF-8 sequence at s[i] that XML can hold; 0 for a byte that starts no valid
+// sequence (stray continuation, overlong form, surrogate, past U+10FFFF, cut short), -1 for a
+// valid character that XML forbids.
+int xml_char_at(std::string_view s, std::size_t i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) return c >= 0x20 || c == '\t' || c == '\n' || c == '\r' ? 1 : -1;
+    int len = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xC2 && c <= 0xDF ? 2 : 0;
+    if (len == 0 || i + len > s.size()) return 0;
+    unsigned cp = c & (0xFF >> (len + 1));
+    for (int k = 1; k < len; ++k) {
+        const unsigned char cc = static_cast<unsigned char>(s[i + k]);
+        if ((cc & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (cc & 0x3F);
+    }
+    if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+    return cp == 0xFFFE || cp == 0xFFFF ? -1 : len;
+}
+
 }  // namespace
+
+std::size_t find_non_xml(std::string_view text) {
+    for (std::size_t i = 0; i < text.size();) {
+        const int n = xml_char_at(text, i);
+        if (n <= 0) return i;
+        i += static_cast<std::size_t>(n);
+    }
+    return std::string_view::npos;
+}
+
+std::string escape_xml(std::string_view text) {
+    if (find_non_xml(text) == std::string_view::npos) return escape_html(text);
+    std::string kept;
+    kept.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        const int n = xml_char_at(text, i);
+        if (n > 0) kept.append(text.substr(i, static_cast<std::size_t>(n)));
+        else if (n == 0) kept += "\xEF\xBF\xBD";  // U+FFFD REPLACEMENT CHARACTER
+        i += n > 0 ? static_cast<std::size_t>(n) : 1;
+    }
+    return escape_html(kept);
+}
 
 std::string absolute_url(const Config& c, const std::string& path) { return c.site.url + c.site.base_path + path; }
 
@@ -57,7 +97,7 @@ std::string sitemap_xml(const SiteView& v) {
         if (route.kind != RouteKind::Page || route.page == v.site.not_found_page || !seen.insert(route.page).second) continue;
         const Page& p = v.site.pages[route.page];
         if (!p.error.empty() || !p.in_sitemap || url != p.url) continue;
-        out += "<url><loc>" + escape_html(absolute_url(v.config, p.url)) + "</loc><lastmod>" +
+        out += "<url><loc>" + escape_xml(absolute_url(v.config, p.url)) + "</loc><lastmod>" +
                utc(p.mtime, "%Y-%m-%dT%H:%M:%SZ") + "</lastmod></url>\n";
     }
     return out + "</urlset>\n";
@@ -78,26 +118,26 @@ std::string atom_feed(const SiteView& v) {
     std::string updated = posts.empty() ? utc(newest, "%Y-%m-%dT%H:%M:%SZ") : rfc3339(posts.front()->date, posts.front()->mtime);
 
     std::string out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"";
-    if (!c.site.language.empty()) out += " xml:lang=\"" + escape_html(c.site.language) + "\"";
+    if (!c.site.language.empty()) out += " xml:lang=\"" + escape_xml(c.site.language) + "\"";
     out += ">\n";
-    out += "<title>" + escape_html(c.site.title) + "</title>\n";
-    if (!c.site.description.empty()) out += "<subtitle>" + escape_html(c.site.description) + "</subtitle>\n";
-    out += "<link href=\"" + escape_html(absolute_url(c, "/feed.xml")) + "\" rel=\"self\" type=\"application/atom+xml\"/>\n";
-    out += "<link href=\"" + escape_html(absolute_url(c, "/")) + "\" rel=\"alternate\" type=\"text/html\"/>\n";
+    out += "<title>" + escape_xml(c.site.title) + "</title>\n";
+    if (!c.site.description.empty()) out += "<subtitle>" + escape_xml(c.site.description) + "</subtitle>\n";
+    out += "<link href=\"" + escape_xml(absolute_url(c, "/feed.xml")) + "\" rel=\"self\" type=\"application/atom+xml\"/>\n";
+    out += "<link href=\"" + escape_xml(absolute_url(c, "/")) + "\" rel=\"alternate\" type=\"text/html\"/>\n";
     out += "<updated>" + updated + "</updated>\n";
-    out += "<id>" + escape_html(absolute_url(c, "/")) + "</id>\n";
-    out += "<author><name>" + escape_html(c.author.name.empty() ? c.site.title : c.author.name) + "</name></author>\n";
+    out += "<id>" + escape_xml(absolute_url(c, "/")) + "</id>\n";
+    out += "<author><name>" + escape_xml(c.author.name.empty() ? c.site.title : c.author.name) + "</name></author>\n";
     out += "<generator>folio</generator>\n";
     for (const Page* p : posts) {
         const std::string url = absolute_url(c, p->url);
-        out += "<entry>\n<title>" + escape_html(p->title) + "</title>\n";
-        out += "<link href=\"" + escape_html(url) + "\" rel=\"alternate\" type=\"text/html\"/>\n";
-        out += "<id>" + escape_html(url) + "</id>\n";
+        out += "<entry>\n<title>" + escape_xml(p->title) + "</title>\n";
+        out += "<link href=\"" + escape_xml(url) + "\" rel=\"alternate\" type=\"text/html\"/>\n";
+        out += "<id>" + escape_xml(url) + "</id>\n";
         out += "<published>" + rfc3339(p->date, p->mtime) + "</published>\n";
         out += "<updated>" + rfc3339(p->date, p->mtime) + "</updated>\n";
         if (const std::string excerpt = front_text(*p, "excerpt"); !excerpt.empty())
-            out += "<summary>" + escape_html(excerpt) + "</summary>\n";
-        out += "<content type=\"html\">" + escape_html(render_markdown(page_body(*p), MarkdownOptions{c.site.url + c.site.base_path})) +
+            out += "<summary>" + escape_xml(excerpt) + "</summary>\n";
+        out += "<content type=\"html\">" + escape_xml(render_markdown(page_body(*p), MarkdownOptions{c.site.url + c.site.base_path})) +
                "</content>\n</entry>\n";
     }
     return out + "</feed>\n";

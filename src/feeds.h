@@ -1,6 +1,7 @@
 // Files folio generates from the index: sitemap.xml, robots.txt, the Atom feed, BibTeX.
 #pragma once
 #include <string>
+#include <string_view>
 
 #include "render.h"
 
@@ -15,6 +16,16 @@ std::string robots_txt(const SiteView& view);
 
 // RFC 4287 Atom feed of the `posts` collection, newest first.
 std::string atom_feed(const SiteView& view);
+
+// XML 1.0 cannot hold some characters at all, not even as a character reference: the C0 controls
+// other than tab, LF and CR, U+FFFE and U+FFFF; and a UTF-8 document cannot hold bytes that are
+// not UTF-8. The byte offset of the first of them in text, or npos when there is none.
+std::size_t find_non_xml(std::string_view text);
+
+// Text for XML element content and quoted attribute values: escaped like HTML, with every
+// character XML cannot hold left out (bytes that are not UTF-8 become U+FFFD), so the document
+// is well-formed whatever the site's files hold.
+std::string escape_xml(std::string_view text);
 
 // The public absolute URL of a site path: [site] url + base_path + path.
 std::string absolute_url(const Config& config, const std::string& path);

@@ -33,12 +33,16 @@ const std::string* Response::header(std::string_view name) const {
 }
 
 std::shared_ptr<const BodyFile> BodyFile::open(const std::string& path, std::string& reason) {
-    auto f = std::make_shared<BodyFile>();
-    f->fd_ = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-    if (f->fd_ < 0) {
+    return adopt(::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC), path, reason);
+}
+
+std::shared_ptr<const BodyFile> BodyFile::adopt(int fd, const std::string& path, std::string& reason) {
+    if (fd < 0) {
         reason = path + ": " + std::strerror(errno);
         return nullptr;
     }
+    auto f = std::make_shared<BodyFile>();
+    f->fd_ = fd;
     struct stat st;
     if (fstat(f->fd_, &st) != 0 || !S_ISREG(st.st_mode)) {
         reason = path + ": not a regular file";

@@ -34,6 +34,9 @@ struct BodyFile {
     // caller passes an already-resolved path, so a link appearing there later is refused).
     // nullptr with reason set when it cannot be opened or is not a regular file.
     static std::shared_ptr<const BodyFile> open(const std::string& path, std::string& reason);
+    // The same for a descriptor already opened (by open_below, say): owned from here on, closed
+    // when refused. fd < 0 is refused with errno's reason.
+    static std::shared_ptr<const BodyFile> adopt(int fd, const std::string& path, std::string& reason);
 
     // Hands the bytes [0, size) to sink in chunks of at most kChunkBytes, read into one fixed
     // buffer. Stops early when sink returns false. False (with reason) when the file ended

@@ -156,6 +156,7 @@ folio::Response answer_cgi(const folio::Request& req, const std::string& config_
         if (cache) cache->note_fingerprint(fp.hash);
     }
     auto loaded = folio::load_site(std::move(config), fp, cache ? &*cache : nullptr);
+    if (!loaded->site.unreadable.empty()) return folio::content_unavailable(loaded->site, log_line);
     folio::Request plain = req;  // the full response is what gets kept; 304 is decided per request
     plain.if_none_match.clear();
     plain.if_modified_since.clear();

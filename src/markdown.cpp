@@ -57,6 +57,158 @@ std::string strip_tags_and_entities(std::string_view html) {
     return out;
 }
 
+// The table limits (markdown.h), applied to the Markdown before cmark sees it. The pass is
+// line by line and errs on the side of counting: a "table region" starts at any line that could
+// be a delimiter row (only '-', ':', '|' and blanks, with a '-' and a '|' or ':', after any
+// '>' and indentation) below a non-blank line, takes that line above as its header, and runs to
+// the next blank line. Every row cmark could parse lies in such a region, even inside lists and
+// quotes; a region cmark does not see as a table (in a code block, say) is only counted.
+// Past a limit, cmark is kept from doing the work:
+// - a line of more than kMaxTableColumns cells gets its pipes escaped ("\|"): as a row it is one
+//   cell of text, in a paragraph it reads exactly as before;
+// - once the page's tables reach kMaxTableCells, a blank line ends the table being read, and
+//   every later delimiter row is escaped so that no table opens: the rest shows as text.
+class TableLimiter {
+public:
+    explicit TableLimiter(std::string_view md) : md_(md) {}
+
+    // Decides what to change, noting each limit reached in problems (when given).
+    void scan(std::vector<MarkdownProblem>* problems) {
+        problems_ = problems;
+        int line_no = 0;
+        std::size_t prev_begin = 0, cells = 0;
+        bool prev_blank = true, in_region = false, over_budget = false;
+        for (std::size_t begin = 0; begin < md_.size();) {
+            const std::size_t end = line_end(begin);
+            std::size_t next = end;
+            if (next < md_.size()) next += md_.compare(next, 2, "\r\n") == 0 ? 2 : 1;
+            ++line_no;
+            const std::string_view line = md_.substr(begin, end - begin);
+            const bool blank = after_prefix(line).empty();
+            const bool opens = !blank && !prev_blank && delimiter_like(line);
+            if (blank) {
+                in_region = false;
+            } else if (over_budget) {
+                if (opens) fix(begin, kNeutralize);
+            } else if (opens || in_region) {
+                if (!in_region) cells += cells_of(prev_begin, line_no - 1);  // the header
+                in_region = true;
+                cells += cells_of(begin, line_no);
+                if (cells > kMaxTableCells) {
+                    over_budget = true;
+                    note(line_no, "the page's tables reach " + std::to_string(kMaxTableCells) +
+                                      " cells here; folio shows the rest of them as text");
+                    fix(begin, opens ? kNeutralize : kBlankBefore);
+                }
+            }
+            prev_begin = begin;
+            prev_blank = blank;
+            begin = next;
+        }
+    }
+
+    // The Markdown with the changes made; false (out untouched) when there are none.
+    bool apply(std::string& out) const {
+        if (fixes_.empty()) return false;
+        out.clear();
+        out.reserve(md_.size() + md_.size() / 16);
+        std::size_t copied = 0;
+        for (const auto& [begin, what] : fixes_) {
+            const std::size_t end = line_end(begin);
+            out.append(md_.substr(copied, begin - copied));
+            if (what & kBlankBefore) out += '\n';
+            const std::string_view line = md_.substr(begin, end - begin);
+            if (what & kNeutralize) out += neutralized(line);
+            else if (what & kEscape) out += escaped_pipes(line);
+            else out.append(line);
+            copied = end;
+        }
+        out.append(md_.substr(copied));
+        return true;
+    }
+
+private:
+    enum : unsigned { kEscape = 1, kNeutralize = 2, kBlankBefore = 4 };
+
+    // cmark ends a line at LF, CR or CRLF; so does this pass, or a CR could hide a row from it.
+    std::size_t line_end(std::size_t begin) const {
+        const std::size_t end = md_.find_first_of("\r\n", begin);
+        return end == std::string_view::npos ? md_.size() : end;
+    }
+
+    static std::string_view after_prefix(std::string_view line) {
+        const std::size_t i = line.find_first_not_of(" \t>");
+        return i == std::string_view::npos ? std::string_view() : line.substr(i);
+    }
+
+    static bool delimiter_like(std::string_view line) {
+        const std::string_view s = after_prefix(line);
+        return s.find_first_not_of("-:| \t") == std::string_view::npos && s.find('-') != std::string_view::npos &&
+               s.find_first_of("|:") != std::string_view::npos;
+    }
+
+    // Pipes that separate cells: not escaped by an odd run of backslashes.
+    static std::size_t pipes(std::string_view s) {
+        std::size_t n = 0, backslashes = 0;
+        for (char c : s) {
+            if (c == '|' && backslashes % 2 == 0) ++n;
+            backslashes = c == '\\' ? backslashes + 1 : 0;
+        }
+        return n;
+    }
+
+    static std::string escaped_pipes(std::string_view s) {
+        std::string out;
+        out.reserve(s.size() * 2);
+        std::size_t backslashes = 0;
+        for (char c : s) {
+            if (c == '|' && backslashes % 2 == 0) out += '\\';
+            out += c;
+            backslashes = c == '\\' ? backslashes + 1 : 0;
+        }
+        return out;
+    }
+
+    // A delimiter row that is no longer one: a backslash is never part of one.
+    static std::string neutralized(std::string_view s) {
+        if (pipes(s) > 0) return escaped_pipes(s);
+        std::string out(s);
+        out.insert(out.find(':'), 1, '\\');  // delimiter_like: a row without '|' has a ':'
+        return out;
+    }
+
+    // The cells cmark will parse on the line at begin: a line with too many gets its pipes
+    // escaped, and is one cell.
+    std::size_t cells_of(std::size_t begin, int line_no) {
+        const std::string_view line = md_.substr(begin, line_end(begin) - begin);
+        std::size_t cells = pipes(line) + 1;
+        // A pipe at either end is a border, not a separator.
+        const std::string_view row = after_prefix(line);
+        if (cells > 1 && row.front() == '|') --cells;
+        const std::size_t last = row.find_last_not_of(" \t");
+        if (cells > 1 && last > 0 && row[last] == '|' && row[last - 1] != '\\') --cells;
+        if (cells <= kMaxTableColumns) return cells;
+        note(line_no, "a table row of " + std::to_string(cells) + " cells; folio renders at most " +
+                          std::to_string(kMaxTableColumns) + " and shows this row as text");
+        fix(begin, kEscape);
+        return 1;
+    }
+
+    // Lines are fixed in order; a line may get more than one fix (escaped, then a blank before).
+    void fix(std::size_t begin, unsigned what) {
+        if (!fixes_.empty() && fixes_.back().first == begin) fixes_.back().second |= what;
+        else fixes_.emplace_back(begin, what);
+    }
+
+    void note(int line_no, std::string message) {
+        if (problems_) problems_->push_back({line_no, std::move(message)});
+    }
+
+    std::string_view md_;
+    std::vector<std::pair<std::size_t, unsigned>> fixes_;  // line start -> what to change
+    std::vector<MarkdownProblem>* problems_ = nullptr;
+};
+
 }  // namespace
 
 std::string heading_slug(std::string_view text) {
@@ -124,6 +276,12 @@ std::vector<Heading> headings_of(std::string_view html) {
     return out;
 }
 
+std::vector<MarkdownProblem> table_limit_problems(std::string_view markdown) {
+    std::vector<MarkdownProblem> problems;
+    TableLimiter(markdown).scan(&problems);
+    return problems;
+}
+
 std::string render_markdown(std::string_view markdown, const MarkdownOptions& options_in) {
     static std::once_flag once;
     std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
@@ -134,6 +292,10 @@ std::string render_markdown(std::string_view markdown, const MarkdownOptions& op
         if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
             cmark_parser_attach_syntax_extension(parser.get(), ext);
     }
+    TableLimiter limiter(markdown);
+    limiter.scan(nullptr);
+    std::string limited;
+    if (limiter.apply(limited)) markdown = limited;
     cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
     std::unique_ptr<cmark_node, NodeFree> doc(cmark_parser_finish(parser.get()));
     if (!options_in.base_path.empty()) prefix_links(doc.get(), options_in.base_path);

@@ -9,6 +9,15 @@ namespace folio {
 // Limit on the Markdown folio renders for one page, so one huge file cannot stall a worker.
 inline constexpr std::size_t kMaxMarkdownBytes = 4 * 1024 * 1024;
 
+// Limits on GFM tables. cmark-gfm (0.29.0.gfm.6, Debian 12's) parses a table row in time that
+// grows with the square of its cells (one row of 20,000 pipes: 1.3 s of CPU), and every table
+// cell costs about a microsecond, thirty times a byte of plain text. Real tables have a few
+// dozen columns and a few thousand cells; these bounds keep the table work of the largest page
+// (kMaxMarkdownBytes) to about a third of a second. What lies past them is shown as text, and
+// --check names the line (table_limit_problems).
+inline constexpr std::size_t kMaxTableColumns = 256;    // cells on one table line
+inline constexpr std::size_t kMaxTableCells = 200000;   // cells of all the tables of one page
+
 struct MarkdownOptions {
     // Prepended to link and image URLs that start with a single '/', so a site mounted under a
     // prefix keeps working links.
@@ -20,6 +29,13 @@ struct MarkdownOptions {
 // GitHub-flavoured Markdown: tables, strikethrough, footnotes, raw HTML kept (the author's own
 // content), no bare-URL autolinks (as kramdown), and an id on every heading.
 std::string render_markdown(std::string_view markdown, const MarkdownOptions& options);
+
+struct MarkdownProblem {
+    int line;             // 1-based, within the Markdown given
+    std::string message;  // what is past which limit, and how it is shown
+};
+// The lines of markdown that exceed the table limits above; render_markdown shows them as text.
+std::vector<MarkdownProblem> table_limit_problems(std::string_view markdown);
 
 // Pure pass over HTML: every bare <h1>..<h6> gets id="slug" from its text, kramdown's way
 // ("Hello World!" -> "hello-world"; repeats get -1, -2).

@@ -1,10 +1,18 @@
 // Page parsing: front matter keys with Jekyll's meaning, each error with file:line.
 #include "page.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <fstream>
+#include <memory>
 #include <sstream>
 
 #include "error.h"
+#include "safe_open.h"
+#include "site.h"
 #include "text.h"
 #include "front_matter.h"
 #include "url_path.h"
@@ -95,12 +103,27 @@ void read_keys(Page& p, const YAML::Node& d) {
 
 std::string page_body(const Page& page) {
     if (page.body_offset == std::string::npos) return "";
-    std::ifstream in(page.source, std::ios::binary);
-    if (!in) throw Error(at(page.source, 0, "cannot read the page any more"));
-    in.seekg(static_cast<std::streamoff>(page.body_offset));
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
+    // source is the content folder + "/" + rel: opened below that folder without following a
+    // link that leads out of it, even one swapped in since the site was read.
+    const std::size_t cut = page.source.size() - std::min(page.source.size(), page.rel.size() + 1);
+    int fd = page.rel.empty() || page.source.compare(cut, std::string::npos, "/" + page.rel) != 0
+                 ? -1
+                 : open_within(page.source.substr(0, cut), page.rel);
+    if (fd < 0) throw Error(at(page.source, 0, "cannot read the page any more"));
+    std::unique_ptr<int, void (*)(int*)> guard(&fd, [](int* f) { close(*f); });
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || static_cast<std::size_t>(st.st_size) < page.body_offset ||
+        static_cast<std::size_t>(st.st_size) > kMaxContentFileBytes)
+        throw Error(at(page.source, 0, "cannot read the page any more"));
+    std::string body(static_cast<std::size_t>(st.st_size) - page.body_offset, '\0');
+    std::size_t got = 0;
+    while (got < body.size()) {
+        ssize_t n = pread(fd, body.data() + got, body.size() - got, static_cast<off_t>(page.body_offset + got));
+        if (n <= 0) break;
+        got += static_cast<std::size_t>(n);
+    }
+    body.resize(got);
+    return body;
 }
 
 namespace {

@@ -9,6 +9,7 @@
 #include "http_cache.h"
 #include "publication.h"
 #include "html.h"
+#include "safe_open.h"
 #include "url_path.h"
 
 namespace folio {
@@ -71,18 +72,18 @@ Response finish(const Request& req, const SiteView& v, const std::string& key, R
 }
 
 // Static files up to this size are read into the response, like pages: the FastCGI cache keeps
-// them (within kMaxCacheBytes, gzip variant included) and so does CGI mode's disk cache, which
-// spares a CGI the site build for a stylesheet. Larger ones are streamed from the open file
-// (Response::file) and never copied into memory or a cache.
+// them (within kMaxCacheBytes, gzip variant included). Larger ones are streamed from the open
+// file (Response::file) and never copied into memory or a cache.
 constexpr std::uint64_t kMaxInMemoryFileBytes = 256 * 1024;
 
-// A file found in the table. O_NOFOLLOW (BodyFile::open): the route holds the resolved path, so a
-// link appearing there later is refused rather than followed. There is no size limit: memory per
-// request is one chunk whatever the size (the limit of 256 MiB existed because files were read
-// whole). The ETag comes from the file's stamp, so a large file is not read to make one.
+// A file found in the table. The route holds the resolved path; below its root, no link is
+// followed (safe_open.h), so a folder or file swapped for a link later is refused. There is no
+// size limit: memory per request is one chunk whatever the size (the limit of 256 MiB existed
+// because files were read whole). The ETag comes from the file's stamp, so a large file is not
+// read to make one.
 Response read_static(const SiteView& v, const Route& route, const std::string& path, const Log& log) {
     std::string reason;
-    auto file = BodyFile::open(route.file, reason);
+    auto file = BodyFile::adopt(open_below(route.file, route.below), route.file, reason);
     if (!file) return error_response(v, 404, "file vanished or not a regular file: " + route.origin, path, log);
     Response r;
     r.set_header("Content-Type", content_type_for(route.file));

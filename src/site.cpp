@@ -11,15 +11,20 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <cctype>
 #include <ctime>
 #include <fstream>
 #include <memory>
 #include <set>
 #include <sstream>
+#include <string_view>
 
 #include "error.h"
 #include "text.h"
 #include "publication.h"
+#include "safe_open.h"
 
 namespace folio {
 namespace {
@@ -37,6 +42,26 @@ struct Source {
     bool html = false;
     FileStamp stamp;         // of the file when the walk saw it
 };
+
+// Names that are never part of the site, files or folders, as in Jekyll (which leaves out names
+// that start with '.', '#' or '~' and names that end in '~'): dot-files, editor backups
+// ("x.md~"), Emacs auto-saves ("#x.md#") and lock files (".#x.md"), Office lock files
+// ("~$x.docx"); and, beyond Jekyll, the leftovers of editors, merges and patches (.swp, .bak,
+// .orig, .rej, ...). Each can hold the source of a page that is not published.
+bool is_hidden_or_backup(std::string_view name) {
+    if (name.empty() || name[0] == '.' || name[0] == '#' || name[0] == '~' || name.back() == '~') return true;
+    static constexpr std::string_view kLeftovers[] = {".swp", ".swo", ".swn", ".swx", ".bak", ".orig", ".rej",
+                                                      ".tmp", ".temp", ".old", ".save", ".kate-swp", ".part"};
+    for (std::string_view ext : kLeftovers) {
+        if (name.size() <= ext.size()) continue;
+        std::string_view tail = name.substr(name.size() - ext.size());
+        if (std::equal(tail.begin(), tail.end(), ext.begin(), [](char a, char b) {
+                return std::tolower(static_cast<unsigned char>(a)) == b;
+            }))
+            return true;
+    }
+    return false;
+}
 
 // What a top-level '_' folder holds.
 enum class FolderKind { Pages, Collection, Skip };
@@ -91,7 +116,7 @@ struct Walker {
         }
         std::vector<std::string> names;
         while (dirent* e = readdir(d.get()))
-            if (e->d_name[0] != '.') names.push_back(e->d_name);  // dot-files are never served
+            if (!is_hidden_or_backup(e->d_name)) names.push_back(e->d_name);
         std::sort(names.begin(), names.end());
         for (const auto& name : names) {
             if (++count > kMaxContentFiles) {
@@ -141,15 +166,15 @@ struct Walker {
 
 // Reads a whole file, refusing one over kMaxContentFileBytes. Sized from fstat, so a small page
 // costs one small allocation.
-std::string read_limited(const std::string& path, std::string& error) {
-    int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+std::string read_limited(const std::string& root, const std::string& rel, std::string& error) {
+    int fd = open_within(root, rel);
     if (fd < 0) {
         error = "cannot read";
         return {};
     }
     std::unique_ptr<int, void (*)(int*)> guard(&fd, [](int* f) { close(*f); });
     struct stat st;
-    if (fstat(fd, &st) != 0) {
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         error = "cannot read";
         return {};
     }
@@ -345,10 +370,14 @@ public:
     }
 
     void statics(const std::string& root, const std::vector<std::string>& files, const std::string& url_prefix, bool warn) {
+        const std::string real_root = real(root);
         for (const auto& rel : files) {
             Route r;
             r.kind = RouteKind::Static;
             r.file = real(root + "/" + rel);
+            // The walk left out links that lead outside; a file that still is not below its root
+            // (moved meanwhile) gets below = 0, which open_below refuses.
+            if (r.file.rfind(real_root + "/", 0) == 0) r.below = real_root.size();
             r.origin = root + "/" + rel;
             const std::string url = url_prefix + "/" + rel;
             if (warn) add(url, r, "file URL");
@@ -501,7 +530,13 @@ Site build_site(const Config& cfg, std::shared_ptr<const JekyllSite> jekyll, Pag
     Walker w{root, real(root), {}, {}, site.warnings, jekyll.get()};
     struct stat st;
     if (stat(root.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
-        site.errors.push_back(at(root, 0, "content folder not found"));
+        site.unreadable = at(root, 0, "content folder not found");
+        site.errors.push_back(site.unreadable);
+        return site;
+    }
+    if (std::unique_ptr<DIR, int (*)(DIR*)> d(opendir(root.c_str()), closedir); !d) {
+        site.unreadable = at(root, 0, std::string("cannot read the content folder: ") + std::strerror(errno));
+        site.errors.push_back(site.unreadable);
         return site;
     }
     w.walk("", 0, Source{"", "", "pages", false, {}});
@@ -528,7 +563,7 @@ Site build_site(const Config& cfg, std::shared_ptr<const JekyllSite> jekyll, Pag
             ++reuse->parsed;
         }
         std::string error;
-        std::string text = read_limited(path, error);
+        std::string text = read_limited(root, src.rel, error);
         Page p = parse_page(error.empty() ? text : std::string(), path, src.rel, defaults);
         if (!error.empty()) p.error = at(path, 0, error);
         p.collection = src.collection;

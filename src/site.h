@@ -31,6 +31,8 @@ struct Route {
     std::size_t page = 0;  // Page: index into Site::pages
     std::string target;    // Redirect: site path (may carry ?query) or absolute URL
     std::string file;      // Static: resolved path on disk
+    std::size_t below = 0; // Static: file's first `below` bytes are its (resolved) root folder, below
+                           // which it is opened without following links (safe_open.h); 0: none
     Generated generated = Generated::Sitemap;  // Generated: which one (Bibtex: of `page`)
     std::string origin;    // where it was declared, "content/about.md:6", for messages (kept after
                            // the build for files and redirects only)
@@ -45,6 +47,10 @@ struct Site {
     std::vector<std::string> errors;    // "file:line: message": some page or file cannot be served
     std::size_t not_found_page = kNoPage;  // index of the page at /404.html, if any
     std::shared_ptr<const JekyllSite> jekyll;  // set when content/ is a Jekyll site
+    // "content: cannot read the content folder: Permission denied" when the folder itself is
+    // missing or unreadable: the site is then empty, which says nothing about its pages (a
+    // FastCGI process keeps its last good state, a CGI answers 503). "" when it was read.
+    std::string unreadable;
 
     const Route* find(const std::string& key) const {
         auto it = routes.find(key);

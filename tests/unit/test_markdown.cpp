@@ -1,6 +1,7 @@
 // markdown: GFM -> HTML with kramdown heading ids and prefix-aware links.
 #include <boost/test/unit_test.hpp>
 
+#include <ctime>
 #include <string>
 
 #include "helpers.h"
@@ -166,6 +167,110 @@ BOOST_AUTO_TEST_CASE(headings_of_lists_levels_ids_and_text) {
     BOOST_TEST(hs[1].text == "A & B");
     BOOST_TEST(hs[2].level == 3);
     BOOST_TEST(hs[2].text == "code part");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// Issue 11, point 9: cmark-gfm parses a table row in time that grows with the square of its
+// cells, and every table cell costs a microsecond or so: one 20,000-pipe row took 1.3 s of CPU.
+// folio caps both (kMaxTableColumns, kMaxTableCells) and shows what is past them as text.
+BOOST_AUTO_TEST_SUITE(markdown_table_limits)
+
+namespace {
+
+// CPU seconds that one render takes (the machine may be busy: wall time would measure others).
+double cpu_seconds_of(const std::string& text) {
+    std::clock_t start = std::clock();
+    folio::render_markdown(text, MarkdownOptions{});
+    return static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC;
+}
+
+std::string row_of(std::size_t cells, const std::string& cell) {
+    std::string row;
+    for (std::size_t i = 0; i < cells; ++i) row += "|" + cell;
+    return row + "|\n";
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_row_of_20000_pipes_is_rendered_quickly_as_text) {
+    const std::string text = "|a|b|\n|-|-|\n" + std::string(20000, '|') + "\n";
+    const double t = cpu_seconds_of(text);
+    BOOST_TEST(t < 0.2, "render took " << t << " s of CPU");
+    const std::string html = md(text);
+    BOOST_TEST(contains(html, "<th>a</th>"), html.substr(0, 200));  // the table itself stays
+    BOOST_TEST(contains(html, std::string(100, '|')));             // the row is shown as text
+}
+
+BOOST_AUTO_TEST_CASE(a_table_20000_columns_wide_is_rendered_quickly_as_text) {
+    const std::string text = row_of(20000, "a") + row_of(20000, "-");
+    const double t = cpu_seconds_of(text);
+    BOOST_TEST(t < 0.2, "render took " << t << " s of CPU");
+    BOOST_TEST(!contains(md(text), "<table>"));
+}
+
+BOOST_AUTO_TEST_CASE(millions_of_cells_on_one_page_stay_within_a_second) {
+    // 4 MiB (the largest page) of a one-column table: 2 million rows (2.9 s before the limit).
+    // cmark takes most of a second for 2 million lines of any kind (0.9 s as one paragraph), so
+    // the table may only add a fraction to that.
+    std::string lines;
+    while (lines.size() < folio::kMaxMarkdownBytes - 8) lines += "y\n";
+    const std::string text = "x\n:-:\n" + lines;
+    const double plain = cpu_seconds_of("x\n\n" + lines);
+    const double t = cpu_seconds_of(text);
+    BOOST_TEST(t < 1.5 * plain, "render took " << t << " s of CPU; as plain text " << plain << " s");
+    const std::string html = md(text);
+    BOOST_TEST(contains(html, "<table>"));  // the rows within the budget are still a table
+}
+
+BOOST_AUTO_TEST_CASE(real_tables_keep_working) {
+    // As wide as the limit allows, and a long table of ordinary width.
+    std::string wide = row_of(folio::kMaxTableColumns - 1, "h") + row_of(folio::kMaxTableColumns - 1, "-") +
+                       row_of(folio::kMaxTableColumns - 1, "x");
+    std::string html = md(wide);
+    BOOST_TEST(contains(html, "<table>"));
+    BOOST_TEST(!contains(html, "\\|"));
+    std::string tall = row_of(10, "h") + row_of(10, "-");
+    for (int i = 0; i < 5000; ++i) tall += row_of(10, std::to_string(i));
+    html = md(tall);
+    BOOST_TEST(contains(html, "<td>4999</td>"));
+    BOOST_TEST(folio::table_limit_problems(wide).empty());
+    BOOST_TEST(folio::table_limit_problems(tall).empty());
+}
+
+BOOST_AUTO_TEST_CASE(escaped_pipes_and_pipes_outside_tables_are_left_alone) {
+    const std::string text = "a \\| b\n\n" + std::string(1000, '|') + "\n\n| a\\|b | c |\n|---|---|\n| 1 | 2 |\n";
+    const std::string html = md(text);
+    BOOST_TEST(contains(html, "<p>" + std::string(1000, '|') + "</p>"), html);
+    BOOST_TEST(contains(html, "<th>a|b</th>"), html);
+    BOOST_TEST(folio::table_limit_problems(text).empty());
+}
+
+BOOST_AUTO_TEST_CASE(problems_name_the_line) {
+    const std::string text = "# T\n\n|a|b|\n|-|-|\n|1|2|\n" + std::string(300, '|') + "\n";
+    auto problems = folio::table_limit_problems(text);
+    BOOST_TEST_REQUIRE(problems.size() == 1u);
+    BOOST_TEST(problems[0].line == 6);
+    BOOST_TEST(contains(problems[0].message, "299 cells"), problems[0].message);
+    // Lines end with CR too, as cmark reads them.
+    problems = folio::table_limit_problems("|a|b|\r|-|-|\r" + std::string(300, '|') + "\r");
+    BOOST_TEST_REQUIRE(problems.size() == 1u);
+    BOOST_TEST(problems[0].line == 3);
+}
+
+BOOST_AUTO_TEST_CASE(tables_past_the_page_budget_are_text) {
+    std::string text;
+    const std::string table = row_of(100, "h") + row_of(100, "-") + std::string(100, '\n');
+    int tables = 0;
+    for (std::size_t cells = 0; cells < folio::kMaxTableCells + 1000; cells += 2 * 100, ++tables) text += table;
+    text = row_of(2, "h") + row_of(2, "-") + "\n" + text + row_of(2, "last") + row_of(2, "-");
+    auto problems = folio::table_limit_problems(text);
+    BOOST_TEST_REQUIRE(problems.size() == 1u);
+    BOOST_TEST(contains(problems[0].message, std::to_string(folio::kMaxTableCells)), problems[0].message);
+    const std::string html = md(text);
+    BOOST_TEST(contains(html, "<th>h</th>"));           // the first tables are tables
+    BOOST_TEST(!contains(html, "<th>last</th>"), "");  // the last one is text
+    BOOST_TEST(contains(html, "|last|last|"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
