@@ -3,6 +3,7 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -50,6 +51,34 @@ std::optional<GzipStore> GzipStore::open(const std::string& dir, std::uint64_t l
     return GzipStore(dir, limit);
 }
 
+GzipStore GzipStore::in_process(std::uint64_t limit) { return GzipStore("", limit); }
+
+std::shared_ptr<const BodyFile> GzipStore::variant_in_process(const BodyFile& source, const std::string& name,
+                                                              std::string& reason) const {
+    if (auto it = held_.find(name); it != held_.end()) return it->second.file;
+    const int fd = memfd_create("folio-gzip", MFD_CLOEXEC);
+    if (fd < 0) {
+        reason = std::string("memfd_create: ") + std::strerror(errno);
+        return nullptr;
+    }
+    if (!gzip_file(source, fd, reason)) {
+        close(fd);
+        return nullptr;
+    }
+    auto kept = BodyFile::adopt(fd, "(gzip of " + source.path + ")", reason);
+    if (!kept || kept->size > limit_ / kGzipVariantShare || kept->size >= source.size) return nullptr;
+    std::uint64_t total = kept->size;
+    for (const auto& [n, h] : held_) total += h.file->size;
+    while (total > limit_ && !held_.empty()) {
+        auto oldest = std::min_element(held_.begin(), held_.end(),
+                                       [](const auto& a, const auto& b) { return a.second.made < b.second.made; });
+        total -= oldest->second.file->size;
+        held_.erase(oldest);
+    }
+    held_[name] = Held{kept, ++made_};
+    return kept;
+}
+
 std::string GzipStore::name_for(const BodyFile& source) {
     char buf[128];
     std::snprintf(buf, sizeof buf, "%llx-%llx-%llx-%llx-%d.gz", static_cast<unsigned long long>(source.device),
@@ -61,6 +90,7 @@ std::string GzipStore::name_for(const BodyFile& source) {
 std::shared_ptr<const BodyFile> GzipStore::variant(const BodyFile& source, std::string& reason) const {
     if (source.size < kMinGzipBytes || source.size > kMaxGzipFileBytes) return nullptr;
     const std::string name = name_for(source);
+    if (dir_.empty()) return variant_in_process(source, name, reason);
     std::string why;
     auto kept = BodyFile::open(dir_ + "/" + name, why);
     if (kept && !looks_whole(*kept, source)) {

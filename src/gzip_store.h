@@ -2,6 +2,7 @@
 // private folder, named after the source file's stamp so that an edit makes a new one.
 #pragma once
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -31,6 +32,11 @@ public:
     // limit: what the variants may take together; the oldest go first when a new one would
     // pass it.
     static std::optional<GzipStore> open(const std::string& dir, std::uint64_t limit);
+    // A store of this process only, for a FastCGI process without a cache folder: each variant
+    // is an anonymous file (memfd) that no other process can name, held while the process
+    // lives, within limit. It is no less private than the process's own memory: whoever could
+    // reach one could reach the other.
+    static GzipStore in_process(std::uint64_t limit);
 
     // The kept gzip variant of source, made now when missing or damaged. nullptr (serve the file
     // as it is) when source is outside [kMinGzipBytes, kMaxGzipFileBytes], when another process
@@ -45,9 +51,19 @@ public:
 private:
     GzipStore(std::string dir, std::uint64_t limit) : dir_(std::move(dir)), limit_(limit) {}
     std::shared_ptr<const BodyFile> make(const BodyFile& source, const std::string& name, std::string& reason) const;
+    std::shared_ptr<const BodyFile> variant_in_process(const BodyFile& source, const std::string& name,
+                                                       std::string& reason) const;
     void evict(const std::string& keep) const;
-    std::string dir_;
+    std::string dir_;  // "" for a store of this process only
     std::uint64_t limit_;
+    // The variants of a store of this process, by name, with the order they were made in (the
+    // oldest go first). Mutable: the store is a cache, filled on demand by const lookups.
+    struct Held {
+        std::shared_ptr<const BodyFile> file;
+        std::uint64_t made = 0;
+    };
+    mutable std::map<std::string, Held> held_;
+    mutable std::uint64_t made_ = 0;
 };
 
 }  // namespace folio

@@ -235,7 +235,10 @@ int main(int argc, char** argv) {
     // The FastCGI process keeps its responses in memory; of the cache folder it uses only the
     // kept gzip variants, under the same rules as a CGI.
     const auto disk_cache = folio::open_cgi_cache(cache_setup(loaded->config, config_path, program_file(argv[0])), log_line);
-    const auto gzip_store = open_gzip_store(disk_cache, loaded->config.cache_size);
+    // Without one (run as a user that does not own the program file), the variants are kept by
+    // this process alone, which lives long enough to make that worth it.
+    const auto gzip_store = disk_cache ? open_gzip_store(disk_cache, loaded->config.cache_size)
+                                       : std::optional<folio::GzipStore>(folio::GzipStore::in_process(loaded->config.cache_size));
     folio::SiteHolder holder(config_path, std::move(loaded));
     auto view = [&] {
         folio::SiteView v = holder.get().view(holder.cache());

@@ -10,12 +10,34 @@ need_packages lighttpd curl
 need_folio
 make_tmp
 
+# check_large_gzip NAME URL FILE: two gzip GETs of a large file give the same compressed bytes,
+# which decompress to the file, with the same ETag. Before the variants were kept by the process
+# itself, a worker without a cache folder sent such a file uncompressed (the first check failed).
+check_large_gzip() {
+    local name=$1 url=$2 file=$3 h1 h2
+    h1="$TMP/$name.large1.h"; h2="$TMP/$name.large2.h"
+    curl -s -D "$h1" -H 'Accept-Encoding: gzip' -o "$TMP/$name.large1.gz" "$url"
+    curl -s -D "$h2" -H 'Accept-Encoding: gzip' -o "$TMP/$name.large2.gz" "$url"
+    check "$name: a large CSV goes out gzipped (Content-Encoding: gzip)" \
+        test "$(header_value "$h1" Content-Encoding)" = gzip
+    check "$name: its gzip body decompresses to the file" \
+        bash -c "gzip -dc '$TMP/$name.large1.gz' | cmp -s - '$file'"
+    check "$name: a second gzip GET gives the same ETag and bytes" \
+        bash -c "[ -n \"\$(grep -i '^etag:' '$h1')\" ] && [ \"\$(grep -i '^etag:' '$h1')\" = \"\$(grep -i '^etag:' '$h2')\" ] && cmp -s '$TMP/$name.large1.gz' '$TMP/$name.large2.gz'"
+}
+
 # run_lighttpd NAME MOUNT BASE: one lighttpd + deploy, the table, then stop.
 run_lighttpd() {
     local name=$1 mount=$2 base=$3
     local dir="$TMP/$name" port conf pidfile log run
     SETUP=$name
     make_deploy "$dir/deploy" "$base"
+    # A large CSV (over the 256 KiB that are kept in memory): streamed, and its gzip variant made
+    # once and kept even though lighttpd runs folio as www-data, which does not own the program
+    # file and so has no cache folder (the variants are then kept by the process itself).
+    local row="2026-11-29,folio,a large compressible file of comma separated values,12345,67890"
+    for _ in $(seq 1 20000); do echo "$row"; done > "$dir/deploy/content/large.csv"
+    chmod 644 "$dir/deploy/content/large.csv"
     run="$dir/run"; make_writable_dir "$run"
     mkdir -p "$dir/docroot"                      # empty: lighttpd serves nothing by itself
     port=$(pick_port) || bail "$name: no free port"
@@ -35,6 +57,7 @@ run_lighttpd() {
 
     run_table "http://127.0.0.1:$port" "$base" "$log"
     run_http_checks "http://127.0.0.1:$port" "$base"
+    check_large_gzip "$name" "http://127.0.0.1:$port$base/large.csv" "$dir/deploy/content/large.csv"
 
     # lighttpd spawned max-procs folio backends, each on socket-N.
     local n=0 f

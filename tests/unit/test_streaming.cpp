@@ -369,6 +369,40 @@ BOOST_AUTO_TEST_CASE(gzip_store_stays_within_its_bound) {
     BOOST_TEST(std::filesystem::exists(d / ("one/" + names[2])));   // the newest stayed
 }
 
+// A FastCGI process without a cache folder keeps its variants itself (anonymous files): made
+// once, whole, within the bound (the oldest go first), and over half the bound not kept.
+BOOST_AUTO_TEST_CASE(gzip_store_of_the_process_alone) {
+    TempDir d;
+    std::string reason;
+    const std::string text = text_of(2 * 1024 * 1024);
+    d.write("site/a.csv", text);
+    auto a = open_file(d / "site/a.csv");
+    auto store = folio::GzipStore::in_process(folio::kDefaultCacheSize);
+    auto first = store.variant(*a, reason);
+    BOOST_REQUIRE_MESSAGE(first, reason);
+    std::string bytes;
+    BOOST_REQUIRE(first->for_each_chunk([&](const char* p, std::size_t n) { return bytes.append(p, n), true; }, reason));
+    BOOST_TEST((inflate_all(bytes) == text));
+    BOOST_TEST(store.variant(*a, reason) == first);  // the same variant, not made again
+
+    // Room for two variants: a third pushes out the first.
+    auto two = folio::GzipStore::in_process(first->size * 2 + first->size / 2);
+    std::vector<std::shared_ptr<const folio::BodyFile>> made;
+    for (int i = 0; i < 3; ++i) {
+        const std::string name = "site/g" + std::to_string(i) + ".csv";
+        d.write(name, text_of(2 * 1024 * 1024 + static_cast<std::size_t>(i)));
+        made.push_back(two.variant(*open_file(d / name), reason));
+        BOOST_REQUIRE(made.back());
+    }
+    auto again = two.variant(*open_file(d / "site/g0.csv"), reason);  // made anew: it had gone
+    BOOST_TEST(again != made[0]);
+    BOOST_TEST(two.variant(*open_file(d / "site/g2.csv"), reason) == made[2]);
+
+    // Over half the bound: not kept.
+    auto tiny = folio::GzipStore::in_process(first->size);
+    BOOST_TEST(!tiny.variant(*a, reason));
+}
+
 // Above kMaxGzipFileBytes no variant is made (a sparse file: no disk needed for the test).
 BOOST_AUTO_TEST_CASE(gzip_store_refuses_files_above_the_limit) {
     TempDir d;
