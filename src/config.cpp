@@ -215,7 +215,7 @@ int on_pair(void* user, const char* section, const char* name, const char* value
     return static_cast<Parser*>(user)->handle(section, name, value) ? 1 : 0;
 }
 
-// inih's settings are process-wide globals in Debian's build (LIBRARIES.md): set them once,
+// inih's settings are process-wide globals in Debian's build (HACKING.md, library fact 2): set them once,
 // here, and nowhere else. A bio may be long and may contain ';'.
 void configure_inih() {
     static std::once_flag once;

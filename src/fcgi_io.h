@@ -10,7 +10,7 @@ namespace folio {
 
 using Handler = std::function<Response(const Request&)>;
 
-// True when fd 0 is not a socket: a plain CGI (or a shell) started us (SERVERS.md section 4).
+// True when fd 0 is not a socket: a plain CGI (or a shell) started us (HACKING.md, server fact 4).
 bool started_as_cgi();
 
 // One request from the environment and stdin, the response on stdout. Returns 0.

@@ -14,7 +14,7 @@ namespace folio {
 // What folio reads of a request: the raw values the web server passed.
 struct Request {
     std::string method;       // REQUEST_METHOD
-    std::string uri;          // REQUEST_URI, raw (SERVERS.md section 1)
+    std::string uri;          // REQUEST_URI, raw (HACKING.md, server fact 1)
     std::string query;        // QUERY_STRING, raw
     std::string if_none_match;      // HTTP_IF_NONE_MATCH
     std::string if_modified_since;  // HTTP_IF_MODIFIED_SINCE
@@ -84,7 +84,7 @@ std::uint64_t body_size(const Response& response);
 std::string serialize_head(const Response& response);
 bool has_body(const Response& response, bool head_only);
 
-// A redirect with an explicit Status (SERVERS.md section 2). Throws std::invalid_argument when
+// A redirect with an explicit Status (HACKING.md, server fact 2). Throws std::invalid_argument when
 // the location could split the header.
 Response redirect_response(int status, std::string location);
 

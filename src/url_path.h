@@ -16,7 +16,7 @@ struct PathResult {
     bool ok() const { return status == 0; }
 };
 
-// REQUEST_URI as the server passed it -> the site path. Steps (SERVERS.md sections 1 and 5):
+// REQUEST_URI as the server passed it -> the site path. Steps (HACKING.md, server facts 1 and 5):
 // drop an absolute-form "scheme://host", cut at '?' or '#', remove the mount prefix, decode
 // percent-escapes exactly once, then validate every segment.
 PathResult request_path(std::string_view request_uri, std::string_view base_path);

@@ -113,7 +113,7 @@ BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(bad_paths)
 
-// SERVERS.md section 5: what reaches the program and must be refused by it.
+// HACKING.md, server fact 5: what reaches the program and must be refused by it.
 BOOST_AUTO_TEST_CASE(nothing_outside_content_is_served) {
     e2e::SiteCopy site;
     site.write("canary.txt", "CANARY-7f3a outside content\n");

@@ -370,7 +370,7 @@ BOOST_AUTO_TEST_CASE(symlinks_out_of_content_are_not_served) {
         BOOST_TEST(check.out.find(name) != std::string::npos, name << " is not reported by --check:\n" << check.out);
 }
 
-// Host, X-Forwarded-* and SERVER_NAME are the client's to choose (SERVERS.md §1): folio never
+// Host, X-Forwarded-* and SERVER_NAME are the client's to choose (HACKING.md, server fact 1): folio never
 // reads them, so redirects and canonical links stay those of the configuration.
 BOOST_AUTO_TEST_CASE(host_headers_do_not_change_redirects_or_links) {
     const std::map<std::string, std::string> hostile = {

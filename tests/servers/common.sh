@@ -69,7 +69,7 @@ lighttpd_conf_user() {
 }
 
 # lighttpd_conf_fastcgi MOUNT BINARY SOCKET MAX_PROCS: mod_fastcgi spawns BINARY (folio) itself
-# on SOCKET-N and passes every path under MOUNT to it, as tools/serve and SERVERS.md §3 do.
+# on SOCKET-N and passes every path under MOUNT to it, as tools/serve and HACKING.md, server fact 3 do.
 lighttpd_conf_fastcgi() {
     cat <<CONF
 fastcgi.server = ("$1" => ((

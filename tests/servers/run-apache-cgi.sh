@@ -1,7 +1,7 @@
 #!/bin/bash
 # folio as a plain CGI under Apache 2.4 + mod_cgi (prefork MPM, so mod_cgi and not mod_cgid):
 # ScriptAlias /cgi-bin/ to the deploy's cgi-bin/, and a server-level rewrite sends every other
-# path to the program, as SERVERS.md §3:  RewriteRule ^/(.*)$ /cgi-bin/folio.fcgi/$1 [PT,L]
+# path to the program, as HACKING.md, server fact 3:  RewriteRule ^/(.*)$ /cgi-bin/folio.fcgi/$1 [PT,L]
 # folio then sees fd 0 as a pipe, answers one request per process, and must take its path from
 # REQUEST_URI (the original path), not from PATH_INFO or SCRIPT_NAME.
 #

@@ -1,7 +1,7 @@
 #!/bin/bash
 # folio under Apache 2.4 + mod_fcgid as on a shared host: the DocumentRoot is the deploy's
 # cgi-bin/ folder, and an .htaccess beside folio.fcgi, exactly as a user writes it, sends every
-# path that is not a file there to folio (SERVERS.md §3). content/ lies outside the DocumentRoot,
+# path that is not a file there to folio (HACKING.md, server fact 3). content/ lies outside the DocumentRoot,
 # so folio answers for the images and the theme's assets too.
 #
 # Apache runs from a private ServerRoot/httpd.conf in a temporary folder (Debian's own

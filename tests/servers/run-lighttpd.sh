@@ -1,5 +1,5 @@
 #!/bin/bash
-# folio under lighttpd's mod_fastcgi, which spawns folio itself (bin-path), as SERVERS.md §3:
+# folio under lighttpd's mod_fastcgi, which spawns folio itself (bin-path), as HACKING.md, server fact 3:
 #   1. mounted at "/" (check-local disable, fix-root-scriptname enable, max-procs 2);
 #   2. mounted under "/~user/" with folio.ini's base_path = /~user: the same request table with
 #      the prefix, every href/src/Location must stay under /~user/.

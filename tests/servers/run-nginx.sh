@@ -1,6 +1,6 @@
 #!/bin/bash
 # folio behind nginx: spawn-fcgi starts folio on a 0660 Unix socket owned by www-data, nginx
-# passes every path to it with Debian's stock /etc/nginx/fastcgi_params (SERVERS.md §3).
+# passes every path to it with Debian's stock /etc/nginx/fastcgi_params (HACKING.md, server fact 3).
 # nginx runs from a private prefix/config (pid, logs, temp paths in a temporary folder),
 # 127.0.0.1 only, user www-data; nginx and folio are stopped by the PIDs in their pid files.
 . "$(dirname "$0")/lib.sh"

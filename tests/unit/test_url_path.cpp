@@ -1,4 +1,4 @@
-// url_path: REQUEST_URI -> validated site path (SERVERS.md sections 1 and 5).
+// url_path: REQUEST_URI -> validated site path (HACKING.md, server facts 1 and 5).
 #include <boost/test/unit_test.hpp>
 
 #include <string>
