@@ -32,6 +32,15 @@ struct LiquidContext {
     // nullopt for an include folio does not know (reported as a problem, renders nothing).
     // The returned text is inserted as is (not evaluated again as Liquid).
     std::function<std::optional<std::string>(const std::string& name, const YAML::Node& locals)> include;
+    // {% include NAME %} and {% render NAME %} when `include` is unset or returns nullopt: the
+    // Liquid source of the partial (parsed and rendered as Liquid), or nullopt when there is none.
+    std::function<std::optional<std::string>(const std::string& name)> partial;
+    // Errors also written into the output where they happen ("Liquid error (line 3): ..."), as
+    // Liquid's render_errors; folio's pages leave this off (problems are reported instead).
+    bool inline_errors = false;
+    // Liquid's strict error mode: a malformed tag or expression is an error instead of being
+    // read as leniently as Liquid's lax mode reads it.
+    bool strict = false;
 };
 
 // Evaluates text. Supported:
