@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <set>
@@ -230,6 +232,7 @@ struct Expr {
 struct Filter {
     std::string name;
     std::vector<Expr> args;
+    std::vector<std::pair<std::string, Expr>> options;  // keyword arguments: default: x, allow_false: true
 };
 
 struct Filtered {
@@ -297,11 +300,33 @@ struct FilterSpec {
     std::size_t min_args, max_args;
 };
 
+// Liquid's standard filters and Jekyll's, with the argument counts they take (keyword
+// arguments, like default's allow_false, are not counted).
 constexpr FilterSpec kFilters[] = {
-    {"default", 1, 1}, {"escape", 0, 0},  {"relative_url", 0, 0}, {"absolute_url", 0, 0}, {"date", 1, 1},
-    {"upcase", 0, 0},  {"downcase", 0, 0}, {"size", 0, 0},        {"strip", 0, 0},        {"append", 1, 1},
-    {"prepend", 1, 1}, {"replace", 2, 2},  {"remove", 1, 1},      {"first", 0, 0},        {"last", 0, 0},
-    {"join", 0, 1},    {"slugify", 0, 1},  {"markdownify", 0, 0}, {"jsonify", 0, 0},
+    // strings
+    {"append", 1, 1}, {"prepend", 1, 1}, {"capitalize", 0, 0}, {"downcase", 0, 0}, {"upcase", 0, 0},
+    {"strip", 0, 0}, {"lstrip", 0, 0}, {"rstrip", 0, 0}, {"strip_newlines", 0, 0}, {"newline_to_br", 0, 0},
+    {"escape", 0, 0}, {"h", 0, 0}, {"escape_once", 0, 0}, {"strip_html", 0, 0}, {"truncate", 0, 2},
+    {"truncatewords", 0, 2}, {"split", 1, 1}, {"slice", 1, 2}, {"replace", 1, 2}, {"replace_first", 1, 2},
+    {"replace_last", 2, 2}, {"remove", 1, 1}, {"remove_first", 1, 1}, {"remove_last", 1, 1}, {"url_encode", 0, 0},
+    {"url_decode", 0, 0}, {"base64_encode", 0, 0}, {"base64_decode", 0, 0}, {"base64_url_safe_encode", 0, 0},
+    {"base64_url_safe_decode", 0, 0}, {"squish", 0, 0}, {"size", 0, 0},
+    // numbers
+    {"plus", 1, 1}, {"minus", 1, 1}, {"times", 1, 1}, {"divided_by", 1, 1}, {"modulo", 1, 1}, {"abs", 0, 0},
+    {"ceil", 0, 0}, {"floor", 0, 0}, {"round", 0, 1}, {"at_least", 1, 1}, {"at_most", 1, 1},
+    // lists
+    {"join", 0, 1}, {"first", 0, 0}, {"last", 0, 0}, {"reverse", 0, 0}, {"sort", 0, 1}, {"sort_natural", 0, 1},
+    {"uniq", 0, 1}, {"compact", 0, 1}, {"map", 1, 1}, {"where", 1, 2}, {"reject", 1, 2}, {"find", 1, 2},
+    {"find_index", 1, 2}, {"has", 1, 2}, {"concat", 1, 1}, {"sum", 0, 1},
+    // other
+    {"default", 0, 1}, {"date", 1, 1},
+    // Jekyll
+    {"relative_url", 0, 0}, {"absolute_url", 0, 0}, {"date_to_xmlschema", 0, 0}, {"date_to_rfc822", 0, 0},
+    {"date_to_string", 0, 2}, {"date_to_long_string", 0, 2}, {"xml_escape", 0, 0}, {"cgi_escape", 0, 0},
+    {"uri_escape", 0, 0}, {"number_of_words", 0, 1}, {"array_to_sentence_string", 0, 1}, {"markdownify", 0, 0},
+    {"smartify", 0, 0}, {"slugify", 0, 1}, {"jsonify", 0, 0}, {"where_exp", 2, 2}, {"find_exp", 2, 2},
+    {"group_by", 1, 1}, {"group_by_exp", 2, 2}, {"sample", 0, 1}, {"push", 1, 1}, {"pop", 0, 1},
+    {"shift", 0, 1}, {"unshift", 1, 1}, {"normalize_whitespace", 0, 0}, {"inspect", 0, 0},
 };
 
 const FilterSpec* find_filter(std::string_view name) {
@@ -388,6 +413,162 @@ std::size_t utf8_length(std::string_view s) {
         std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
+// count characters from character start, as Ruby slices a UTF-8 string.
+std::string utf8_substr(std::string_view s, std::size_t start, std::size_t count) {
+    std::size_t i = 0, c = 0;
+    auto next = [&] {
+        ++i;
+        while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
+    };
+    while (i < s.size() && c < start) next(), ++c;
+    const std::size_t from = i;
+    c = 0;
+    while (i < s.size() && c < count) next(), ++c;
+    return std::string(s.substr(from, i - from));
+}
+
+// escape, but an entity already there (&amp; &#39; &#x27;) is left alone.
+std::string escape_once(std::string_view s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '&') {
+            std::size_t j = i + 1;
+            if (j < s.size() && s[j] == '#') {
+                ++j;
+                if (j < s.size() && (s[j] == 'x' || s[j] == 'X')) ++j;
+            }
+            const std::size_t start = j;
+            while (j < s.size() && std::isalnum(static_cast<unsigned char>(s[j]))) ++j;
+            if (j > start && j < s.size() && s[j] == ';') {
+                out.append(s.substr(i, j + 1 - i));
+                i = j;
+                continue;
+            }
+        }
+        out += escape_html(s.substr(i, 1));
+    }
+    return out;
+}
+
+// Liquid's strip_html: script, style and comment bodies go with their tags, then every tag.
+std::string strip_html(std::string_view s) {
+    std::string lower(s);
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string out;
+    for (std::size_t i = 0; i < s.size();) {
+        if (s[i] != '<') {
+            out += s[i++];
+            continue;
+        }
+        std::size_t end = npos;
+        for (const auto& [open, close] : {std::pair<const char*, const char*>{"<script", "</script>"}, {"<style", "</style>"}, {"<!--", "-->"}})
+            if (lower.compare(i, std::strlen(open), open) == 0) {
+                const std::size_t c = lower.find(close, i);
+                if (c != npos) end = c + std::strlen(close);
+                break;
+            }
+        if (end == npos) {
+            const std::size_t c = s.find('>', i);
+            if (c == npos) {
+                out += s[i++];
+                continue;
+            }
+            end = c + 1;
+        }
+        i = end;
+    }
+    return out;
+}
+
+// CGI.escape (url_encode, cgi_escape): unreserved kept, space as '+', the rest %XX.
+std::string url_encode(std::string_view s, bool plus_for_space) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string out;
+    for (char c : s) {
+        const auto u = static_cast<unsigned char>(c);
+        if (std::isalnum(u) || c == '-' || c == '_' || c == '.' || c == '~') out += c;
+        else if (c == ' ' && plus_for_space) out += '+';
+        else out += '%', out += kHex[u >> 4], out += kHex[u & 15];
+    }
+    return out;
+}
+
+// Jekyll's uri_escape (Addressable's normalize): reserved URL characters are kept.
+std::string uri_escape(std::string_view s) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    static constexpr std::string_view kKeep = "-_.~!*'();:@&=+$,/?#[]%";
+    std::string out;
+    for (char c : s) {
+        const auto u = static_cast<unsigned char>(c);
+        if (std::isalnum(u) || kKeep.find(c) != npos) out += c;
+        else out += '%', out += kHex[u >> 4], out += kHex[u & 15];
+    }
+    return out;
+}
+
+std::string url_decode(std::string_view s) {
+    auto hex = [](char c) { return std::isdigit(static_cast<unsigned char>(c)) ? c - '0' : (std::tolower(static_cast<unsigned char>(c)) - 'a' + 10); };
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '+') out += ' ';
+        else if (s[i] == '%' && i + 2 < s.size() + 0 && std::isxdigit(static_cast<unsigned char>(s[i + 1])) && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 2])))
+            out += static_cast<char>(hex(s[i + 1]) * 16 + hex(s[i + 2])), i += 2;
+        else out += s[i];
+    }
+    return out;
+}
+
+std::string base64_encode(std::string_view s, bool url_safe) {
+    const char* table = url_safe ? "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+                                 : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); i += 3) {
+        unsigned v = static_cast<unsigned char>(s[i]) << 16;
+        if (i + 1 < s.size()) v |= static_cast<unsigned char>(s[i + 1]) << 8;
+        if (i + 2 < s.size()) v |= static_cast<unsigned char>(s[i + 2]);
+        out += table[(v >> 18) & 63];
+        out += table[(v >> 12) & 63];
+        out += i + 1 < s.size() ? table[(v >> 6) & 63] : '=';
+        out += i + 2 < s.size() ? table[v & 63] : '=';
+    }
+    return out;
+}
+
+// Strict decoding (Ruby's strict_decode64 / urlsafe_decode64): nullopt for anything malformed.
+std::optional<std::string> base64_decode(std::string_view s, bool url_safe) {
+    std::string in(s);
+    if (url_safe) {
+        for (char& c : in) c = c == '-' ? '+' : c == '_' ? '/' : c;
+        if (in.find('=') == npos) in.append((4 - in.size() % 4) % 4, '=');
+    }
+    if (in.size() % 4 != 0) return std::nullopt;
+    auto value = [](char c) -> int {
+        if (c >= 'A' && c <= 'Z') return c - 'A';
+        if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+        if (c >= '0' && c <= '9') return c - '0' + 52;
+        return c == '+' ? 62 : c == '/' ? 63 : -1;
+    };
+    std::string out;
+    for (std::size_t i = 0; i < in.size(); i += 4) {
+        int v[4];
+        int pad = 0;
+        for (int k = 0; k < 4; ++k) {
+            const char c = in[i + k];
+            if (c == '=' && i + 4 == in.size() && k >= 2) {
+                v[k] = 0;
+                ++pad;
+            } else if (pad > 0 || (v[k] = value(c)) < 0) {
+                return std::nullopt;
+            }
+        }
+        const unsigned n = (v[0] << 18) | (v[1] << 12) | (v[2] << 6) | v[3];
+        out += static_cast<char>(n >> 16);
+        if (pad < 2) out += static_cast<char>((n >> 8) & 255);
+        if (pad < 1) out += static_cast<char>(n & 255);
+    }
+    return out;
+}
+
 // Limit and offset of a loop, ends of a range: numbers, or strings holding one (as Liquid's to_integer).
 std::optional<long long> integer_of(const YAML::Node& n) {
     const Kind kind = kind_of(n);
@@ -397,6 +578,104 @@ std::optional<long long> integer_of(const YAML::Node& n) {
 }
 
 void append_json(const YAML::Node& n, std::string& out, int depth);
+
+// ------------------------------------------------------------------------------- numbers
+
+// A number is an integer or a float, told apart by its text as Ruby's literals are ("1" vs "1.0").
+bool is_float_text(const std::string& s) { return s.find_first_of(".eE") != std::string::npos; }
+
+// Ruby's Float#to_s: the shortest digits that read back as the same double; fixed notation for
+// exponents -4..15 (always with a decimal part, "3.0"), else "1.0e+16".
+std::string ruby_float(double d) {
+    if (std::isnan(d)) return "NaN";
+    if (std::isinf(d)) return d > 0 ? "Infinity" : "-Infinity";
+    if (d == 0) return std::signbit(d) ? "-0.0" : "0.0";
+    char buf[64];
+    for (int precision = 1; precision <= 17; ++precision) {
+        std::snprintf(buf, sizeof buf, "%.*e", precision - 1, d);
+        if (std::strtod(buf, nullptr) == d) break;
+    }
+    std::string text = buf;
+    const bool negative = text[0] == '-';
+    if (negative) text.erase(0, 1);
+    const std::size_t e = text.find('e');
+    const int exponent = std::atoi(text.c_str() + e + 1);
+    std::string digits = text.substr(0, e);
+    digits.erase(std::remove(digits.begin(), digits.end(), '.'), digits.end());
+    while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
+    std::string out;
+    if (exponent >= -4 && exponent < 16) {
+        if (exponent >= 0) {
+            if (digits.size() <= static_cast<std::size_t>(exponent) + 1) digits.append(exponent + 1 - digits.size(), '0');
+            out = digits.substr(0, exponent + 1) + "." + (digits.size() > static_cast<std::size_t>(exponent) + 1 ? digits.substr(exponent + 1) : "0");
+        } else {
+            out = "0." + std::string(-exponent - 1, '0') + digits;
+        }
+    } else {
+        char exp[16];
+        std::snprintf(exp, sizeof exp, "e%c%02d", exponent < 0 ? '-' : '+', std::abs(exponent));
+        out = digits.substr(0, 1) + "." + (digits.size() > 1 ? digits.substr(1) : "0") + exp;
+    }
+    return negative ? "-" + out : out;
+}
+
+// A number as Liquid's filters see one (Utils.to_number): numbers as they are, strings holding
+// a decimal number as that number, anything else 0.
+struct Number {
+    bool is_float = false;
+    long long i = 0;
+    double f = 0;
+    double value() const { return is_float ? f : static_cast<double>(i); }
+};
+
+YAML::Node number_node(const Number& n) {
+    return n.is_float ? YAML::Node(ruby_float(n.f)) : YAML::Node(n.i);
+}
+
+Number int_number(long long i) { return Number{false, i, 0}; }
+Number float_number(double f) { return Number{true, 0, f}; }
+
+// Ruby's String#to_i: leading blanks, a sign, digits (and underscores between them); 0 if none.
+long long leading_integer(std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size() && is_space(s[i])) ++i;
+    bool negative = false;
+    if (i < s.size() && (s[i] == '-' || s[i] == '+')) negative = s[i++] == '-';
+    long long v = 0;
+    for (; i < s.size() && (is_digit(s[i]) || (s[i] == '_' && i + 1 < s.size() && is_digit(s[i + 1]))); ++i)
+        if (s[i] != '_' && v < kMaxInteger * 1000) v = v * 10 + (s[i] - '0');
+    return negative ? -v : v;
+}
+
+Number to_number(const YAML::Node& n) {
+    const Kind kind = kind_of(n);
+    if (kind == Kind::Number) {
+        const std::string& s = n.Scalar();
+        if (is_float_text(s)) return float_number(std::strtod(s.c_str(), nullptr));
+        return int_number(std::strtoll(s.c_str(), nullptr, 10));
+    }
+    if (kind != Kind::String) return int_number(0);
+    const std::string_view s = trim(n.Scalar());
+    // -?digits.digits is a decimal; anything else is read as Ruby's to_i reads it.
+    std::size_t i = s.size() > 0 && s[0] == '-' ? 1 : 0, digits = 0, dot = npos;
+    for (std::size_t k = i; k < s.size(); ++k) {
+        if (is_digit(s[k])) ++digits;
+        else if (s[k] == '.' && dot == npos) dot = k;
+        else { digits = 0; break; }
+    }
+    if (digits > 0 && dot != npos && dot > i && dot + 1 < s.size()) return float_number(std::strtod(std::string(s).c_str(), nullptr));
+    return int_number(leading_integer(s));
+}
+
+// Liquid computes with decimals (BigDecimal) where a float is involved, so 0.1 + 0.2 is 0.3:
+// a double result rounded to 15 significant digits gives the same for the numbers pages use.
+double decimal_round(double d) {
+    if (!std::isfinite(d)) return d;
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.15g", d);
+    return std::strtod(buf, nullptr);
+}
+
 void append_inspect(const YAML::Node& n, std::string& out, int depth);
 
 // What {{ value }} prints: Liquid's to_s (lists joined, maps as Ruby prints a Hash).
@@ -846,9 +1125,17 @@ public:
         while (accept(Tok::Pipe)) {
             auto name_ = name();
             if (!name_) return std::nullopt;
-            Filter filter{*name_, {}};
+            Filter filter{*name_, {}, {}};
             if (accept(Tok::Colon)) {
                 do {
+                    if (peek().kind == Tok::Name && tokens_[pos_ + 1].kind == Tok::Colon) {
+                        std::string key = tokens_[pos_].text;
+                        pos_ += 2;
+                        auto arg = expression();
+                        if (!arg) return std::nullopt;
+                        filter.options.emplace_back(std::move(key), std::move(*arg));
+                        continue;
+                    }
                     auto arg = expression();
                     if (!arg) return std::nullopt;
                     filter.args.push_back(std::move(*arg));
@@ -1219,7 +1506,35 @@ private:
         for (const Node& node : body) render(node, out);
     }
 
+    // Liquid's class names, for error messages that read as Liquid's.
+    static std::string ruby_class(const YAML::Node& n) {
+        switch (kind_of(n)) {
+        case Kind::Nil: return "NilClass";
+        case Kind::Bool: return truthy(n) ? "TrueClass" : "FalseClass";
+        case Kind::Number: return is_float_text(n.Scalar()) ? "Float" : "Integer";
+        case Kind::String: return "String";
+        case Kind::Array: return "Array";
+        case Kind::Map: return "Hash";
+        }
+        return "Object";
+    }
+
     void render(const Node& node, std::string& out) {
+        try {
+            render_node(node, out);
+        } catch (const RenderError& e) {
+            problems_.add(node.line, e.message);
+            if (context_.inline_errors) emit(out, "Liquid error (line " + std::to_string(node.line) + "): " + inline_message(e.message), node.line);
+        }
+    }
+
+    // The part of a message Liquid itself would print (folio's own wording comes before ": ").
+    static std::string inline_message(const std::string& message) {
+        const std::size_t at = message.find(": comparison of ");
+        return at == std::string::npos ? message : message.substr(at + 2);
+    }
+
+    void render_node(const Node& node, std::string& out) {
         const int line = node.line;
         charge(kNodeWork, line);
         if (const auto* text = std::get_if<TextNode>(&node.what)) {
@@ -1331,9 +1646,11 @@ private:
         } else if (a == Kind::String && b == Kind::String) {
             order = left.Scalar().compare(right.Scalar());
         } else {
-            // Liquid is silent about nil, and raises "comparison of String with Integer failed".
-            if (a != Kind::Nil && b != Kind::Nil)
-                problems_.add(line, std::string("cannot compare ") + kind_name(a) + " with " + kind_name(b));
+            // Liquid is silent about nil, booleans and lists (they have no order), and raises
+            // "comparison of String with Integer failed" for a string against a number.
+            if ((a == Kind::Number && b == Kind::String) || (a == Kind::String && b == Kind::Number))
+                throw RenderError{std::string("cannot compare ") + kind_name(a) + " with " + kind_name(b) + ": comparison of " +
+                                  ruby_class(left) + " with " + ruby_class(right) + " failed"};
             return false;
         }
         if (c.op == "<") return order < 0;
@@ -1342,23 +1659,45 @@ private:
         return order >= 0;
     }
 
+    // A failure Liquid raises while rendering (divided by 0, an invalid integer): reported with
+    // its line; the output or assign it was part of is dropped (see render), and with
+    // inline_errors its message takes the output's place, as Liquid's render_errors.
+    struct RenderError {
+        std::string message;
+    };
+
     YAML::Node apply(const Filter& f, const YAML::Node& input, int line) {
         charge(kNodeWork + scalar_size(input) + kItemWork * items_in(input), line);
         std::vector<YAML::Node> args;
         for (const Expr& arg : f.args) args.push_back(evaluate(arg, line));
+        std::map<std::string, YAML::Node> options;
+        for (const auto& [key, arg] : f.options) options[key] = evaluate(arg, line);
         const std::string& name = f.name;
+        auto arg = [&](std::size_t i) { return i < args.size() ? args[i] : YAML::Node(); };
         const Kind kind = kind_of(input);
-        if (name == "default")
-            return kind == Kind::Nil || (kind == Kind::Bool && !truthy(input)) || is_empty(input) ? args[0] : input;
+        if (name == "default") {
+            const bool allow_false = options.count("allow_false") && truthy(options["allow_false"]);
+            const bool use_default = kind == Kind::Nil || (kind == Kind::Bool && !truthy(input) && !allow_false) || is_empty(input);
+            return use_default ? (args.empty() ? string_value("") : args[0]) : input;
+        }
         if (name == "size") {
             if (kind == Kind::Array || kind == Kind::Map) return number_value(static_cast<long long>(input.size()));
             return number_value(kind == Kind::String ? static_cast<long long>(utf8_length(input.Scalar())) : 0);
         }
         if (name == "first" || name == "last") {
+            if (kind == Kind::String && !input.Scalar().empty()) {
+                const std::string& s = input.Scalar();
+                return made(name == "first" ? utf8_substr(s, 0, 1) : utf8_substr(s, utf8_length(s) - 1, 1), line);
+            }
             if (kind != Kind::Array || input.size() == 0) return {};
             return input[name == "first" ? 0 : input.size() - 1];
         }
-        if (name == "markdownify") return input;  // the page's Markdown is rendered after Liquid anyway
+        if (name == "markdownify" || name == "smartify") return input;  // the page's Markdown is rendered after Liquid anyway
+        if (name == "plus" || name == "minus" || name == "times" || name == "divided_by" || name == "modulo")
+            return number_node(arithmetic(name, to_number(input), to_number(arg(0))));
+        if (name == "abs" || name == "ceil" || name == "floor" || name == "round" || name == "at_least" || name == "at_most")
+            return number_node(rounding(name, to_number(input), args));
+        if (is_list_filter(name)) return list_filter(name, input, args, line);
         if (kind == Kind::Nil && (name == "escape" || name == "relative_url" || name == "absolute_url" || name == "date"))
             return input;
         if (name == "date") return date(input, to_text(args[0]), line);
@@ -1367,6 +1706,11 @@ private:
             append_json(input, json, 0);
             check_size(json.size(), line);
             return string_value(std::move(json));
+        }
+        if (name == "inspect") {
+            std::string text;
+            append_inspect(input, text, 0);
+            return made(std::move(text), line);
         }
         if (name == "join" && kind == Kind::Array) {
             const std::string glue = args.empty() ? " " : to_text(args[0]);
@@ -1381,37 +1725,455 @@ private:
         const std::string text = to_text(input);
         check_size(text.size(), line);
         if (name == "join") return made(text, line);  // not a list: as Liquid, the value itself
-        if (name == "escape") return made(escape_html(text), line);
+        if (name == "escape" || name == "h" || name == "xml_escape") return made(escape_html(text), line);
         if (name == "relative_url") return made(relative_url(text, site_text("baseurl")), line);
         if (name == "absolute_url") {
             const std::string site_url = site_text("url");
             const std::string relative = relative_url(text, site_text("baseurl"));
             return made(site_url.empty() || has_scheme(text) ? relative : site_url + relative, line);
         }
-        if (name == "upcase" || name == "downcase") {
-            std::string s = text;
-            for (char& c : s) {
-                const auto u = static_cast<unsigned char>(c);
-                c = static_cast<char>(name == "upcase" ? std::toupper(u) : std::tolower(u));
-            }
-            return made(std::move(s), line);
-        }
-        if (name == "strip") return made(std::string(trim(text)), line);
         if (name == "append" || name == "prepend") {
             const std::string other = to_text(args[0]);
             check_size(text.size() + other.size(), line);
             return made(name == "append" ? text + other : other + text, line);
         }
-        if (name == "replace" || name == "remove") {
-            const std::string to = name == "replace" ? to_text(args[1]) : "";
-            return made(replace_all(text, to_text(args[0]), to, line), line);
+        if (name == "replace" || name == "remove")
+            return made(replace_all(text, to_text(arg(0)), name == "replace" ? to_text(arg(1)) : "", line), line);
+        if (name == "replace_first" || name == "remove_first" || name == "replace_last" || name == "remove_last") {
+            const std::string from = to_text(arg(0)), to = name[0] == 'r' && name[2] == 'p' ? to_text(arg(1)) : "";
+            const bool last = name.find("last") != std::string::npos;
+            const std::size_t at = last ? text.rfind(from) : text.find(from);
+            if (at == std::string::npos) return made(text, line);
+            return made(text.substr(0, at) + to + text.substr(at + from.size()), line);
         }
         if (name == "slugify") {
             if (!args.empty() && to_text(args[0]) != "default")
                 problems_.add(line, "slugify: only the default mode is supported, not " + quote(to_text(args[0])));
             return made(slugify(text), line);
         }
+        if (name == "split") return split(text, to_text(arg(0)), line);
+        if (name == "slice") return slice(input, text, args, line);
+        std::optional<std::string> result = string_filter(name, text, args);
+        if (result) return made(std::move(*result), line);
+        if (name == "date_to_xmlschema" || name == "date_to_rfc822" || name == "date_to_string" || name == "date_to_long_string")
+            return jekyll_date(name, input, args, line);
         return input;  // not reached: the parser let only known filters through
+    }
+
+    static bool is_list_filter(const std::string& name) {
+        static const std::set<std::string> kList = {"reverse", "sort", "sort_natural", "uniq", "compact", "map",
+                                                    "where", "reject", "find", "find_index", "has", "concat",
+                                                    "sum", "group_by", "sample", "push", "pop", "shift",
+                                                    "unshift", "array_to_sentence_string", "where_exp",
+                                                    "find_exp", "group_by_exp"};
+        return kList.count(name) != 0;
+    }
+
+    Number arithmetic(const std::string& op, Number a, Number b) {
+        if (!a.is_float && !b.is_float) {
+            const long long x = a.i, y = b.i;
+            if (op == "plus") return int_number(x + y);
+            if (op == "minus") return int_number(x - y);
+            if (op == "times") return int_number(x * y);
+            if (y == 0) throw RenderError{"divided by 0"};
+            // Ruby's integer division and modulo round toward minus infinity.
+            long long q = x / y, r = x % y;
+            if (r != 0 && ((r < 0) != (y < 0))) --q, r += y;
+            return int_number(op == "divided_by" ? q : r);
+        }
+        const double x = a.value(), y = b.value();
+        if (op == "plus") return float_number(decimal_round(x + y));
+        if (op == "minus") return float_number(decimal_round(x - y));
+        if (op == "times") return float_number(decimal_round(x * y));
+        if (y == 0) throw RenderError{"divided by 0"};
+        if (op == "divided_by") return float_number(x / y);
+        double r = std::fmod(x, y);
+        if (r != 0 && ((r < 0) != (y < 0))) r += y;
+        return float_number(decimal_round(r));
+    }
+
+    Number rounding(const std::string& op, Number a, const std::vector<YAML::Node>& args) {
+        if (op == "abs") return a.is_float ? float_number(std::fabs(a.f)) : int_number(a.i < 0 ? -a.i : a.i);
+        if (op == "ceil") return int_number(static_cast<long long>(std::ceil(a.value())));
+        if (op == "floor") return int_number(static_cast<long long>(std::floor(a.value())));
+        if (op == "round") {
+            const long long digits = args.empty() ? 0 : to_number(args[0]).is_float ? static_cast<long long>(to_number(args[0]).f) : to_number(args[0]).i;
+            if (!a.is_float) return a;
+            if (digits <= 0) return int_number(static_cast<long long>(std::round(a.f)));
+            const double scale = std::pow(10.0, static_cast<double>(std::min(digits, 15LL)));
+            return float_number(std::round(decimal_round(a.f * scale)) / scale);
+        }
+        const Number b = args.empty() ? int_number(0) : to_number(args[0]);
+        const bool take_a = op == "at_least" ? a.value() >= b.value() : a.value() <= b.value();
+        return take_a ? a : b;
+    }
+
+    YAML::Node split(const std::string& text, const std::string& by, int line) {
+        YAML::Node list(YAML::NodeType::Sequence);
+        std::vector<std::string> parts;
+        if (by.empty()) {
+            for (std::size_t i = 0; i < text.size();) {
+                std::size_t n = 1;
+                while (i + n < text.size() && (static_cast<unsigned char>(text[i + n]) & 0xC0) == 0x80) ++n;
+                parts.push_back(text.substr(i, n));
+                i += n;
+            }
+        } else if (by == " ") {
+            // Ruby splits on runs of whitespace when the separator is one space.
+            std::size_t i = 0;
+            while (true) {
+                while (i < text.size() && is_space(text[i])) ++i;
+                if (i >= text.size()) break;
+                std::size_t j = i;
+                while (j < text.size() && !is_space(text[j])) ++j;
+                parts.push_back(text.substr(i, j - i));
+                i = j;
+            }
+        } else {
+            std::size_t start = 0;
+            for (std::size_t at = text.find(by); at != std::string::npos; at = text.find(by, start)) {
+                parts.push_back(text.substr(start, at - start));
+                start = at + by.size();
+            }
+            parts.push_back(text.substr(start));
+            while (!parts.empty() && parts.back().empty()) parts.pop_back();  // as Ruby's split
+        }
+        charge(kItemWork * parts.size(), line);
+        for (std::string& part : parts) list.push_back(string_value(std::move(part)));
+        return list;
+    }
+
+    YAML::Node slice(const YAML::Node& input, const std::string& text, const std::vector<YAML::Node>& args, int line) {
+        const Number start_n = to_number(args[0]);
+        if (start_n.is_float || (kind_of(args[0]) != Kind::Number && !is_number_text(to_text(args[0]))))
+            throw RenderError{"invalid integer"};
+        long long start = start_n.i;
+        long long length = 1;
+        if (args.size() > 1) {
+            if (kind_of(args[1]) != Kind::Number && !is_number_text(trim(to_text(args[1])))) throw RenderError{"invalid integer"};
+            length = to_number(args[1]).is_float ? static_cast<long long>(to_number(args[1]).f) : to_number(args[1]).i;
+        }
+        const bool list = kind_of(input) == Kind::Array;
+        const long long size = list ? static_cast<long long>(input.size()) : static_cast<long long>(utf8_length(text));
+        if (start < 0) start += size;
+        if (start < 0 || start > size || length < 0) return list ? YAML::Node(YAML::NodeType::Sequence) : string_value("");
+        length = std::min(length, size - start);
+        if (!list) return made(utf8_substr(text, static_cast<std::size_t>(start), static_cast<std::size_t>(length)), line);
+        YAML::Node out(YAML::NodeType::Sequence);
+        for (long long i = start; i < start + length; ++i) out.push_back(input[static_cast<std::size_t>(i)]);
+        return out;
+    }
+
+    // The filters from string to string.
+    std::optional<std::string> string_filter(const std::string& name, const std::string& text, const std::vector<YAML::Node>& args) {
+        auto arg_text = [&](std::size_t i, const char* fallback) { return i < args.size() && kind_of(args[i]) != Kind::Nil ? to_text(args[i]) : std::string(fallback); };
+        if (name == "upcase" || name == "downcase") {
+            std::string s = text;
+            for (char& c : s) {
+                const auto u = static_cast<unsigned char>(c);
+                c = static_cast<char>(name == "upcase" ? std::toupper(u) : std::tolower(u));
+            }
+            return s;
+        }
+        if (name == "capitalize") {
+            std::string s = text;
+            for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
+            return s;
+        }
+        if (name == "strip") return std::string(trim(text));
+        if (name == "lstrip") return std::string(trim_start(text));
+        if (name == "rstrip") return std::string(trim_end(text));
+        if (name == "squish" || name == "normalize_whitespace") {
+            std::string out;
+            for (std::size_t i = 0; i < text.size();) {
+                if (is_space(text[i])) {
+                    while (i < text.size() && is_space(text[i])) ++i;
+                    out += ' ';
+                } else {
+                    out += text[i++];
+                }
+            }
+            return name == "squish" ? std::string(trim(out)) : out;
+        }
+        if (name == "strip_newlines") {
+            std::string s;
+            for (char c : text)
+                if (c != '\n' && c != '\r') s += c;
+            return s;
+        }
+        if (name == "newline_to_br") {
+            std::string s;
+            for (std::size_t i = 0; i < text.size(); ++i) {
+                if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
+                s += text[i] == '\n' ? "<br />\n" : std::string(1, text[i]);
+            }
+            return s;
+        }
+        if (name == "escape_once") return escape_once(text);
+        if (name == "strip_html") return strip_html(text);
+        if (name == "truncate") {
+            const long long n = args.empty() ? 50 : integer_arg(args[0]);
+            const std::string ellipsis = arg_text(1, "...");
+            const std::size_t chars = utf8_length(text);
+            if (n < 0 || static_cast<std::size_t>(n) >= chars) return text;
+            const long long keep = std::max(0LL, n - static_cast<long long>(utf8_length(ellipsis)));
+            return utf8_substr(text, 0, static_cast<std::size_t>(keep)) + ellipsis;
+        }
+        if (name == "truncatewords") {
+            long long n = args.empty() ? 15 : integer_arg(args[0]);
+            if (n <= 0) n = 1;
+            const std::string ellipsis = arg_text(1, "...");
+            std::vector<std::string_view> words;
+            std::string_view rest = text;
+            while (true) {
+                rest = trim_start(rest);
+                if (rest.empty()) break;
+                std::size_t j = 0;
+                while (j < rest.size() && !is_space(rest[j])) ++j;
+                words.push_back(rest.substr(0, j));
+                rest = rest.substr(j);
+                if (static_cast<long long>(words.size()) > n) break;
+            }
+            if (static_cast<long long>(words.size()) <= n) return text;
+            std::string out;
+            for (long long i = 0; i < n; ++i) out += (i ? " " : "") + std::string(words[static_cast<std::size_t>(i)]);
+            return out + ellipsis;
+        }
+        if (name == "url_encode" || name == "cgi_escape") return url_encode(text, true);
+        if (name == "uri_escape") return uri_escape(text);
+        if (name == "url_decode") return url_decode(text);
+        if (name == "base64_encode") return base64_encode(text, false);
+        if (name == "base64_url_safe_encode") return base64_encode(text, true);
+        if (name == "base64_decode" || name == "base64_url_safe_decode") {
+            std::optional<std::string> decoded = base64_decode(text, name != "base64_decode");
+            if (!decoded) throw RenderError{"invalid base64 provided to " + name};
+            return decoded;
+        }
+        if (name == "number_of_words") {
+            std::size_t n = 0;
+            bool in_word = false;
+            for (char c : text) {
+                if (is_space(c)) in_word = false;
+                else if (!in_word) in_word = true, ++n;
+            }
+            return std::to_string(n);
+        }
+        return std::nullopt;
+    }
+
+    long long integer_arg(const YAML::Node& n) {
+        const Kind kind = kind_of(n);
+        if (kind == Kind::Number) return to_number(n).is_float ? static_cast<long long>(to_number(n).f) : to_number(n).i;
+        if (kind == Kind::String && is_number_text(trim(n.Scalar()))) return leading_integer(n.Scalar());
+        throw RenderError{"invalid integer"};
+    }
+
+    // The value of item.property for map, sort, where... ; a list's item that is not a map has none.
+    static YAML::Node property_of(const YAML::Node& item, const YAML::Node& property) {
+        if (kind_of(property) == Kind::Nil) return item;
+        if (kind_of(item) != Kind::Map) return {};
+        return member(item, property, false);
+    }
+
+    // Liquid's sort order: numbers by value, strings bytewise; nil last (Jekyll's order too).
+    static int order_of(const YAML::Node& a, const YAML::Node& b, bool natural) {
+        const Kind x = kind_of(a), y = kind_of(b);
+        if (x == Kind::Nil || y == Kind::Nil) return (x == Kind::Nil) - (y == Kind::Nil);
+        if (x == Kind::Number && y == Kind::Number) {
+            const double p = to_number(a).value(), q = to_number(b).value();
+            return p < q ? -1 : p > q ? 1 : 0;
+        }
+        std::string p = to_text(a), q = to_text(b);
+        if (natural) {
+            for (char& c : p) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            for (char& c : q) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        }
+        if (x != y && !natural) return x < y ? -1 : 1;
+        return p < q ? -1 : p > q ? 1 : 0;
+    }
+
+    YAML::Node list_filter(const std::string& name, const YAML::Node& input, const std::vector<YAML::Node>& args, int line) {
+        const Kind kind = kind_of(input);
+        // Liquid's InputIterator: a list as it is, nil as no items, anything else as one item.
+        std::vector<YAML::Node> items;
+        if (kind == Kind::Array) {
+            for (const YAML::Node& item : input) items.push_back(item);
+        } else if (kind != Kind::Nil) {
+            items.push_back(input);
+        }
+        charge(kItemWork * items.size(), line);
+        auto list_of = [](const std::vector<YAML::Node>& v) {
+            YAML::Node out(YAML::NodeType::Sequence);
+            for (const YAML::Node& n : v) out.push_back(n);
+            return out;
+        };
+        const YAML::Node property = args.empty() ? YAML::Node() : args[0];
+        if (name == "reverse") {
+            std::reverse(items.begin(), items.end());
+            return list_of(items);
+        }
+        if (name == "sort" || name == "sort_natural") {
+            std::stable_sort(items.begin(), items.end(), [&](const YAML::Node& a, const YAML::Node& b) {
+                return order_of(property_of(a, property), property_of(b, property), name == "sort_natural") < 0;
+            });
+            return list_of(items);
+        }
+        if (name == "uniq") {
+            std::vector<YAML::Node> out;
+            std::set<std::string> seen;
+            for (const YAML::Node& item : items) {
+                std::string key;
+                append_inspect(property_of(item, property), key, 0);
+                if (seen.insert(key).second) out.push_back(item);
+            }
+            return list_of(out);
+        }
+        if (name == "compact") {
+            std::vector<YAML::Node> out;
+            for (const YAML::Node& item : items)
+                if (kind_of(property_of(item, property)) != Kind::Nil) out.push_back(item);
+            return list_of(out);
+        }
+        if (name == "map") {
+            std::vector<YAML::Node> out;
+            for (const YAML::Node& item : items) {
+                if (kind_of(item) == Kind::Array)
+                    for (const YAML::Node& inner : item) out.push_back(property_of(inner, property));
+                else
+                    out.push_back(property_of(item, property));
+            }
+            return list_of(out);
+        }
+        if (name == "where" || name == "reject" || name == "find" || name == "find_index" || name == "has") {
+            // One argument: the property is truthy; two: it equals the value.
+            auto matches = [&](const YAML::Node& item) {
+                const YAML::Node value = kind_of(item) == Kind::Map ? member(item, property, false) : YAML::Node();
+                if (args.size() < 2) return truthy(value);
+                return same_value(value, args[1]) || (kind_of(value) != Kind::Nil && to_text(value) == to_text(args[1]) && kind_of(args[1]) == Kind::String && kind_of(value) == Kind::String);
+            };
+            std::vector<YAML::Node> out;
+            for (std::size_t i = 0; i < items.size(); ++i) {
+                const bool m = matches(items[i]);
+                if (name == "find" && m) return items[i];
+                if (name == "find_index" && m) return number_value(static_cast<long long>(i));
+                if (name == "has" && m) return YAML::Node(true);
+                if ((name == "where") == m) out.push_back(items[i]);
+            }
+            if (name == "has") return YAML::Node(false);
+            if (name == "find" || name == "find_index") return {};
+            return list_of(out);
+        }
+        if (name == "concat") {
+            if (kind_of(args[0]) != Kind::Array) throw RenderError{"concat filter requires an array argument"};
+            for (const YAML::Node& item : args[0]) items.push_back(item);
+            return list_of(items);
+        }
+        if (name == "sum") {
+            Number total = int_number(0);
+            for (const YAML::Node& item : items) {
+                const YAML::Node value = property_of(item, property);
+                const Kind k = kind_of(value);
+                const Number n = k == Kind::Number || k == Kind::String ? to_number(value) : int_number(0);
+                total = arithmetic("plus", total, n);
+            }
+            return number_node(total);
+        }
+        if (name == "push" || name == "unshift") {
+            if (name == "push") items.push_back(args[0]);
+            else items.insert(items.begin(), args[0]);
+            return list_of(items);
+        }
+        if (name == "pop" || name == "shift") {
+            const std::size_t n = std::min(items.size(), static_cast<std::size_t>(std::max(0LL, args.empty() ? 1 : integer_arg(args[0]))));
+            if (name == "pop") items.resize(items.size() - n);
+            else items.erase(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(n));
+            return list_of(items);
+        }
+        if (name == "sample") return items.empty() ? YAML::Node() : items[0];  // a page is the same on every request
+        if (name == "array_to_sentence_string") {
+            const std::string connector = args.empty() ? "and" : to_text(args[0]);
+            std::string out;
+            for (std::size_t i = 0; i < items.size(); ++i) {
+                if (i > 0) out += items.size() == 2 ? " " + connector + " " : i + 1 == items.size() ? ", " + connector + " " : ", ";
+                out += to_text(items[i]);
+            }
+            return made(std::move(out), line);
+        }
+        if (name == "group_by") {
+            YAML::Node groups(YAML::NodeType::Sequence);
+            std::vector<std::pair<std::string, std::vector<YAML::Node>>> order;
+            for (const YAML::Node& item : items) {
+                const std::string key = to_text(property_of(item, property));
+                auto it = std::find_if(order.begin(), order.end(), [&](auto& g) { return g.first == key; });
+                if (it == order.end()) order.push_back({key, {item}});
+                else it->second.push_back(item);
+            }
+            for (auto& [key, members] : order) {
+                YAML::Node g(YAML::NodeType::Map);
+                g["name"] = string_value(key);
+                g["items"] = list_of(members);
+                g["size"] = static_cast<long long>(members.size());
+                groups.push_back(g);
+            }
+            return groups;
+        }
+        if (name == "where_exp" || name == "find_exp" || name == "group_by_exp") return expression_filter(name, items, args, line);
+        return input;
+    }
+
+    // where_exp, find_exp, group_by_exp: "item" names each item in the expression.
+    YAML::Node expression_filter(const std::string& name, const std::vector<YAML::Node>& items, const std::vector<YAML::Node>& args, int line) {
+        const std::string var = to_text(args[0]);
+        const std::string source = to_text(args[1]);
+        ExprParser p(source);
+        std::optional<Condition> condition;
+        std::optional<Filtered> value;
+        if (name == "group_by_exp") value = p.filtered();
+        else condition = p.condition();
+        if ((!condition && !value) || !p.finish()) throw RenderError{name + ": cannot read " + quote(source)};
+        scopes_.emplace_back();
+        struct PopScope {
+            std::vector<Scope>& scopes;
+            ~PopScope() { scopes.pop_back(); }
+        } pop{scopes_};
+        YAML::Node out(YAML::NodeType::Sequence);
+        std::vector<std::pair<std::string, YAML::Node>> groups;
+        for (const YAML::Node& item : items) {
+            set_local(scopes_.back(), var, item);
+            if (value) {
+                const std::string key = to_text(evaluate(*value, line));
+                auto it = std::find_if(groups.begin(), groups.end(), [&](auto& g) { return g.first == key; });
+                if (it == groups.end()) groups.push_back({key, YAML::Node(YAML::NodeType::Sequence)}), it = groups.end() - 1;
+                it->second.push_back(item);
+            } else if (test(*condition, line)) {
+                if (name == "find_exp") return item;
+                out.push_back(item);
+            }
+        }
+        if (name == "find_exp") return {};
+        for (auto& [key, members] : groups) {
+            YAML::Node g(YAML::NodeType::Map);
+            g["name"] = string_value(key);
+            g["items"] = members;
+            g["size"] = static_cast<long long>(members.size());
+            out.push_back(g);
+        }
+        return out;
+    }
+
+    YAML::Node jekyll_date(const std::string& name, const YAML::Node& input, const std::vector<YAML::Node>& args, int line) {
+        const bool us = args.size() > 1 && to_text(args[1]) == "US";
+        const bool ordinal = !args.empty() && to_text(args[0]) == "ordinal";
+        if (name == "date_to_xmlschema") return date(input, "%Y-%m-%dT%H:%M:%S+00:00", line);
+        if (name == "date_to_rfc822") return date(input, "%a, %d %b %Y %H:%M:%S +0000", line);
+        const std::string month = name == "date_to_string" ? "%b" : "%B";
+        if (!ordinal) return date(input, "%d " + month + " %Y", line);
+        const YAML::Node day = date(input, "%-d", line);
+        const int d = std::atoi(to_text(day).c_str());
+        const char* suffix = (d / 10) % 10 == 1 ? "th" : d % 10 == 1 ? "st" : d % 10 == 2 ? "nd" : d % 10 == 3 ? "rd" : "th";
+        const std::string fmt = us ? month + " " + std::to_string(d) + suffix + ", %Y" : std::to_string(d) + suffix + " " + month + " %Y";
+        return date(input, fmt, line);
     }
 
     YAML::Node made(std::string s, int line) {
