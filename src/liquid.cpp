@@ -141,6 +141,22 @@ TagSpan find_tag(std::string_view text, std::size_t from, std::string_view name)
     return {};
 }
 
+// {% liquid %}: one tag per line, without delimiters; `#` lines and comment blocks are comments.
+void liquid_lines(std::string_view body, int line, std::vector<Token>& tokens) {
+    int in_comment = 0;
+    for (std::size_t start = 0; start <= body.size(); ++line) {
+        std::size_t end = body.find('\n', start);
+        if (end == npos) end = body.size();
+        const std::string_view text = trim(body.substr(start, end - start));
+        start = end + 1;
+        if (text.empty() || text[0] == '#') continue;
+        auto [name, args] = split_tag(text);
+        if (name == "comment") ++in_comment;
+        else if (name == "endcomment" && in_comment > 0) --in_comment;
+        else if (in_comment == 0) tokens.push_back({TokenKind::Tag, std::move(args), std::move(name), line});
+    }
+}
+
 // {% raw %} bodies become text here and {% comment %} bodies vanish, so the parser never sees
 // their Liquid. An unclosed "{{" or "{%" ends the text: its closer never comes, so the rest is
 // markup, and renders as nothing.
@@ -190,7 +206,12 @@ std::vector<Token> lex(std::string_view text, Problems& problems) {
             tokens.push_back({TokenKind::Output, std::string(markup), "", markup_line});
             continue;
         }
+        if (!markup.empty() && markup[0] == '#') continue;  // {% # a comment %}
         auto [name, args] = split_tag(markup);
+        if (name == "liquid") {
+            liquid_lines(args, markup_line, tokens);
+            continue;
+        }
         if (name == "raw" || name == "comment") {
             const TagSpan end = find_tag(text, pos, "end" + name);
             if (end.begin == npos) {
@@ -221,7 +242,7 @@ struct Lookup {
 };
 
 struct Expr {
-    enum class Kind { Literal, Variable, Range, Empty };
+    enum class Kind { Literal, Variable, Range, Empty, Blank };
     Kind kind = Kind::Literal;
     YAML::Node literal;              // Literal
     std::string name;                // Variable: the first name
@@ -275,6 +296,9 @@ struct ForNode {
     Expr collection;
     bool reversed = false;
     std::optional<Expr> limit, offset;
+    bool table = false;        // {% tablerow %}: rows of cols cells
+    bool offset_continue = false;  // offset: continue (where the last loop of this name ended)
+    std::optional<Expr> cols;  // tablerow's cols
     Body body, otherwise;
 };
 struct AssignNode {
@@ -285,14 +309,47 @@ struct CaptureNode {
     std::string var;
     Body body;
 };
+// include (Jekyll's and Liquid's) and render.
 struct IncludeNode {
-    std::string name;
-    std::vector<std::pair<std::string, Expr>> params;
+    std::string name;                                   // a file name, or a variable holding one
+    bool quoted = false;                                // 'name': never a variable
+    std::vector<std::pair<std::string, Expr>> params;   // Jekyll's key=value: include.key
+    std::vector<std::pair<std::string, Expr>> locals;   // Liquid's key: value: plain variables
+    std::optional<Expr> with;                           // with VALUE / for LIST
+    bool is_for = false;
+    std::string alias;                                  // as NAME
+    bool isolated = false;                              // render: sees only what it is given
+};
+struct CaseBlock {
+    bool is_else = false;
+    std::vector<Expr> values;  // when a, b or c
+    Body body;
+};
+struct CaseNode {
+    Expr subject;
+    std::vector<CaseBlock> blocks;
+};
+struct CycleNode {
+    std::optional<Expr> group;
+    std::vector<Expr> values;
+    std::string key;  // the values' text: cycles with the same values share their place
+};
+struct CounterNode {
+    std::string var;
+    bool up;
+};
+struct InterruptNode {
+    bool is_break;
+};
+struct IfChangedNode {
+    Body body;
 };
 
 struct Node {
     int line;
-    std::variant<TextNode, OutputNode, IfNode, ForNode, AssignNode, CaptureNode, IncludeNode> what;
+    std::variant<TextNode, OutputNode, IfNode, ForNode, AssignNode, CaptureNode, IncludeNode, CaseNode, CycleNode,
+                 CounterNode, InterruptNode, IfChangedNode>
+        what;
 };
 
 struct FilterSpec {
@@ -683,6 +740,10 @@ void append_text(const YAML::Node& n, std::string& out, int depth) {
     switch (kind_of(n)) {
     case Kind::Nil: return;
     case Kind::Array:
+        if (n.Tag() == "!range" && n.size() > 0) {
+            out += n[0].Scalar() + ".." + n[n.size() - 1].Scalar();
+            return;
+        }
         if (depth < kMaxLiquidDepth)
             for (const YAML::Node& item : n) append_text(item, out, depth + 1);
         return;
@@ -806,6 +867,14 @@ bool is_empty(const YAML::Node& n) {
     return (kind == Kind::String && n.Scalar().empty()) || ((kind == Kind::Array || kind == Kind::Map) && n.size() == 0);
 }
 
+// `x == blank`: nil, false, a string of blanks, an empty list or map.
+bool is_blank(const YAML::Node& n) {
+    const Kind kind = kind_of(n);
+    if (kind == Kind::Nil || (kind == Kind::Bool && !truthy(n))) return true;
+    if (kind == Kind::String) return trim(n.Scalar()).empty();
+    return (kind == Kind::Array || kind == Kind::Map) && n.size() == 0;
+}
+
 bool contains(const YAML::Node& haystack, const YAML::Node& needle) {
     if (kind_of(needle) == Kind::Nil) return false;
     switch (kind_of(haystack)) {
@@ -881,6 +950,26 @@ long days_from_civil(int y, int m, int d) {
     const long doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
     const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     return era * 146097 + doe - 719468;
+}
+
+// Howard Hinnant's civil_from_days: the date and time of a number of seconds since 1970 (UTC).
+DateTime from_epoch(long long seconds) {
+    long long days = seconds / 86400, rest = seconds % 86400;
+    if (rest < 0) rest += 86400, --days;
+    days += 719468;
+    const long long era = (days >= 0 ? days : days - 146096) / 146097;
+    const long long doe = days - era * 146097;
+    const long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const long long mp = (5 * doy + 2) / 153;
+    DateTime t;
+    t.day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+    t.month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+    t.year = static_cast<int>(yoe + era * 400 + (t.month <= 2));
+    t.hour = static_cast<int>(rest / 3600);
+    t.minute = static_cast<int>(rest / 60 % 60);
+    t.second = static_cast<int>(rest % 60);
+    return t;
 }
 
 int days_in_month(int y, int m) {
@@ -1108,8 +1197,10 @@ public:
             e.literal.reset(YAML::Node(t.text == "true"));
         } else if (t.text == "nil" || t.text == "null") {
             // e.literal stays null
-        } else if (t.text == "empty" || t.text == "blank") {
+        } else if (t.text == "empty") {
             e.kind = Expr::Kind::Empty;
+        } else if (t.text == "blank") {
+            e.kind = Expr::Kind::Blank;
         } else {
             e.kind = Expr::Kind::Variable;
             e.name = t.text;
@@ -1209,12 +1300,16 @@ bool is_closer(const std::string& name) {
     return (starts_with(name, "end") && name.size() > 3) || name == "else" || name == "elsif" || name == "when";
 }
 
-bool is_block(const std::string& name) { return name == "if" || name == "unless" || name == "for" || name == "capture"; }
+bool is_block(const std::string& name) {
+    return name == "if" || name == "unless" || name == "for" || name == "capture" || name == "case" || name == "tablerow" ||
+           name == "ifchanged";
+}
 
 // Whether closer (endif, else, elsif) belongs to an open block named block.
 bool closes(const std::string& block, const std::string& closer) {
     if (closer == "end" + block) return true;
-    if (closer == "else") return block == "if" || block == "unless" || block == "for";
+    if (closer == "else") return block == "if" || block == "unless" || block == "for" || block == "case";
+    if (closer == "when") return block == "case";
     if (closer == "elsif") return block == "if" || block == "unless";
     return false;
 }
@@ -1285,7 +1380,20 @@ private:
         if (t.name == "for") return for_block(depth, out);
         if (t.name == "capture") return capture_block(depth, out);
         if (t.name == "assign") return assign_tag(out);
-        if (t.name == "include") return include_tag(out);
+        if (t.name == "include" || t.name == "render") return include_tag(out);
+        if (t.name == "case") return case_block(depth, out);
+        if (t.name == "tablerow") return for_block(depth, out);
+        if (t.name == "ifchanged") return ifchanged_block(depth, out);
+        if (t.name == "cycle") return cycle_tag(out);
+        if (t.name == "increment" || t.name == "decrement") return counter_tag(out);
+        if (t.name == "break" || t.name == "continue") {
+            out.push_back(Node{t.line, InterruptNode{t.name == "break"}});
+            return void(++pos_);
+        }
+        if (t.name == "echo") {
+            output(t, out);
+            return void(++pos_);
+        }
         problems_.add(t.line, t.name.empty() ? "a tag without a name" : "unsupported tag " + quote(t.name));
         // An unsupported block goes with its body: {% highlight %}...{% endhighlight %}.
         pos_ = end_of_[pos_] == npos ? pos_ + 1 : end_of_[pos_] + 1;
@@ -1392,9 +1500,14 @@ private:
             }
             std::optional<Expr>* option = p.accept_word("limit")    ? &loop.limit
                                           : p.accept_word("offset") ? &loop.offset
+                                          : p.accept_word("cols")   ? &loop.cols
                                                                     : nullptr;
             std::optional<Expr> value;
-            if (option && p.accept(Tok::Colon)) value = p.expression();
+            if (option == &loop.offset && p.accept(Tok::Colon) && p.accept_word("continue")) {
+                loop.offset_continue = true;
+                continue;
+            }
+            if (option && (option == &loop.offset || p.accept(Tok::Colon))) value = p.expression();
             if (!value) {
                 p.finish();
                 return syntax_error(t, p.error().empty() ? "expected 'limit: N' or 'offset: N'" : p.error()), std::nullopt;
@@ -1406,11 +1519,13 @@ private:
 
     void for_block(int depth, Body& out) {
         const Token& t = tokens_[pos_++];
-        open_.push_back("for");
+        const std::string end = "end" + t.name;
+        open_.push_back(t.name);
         std::optional<ForNode> loop = for_head(t);
-        Body nodes = body(depth + 1, {"else", "endfor"});
+        if (loop) loop->table = t.name == "tablerow";
+        Body nodes = body(depth + 1, {"else", end});
         Body otherwise;
-        if (stopped_ && stopped_->name == "else") otherwise = else_body(depth, "endfor");
+        if (stopped_ && stopped_->name == "else") otherwise = else_body(depth, end);
         open_.pop_back();
         if (!closed(t) || !loop) return;
         loop->body = std::move(nodes);
@@ -1443,24 +1558,120 @@ private:
         if (filters_known(*value, t)) out.push_back(Node{t.line, AssignNode{*var, std::move(*value)}});
     }
 
-    // include NAME [key=value ...]; NAME is a file name (archive-single.html, base_path, toc).
-    void include_tag(Body& out) {
+    // case VALUE, then when A[, B | or B] and else, in any order: every when that matches
+    // renders (as Liquid), else when none before it did.
+    void case_block(int depth, Body& out) {
         const Token& t = tokens_[pos_++];
-        const std::string_view args = t.text;
-        const std::size_t name_end = std::min(args.size(), args.find_first_of(" \t\r\n\f\v"));
-        const std::string name(args.substr(0, name_end));
-        if (name.empty()) return syntax_error(t, "expected the name of the file to include");
-        if (name.find('{') != std::string::npos)
-            return problems_.add(t.line, "unsupported: an include whose name is a variable");
-        ExprParser p(args.substr(name_end));
-        IncludeNode node{name, {}};
-        while (!p.at_end()) {
-            auto key = p.name();
-            if (!key || !p.accept(Tok::Equals)) return syntax_error(t, "expected 'key=value'");
+        ExprParser p(t.text);
+        auto subject = p.expression();
+        const bool ok = subject && p.finish();
+        if (!ok) syntax_error(t, p.error());
+        open_.push_back("case");
+        CaseNode node{ok ? std::move(*subject) : Expr{}, {}};
+        // Text before the first when is dropped, as Liquid does.
+        body(depth + 1, {"when", "else", "endcase"});
+        bool when_ok = true;
+        while (stopped_ && stopped_->name != "endcase") {
+            const Token& head = *stopped_;
+            CaseBlock block;
+            block.is_else = head.name == "else";
+            if (!block.is_else) {
+                ExprParser w(head.text);
+                do {
+                    auto value = w.expression();
+                    if (!value) break;
+                    block.values.push_back(std::move(*value));
+                } while (w.accept(Tok::Comma) || w.accept_word("or"));
+                if (!w.finish()) syntax_error(head, w.error()), when_ok = false;
+            }
+            block.body = body(depth + 1, {"when", "else", "endcase"});
+            node.blocks.push_back(std::move(block));
+        }
+        open_.pop_back();
+        if (closed(t) && ok && when_ok) out.push_back(Node{t.line, std::move(node)});
+    }
+
+    void ifchanged_block(int depth, Body& out) {
+        const Token& t = tokens_[pos_++];
+        open_.push_back("ifchanged");
+        Body nodes = body(depth + 1, {"endifchanged"});
+        open_.pop_back();
+        if (closed(t)) out.push_back(Node{t.line, IfChangedNode{std::move(nodes)}});
+    }
+
+    // cycle [GROUP:] A, B, C
+    void cycle_tag(Body& out) {
+        const Token& t = tokens_[pos_++];
+        ExprParser p(t.text);
+        CycleNode node;
+        auto first = p.expression();
+        if (first && p.accept(Tok::Colon)) {
+            node.group = std::move(*first);
+            first = p.expression();
+        }
+        if (!first) return syntax_error(t, p.error());
+        node.values.push_back(std::move(*first));
+        while (p.accept(Tok::Comma)) {
             auto value = p.expression();
             if (!value) return syntax_error(t, p.error());
-            node.params.emplace_back(*key, std::move(*value));
+            node.values.push_back(std::move(*value));
+        }
+        if (!p.finish()) return syntax_error(t, p.error());
+        for (const Expr& e : node.values) node.key += (e.kind == Expr::Kind::Literal ? to_text(e.literal) : e.name) + "\x1f";
+        out.push_back(Node{t.line, std::move(node)});
+    }
+
+    void counter_tag(Body& out) {
+        const Token& t = tokens_[pos_++];
+        ExprParser p(t.text);
+        auto var = p.name();
+        if (!var || !p.finish()) return syntax_error(t, "expected a variable name");
+        out.push_back(Node{t.line, CounterNode{*var, t.name == "increment"}});
+    }
+
+    // include NAME [key=value ...] (Jekyll), include 'name' [with X | for X] [as Y][, key: value ...]
+    // (Liquid); render 'name' likewise, in a scope of its own. A bare NAME is a file name
+    // (archive-single.html, base_path, toc) first, as in Jekyll; when there is no such file
+    // and a variable NAME holds a name, that one (Liquid's dynamic include).
+    void include_tag(Body& out) {
+        const Token& t = tokens_[pos_++];
+        std::string_view args = trim(t.text);
+        IncludeNode node;
+        node.isolated = t.name == "render";
+        std::size_t name_end;
+        if (!args.empty() && (args[0] == '"' || args[0] == '\'')) {
+            name_end = args.find(args[0], 1);
+            if (name_end == npos) return syntax_error(t, "a string without its closing quote");
+            node.name = std::string(args.substr(1, name_end - 1));
+            node.quoted = true;
+            ++name_end;
+        } else {
+            name_end = std::min(args.size(), args.find_first_of(" \t\r\n\f\v,"));
+            node.name = std::string(args.substr(0, name_end));
+            if (node.name.empty()) return syntax_error(t, "expected the name of the file to include");
+            if (node.name.find('{') != std::string::npos)
+                return problems_.add(t.line, "unsupported: an include whose name is a variable");
+            if (node.isolated) return syntax_error(t, "the name of a rendered file must be quoted");
+        }
+        ExprParser p(args.substr(name_end));
+        if (p.accept_word("with") || (p.accept_word("for") && (node.is_for = true))) {
+            auto value = p.expression();
+            if (!value) return syntax_error(t, p.error());
+            node.with = std::move(*value);
+        }
+        if (p.accept_word("as")) {
+            auto alias = p.name();
+            if (!alias) return syntax_error(t, "expected a name after 'as'");
+            node.alias = *alias;
+        }
+        while (!p.at_end()) {
             p.accept(Tok::Comma);
+            auto key = p.name();
+            const bool jekyll = key && p.accept(Tok::Equals);
+            if (!key || (!jekyll && !p.accept(Tok::Colon))) return syntax_error(t, "expected 'key=value' or 'key: value'");
+            auto value = p.expression();
+            if (!value) return syntax_error(t, p.error());
+            (jekyll ? node.params : node.locals).emplace_back(*key, std::move(*value));
         }
         out.push_back(Node{t.line, std::move(node)});
     }
@@ -1474,6 +1685,19 @@ private:
 };
 
 // -------------------------------------------------------------------------------- renderer
+
+// A YAML::Node that assigns as a handle (rebinding it), never writing into the node it held:
+// what std::sort, std::reverse and vector::insert need (see the trap at the top of the file).
+struct Handle {
+    YAML::Node node;
+    Handle(const YAML::Node& n) : node(n) {}  // NOLINT: converts, as a node is one
+    Handle(const Handle& other) : node(other.node) {}
+    Handle& operator=(const Handle& other) {
+        node.reset(other.node);
+        return *this;
+    }
+    operator const YAML::Node&() const { return node; }  // NOLINT
+};
 
 using Scope = std::map<std::string, YAML::Node>;
 
@@ -1498,12 +1722,17 @@ public:
                 problems_.add(stop.line, stop.message);
                 return;
             }
+            if (interrupt_ != Interrupt::None) return;  // break or continue outside a loop ends the text, as Liquid
         }
     }
 
 private:
+    // A body stops at {% break %} or {% continue %}: the loop around it takes the interrupt.
     void render(const Body& body, std::string& out) {
-        for (const Node& node : body) render(node, out);
+        for (const Node& node : body) {
+            render(node, out);
+            if (interrupt_ != Interrupt::None) return;
+        }
     }
 
     // Liquid's class names, for error messages that read as Liquid's.
@@ -1560,6 +1789,26 @@ private:
             set_local(scopes_.front(), capture->var, string_value(std::move(captured)));
         } else if (const auto* include = std::get_if<IncludeNode>(&node.what)) {
             render_include(*include, line, out);
+        } else if (const auto* c = std::get_if<CaseNode>(&node.what)) {
+            render_case(*c, line, out);
+        } else if (const auto* cycle = std::get_if<CycleNode>(&node.what)) {
+            std::string key = cycle->key;
+            if (cycle->group) key = "group\x1f" + to_text(evaluate(*cycle->group, line));
+            std::size_t& at = cycles_[key];
+            emit(out, to_text(evaluate(cycle->values[at % cycle->values.size()], line)), line);
+            at = (at + 1) % cycle->values.size();
+        } else if (const auto* counter = std::get_if<CounterNode>(&node.what)) {
+            // increment shows the value, then adds one; decrement subtracts one, then shows it.
+            auto [it, fresh] = counters_.emplace(counter->var, 0);
+            if (counter->up) emit(out, std::to_string(it->second++), line);
+            else emit(out, std::to_string(--it->second), line);
+        } else if (const auto* interrupt = std::get_if<InterruptNode>(&node.what)) {
+            interrupt_ = interrupt->is_break ? Interrupt::Break : Interrupt::Continue;
+        } else if (const auto* changed = std::get_if<IfChangedNode>(&node.what)) {
+            std::string text;
+            render(changed->body, text);
+            if (!last_ifchanged_ || *last_ifchanged_ != text) emit(out, text, line);
+            last_ifchanged_ = std::move(text);
         }
     }
 
@@ -1585,14 +1834,61 @@ private:
     YAML::Node variable(const std::string& name) const {
         for (auto scope = scopes_.rbegin(); scope != scopes_.rend(); ++scope)
             if (auto it = scope->find(name); it != scope->end()) return it->second;
+        if (auto it = counters_.find(name); it != counters_.end()) return number_value(it->second);
         return member(context_.vars, string_value(name), false);
+    }
+
+    // A new list or map in the same yaml-cpp memory as the page's variables. Putting a node of
+    // the site's data into a node made apart copies the whole memory's node set (yaml-cpp
+    // merges memories on assignment): once per include or list filter that made a loop over
+    // N items cost N * N. Made here, a node shares the memory and nothing is copied.
+    YAML::Node fresh(YAML::NodeType::value type) {
+        if (!arena_.IsDefined() || arena_.IsNull()) {
+            arena_.reset(YAML::Node(YAML::NodeType::Map));
+            arena_["vars"] = context_.vars;
+        }
+        YAML::Node n(type);
+        arena_["slot"] = n;  // the arena's memory takes in n's; n now lives there
+        return n;
+    }
+
+    // A loop's name, as Liquid's: "item-products", "i-(1..3)".
+    static std::string expr_text(const Expr& e) {
+        if (e.kind == Expr::Kind::Range) return "(" + expr_text(*e.from) + ".." + expr_text(*e.to) + ")";
+        if (e.kind == Expr::Kind::Literal) return to_text(e.literal);
+        std::string s = e.name;
+        for (const Lookup& step : e.lookups) s += step.index ? "[" + expr_text(*step.index) + "]" : "." + step.key;
+        return s;
+    }
+
+    void render_case(const CaseNode& c, int line, std::string& out) {
+        const YAML::Node subject = evaluate(c.subject, line);
+        bool matched = false;
+        for (const CaseBlock& block : c.blocks) {
+            if (block.is_else) {
+                if (!matched) render(block.body, out);
+                continue;
+            }
+            for (const Expr& value : block.values) {
+                const bool equal = value.kind == Expr::Kind::Empty ? is_empty(subject)
+                                   : value.kind == Expr::Kind::Blank ? is_blank(subject)
+                                                                     : same_value(subject, evaluate(value, line));
+                if (equal) {
+                    matched = true;
+                    render(block.body, out);
+                    break;
+                }
+            }
+            if (interrupt_ != Interrupt::None) return;
+        }
     }
 
     std::string site_text(const char* key) const { return to_text(member(variable("site"), string_value(key), false)); }
 
     YAML::Node evaluate(const Expr& e, int line) {
         if (e.kind == Expr::Kind::Literal) return e.literal;
-        if (e.kind != Expr::Kind::Variable) return {};  // ranges and `empty` only mean something in for and ==
+        if (e.kind == Expr::Kind::Range) return range_value(e, line);
+        if (e.kind != Expr::Kind::Variable) return {};  // `empty` and `blank` only mean something in ==
         charge(kNodeWork + kKeyWork * items_in(context_.vars), line);
         YAML::Node value = variable(e.name);
         for (const Lookup& step : e.lookups) {
@@ -1602,6 +1898,30 @@ private:
             value.reset(next);
         }
         return value;
+    }
+
+    // (a..b) outside a for: a list of its numbers (tagged so that it prints as "a..b").
+    std::pair<long long, long long> range_ends(const Expr& e, int line) {
+        auto end = [&](const Expr& x) {
+            const YAML::Node v = evaluate(x, line);
+            const Kind kind = kind_of(v);
+            if (kind == Kind::Number || kind == Kind::Nil) return to_number(v).is_float ? static_cast<long long>(to_number(v).f) : to_number(v).i;
+            if (kind == Kind::String) return leading_integer(v.Scalar());
+            throw RenderError{"invalid integer"};
+        };
+        const long long from = std::clamp(end(*e.from), -kMaxInteger, kMaxInteger);
+        const long long to = std::clamp(end(*e.to), -kMaxInteger, kMaxInteger);
+        return {from, to};
+    }
+
+    YAML::Node range_value(const Expr& e, int line) {
+        const auto [from, to] = range_ends(e, line);
+        YAML::Node list(YAML::NodeType::Sequence);
+        list.SetTag("!range");
+        if (to - from + 1 > kMaxLiquidLoopIterations) throw LimitReached{line, "a range of more than " + std::to_string(kMaxLiquidLoopIterations) + " numbers"};
+        for (long long i = from; i <= to; ++i) list.push_back(i);
+        charge(kItemWork * list.size(), line);
+        return list;
     }
 
     YAML::Node evaluate(const Filtered& f, int line) {
@@ -1626,11 +1946,16 @@ private:
 
     bool compare(const Comparison& c, int line) {
         charge(kNodeWork, line);
-        if (!c.right) return c.left.kind == Expr::Kind::Empty || truthy(evaluate(c.left, line));
+        auto special = [](const Expr& e) { return e.kind == Expr::Kind::Empty || e.kind == Expr::Kind::Blank; };
+        if (!c.right) return special(c.left) || truthy(evaluate(c.left, line));
         const Expr& r = *c.right;
-        if (c.left.kind == Expr::Kind::Empty || r.kind == Expr::Kind::Empty) {
-            const bool empty = is_empty(evaluate(c.left.kind == Expr::Kind::Empty ? r : c.left, line));
-            return c.op == "==" ? empty : c.op == "!=" ? !empty : false;
+        if (special(c.left) || special(r)) {
+            const Expr& keyword = special(c.left) ? c.left : r;
+            const Expr& other = special(c.left) ? r : c.left;
+            if (special(other)) return c.op == "==" ? other.kind == keyword.kind : c.op == "!=" && other.kind != keyword.kind;
+            const YAML::Node value = evaluate(other, line);
+            const bool match = keyword.kind == Expr::Kind::Empty ? is_empty(value) : is_blank(value);
+            return c.op == "==" ? match : c.op == "!=" ? !match : false;
         }
         const YAML::Node left = evaluate(c.left, line);
         const YAML::Node right = evaluate(r, line);
@@ -1685,10 +2010,6 @@ private:
             return number_value(kind == Kind::String ? static_cast<long long>(utf8_length(input.Scalar())) : 0);
         }
         if (name == "first" || name == "last") {
-            if (kind == Kind::String && !input.Scalar().empty()) {
-                const std::string& s = input.Scalar();
-                return made(name == "first" ? utf8_substr(s, 0, 1) : utf8_substr(s, utf8_length(s) - 1, 1), line);
-            }
             if (kind != Kind::Array || input.size() == 0) return {};
             return input[name == "first" ? 0 : input.size() - 1];
         }
@@ -1996,15 +2317,15 @@ private:
     YAML::Node list_filter(const std::string& name, const YAML::Node& input, const std::vector<YAML::Node>& args, int line) {
         const Kind kind = kind_of(input);
         // Liquid's InputIterator: a list as it is, nil as no items, anything else as one item.
-        std::vector<YAML::Node> items;
+        std::vector<Handle> items;
         if (kind == Kind::Array) {
             for (const YAML::Node& item : input) items.push_back(item);
         } else if (kind != Kind::Nil) {
             items.push_back(input);
         }
         charge(kItemWork * items.size(), line);
-        auto list_of = [](const std::vector<YAML::Node>& v) {
-            YAML::Node out(YAML::NodeType::Sequence);
+        auto list_of = [this](const auto& v) {
+            YAML::Node out = fresh(YAML::NodeType::Sequence);
             for (const YAML::Node& n : v) out.push_back(n);
             return out;
         };
@@ -2014,7 +2335,7 @@ private:
             return list_of(items);
         }
         if (name == "sort" || name == "sort_natural") {
-            std::stable_sort(items.begin(), items.end(), [&](const YAML::Node& a, const YAML::Node& b) {
+            std::stable_sort(items.begin(), items.end(), [&](const Handle& a, const Handle& b) {
                 return order_of(property_of(a, property), property_of(b, property), name == "sort_natural") < 0;
             });
             return list_of(items);
@@ -2086,11 +2407,11 @@ private:
         }
         if (name == "pop" || name == "shift") {
             const std::size_t n = std::min(items.size(), static_cast<std::size_t>(std::max(0LL, args.empty() ? 1 : integer_arg(args[0]))));
-            if (name == "pop") items.resize(items.size() - n);
+            if (name == "pop") items.erase(items.end() - static_cast<std::ptrdiff_t>(n), items.end());
             else items.erase(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(n));
             return list_of(items);
         }
-        if (name == "sample") return items.empty() ? YAML::Node() : items[0];  // a page is the same on every request
+        if (name == "sample") return items.empty() ? YAML::Node() : items[0].node;  // a page is the same on every request
         if (name == "array_to_sentence_string") {
             const std::string connector = args.empty() ? "and" : to_text(args[0]);
             std::string out;
@@ -2123,7 +2444,7 @@ private:
     }
 
     // where_exp, find_exp, group_by_exp: "item" names each item in the expression.
-    YAML::Node expression_filter(const std::string& name, const std::vector<YAML::Node>& items, const std::vector<YAML::Node>& args, int line) {
+    YAML::Node expression_filter(const std::string& name, const std::vector<Handle>& items, const std::vector<YAML::Node>& args, int line) {
         const std::string var = to_text(args[0]);
         const std::string source = to_text(args[1]);
         ExprParser p(source);
@@ -2199,15 +2520,22 @@ private:
 
     YAML::Node date(const YAML::Node& input, const std::string& format, int line) {
         std::string text = to_text(input);
-        if (text == "now" || text == "today") {
+        std::string lower = text;
+        for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (lower == "now" || lower == "today") {
             // A page is the same on every request: "now" is when the site was read (site.time).
-            text = site_text("time");
+            text = context_.now.empty() ? site_text("time") : context_.now;
             if (text.empty()) {
                 problems_.add(line, "date: 'now' needs site.time");
                 return input;
             }
         }
-        const std::optional<DateTime> when = parse_date(text);
+        std::optional<DateTime> when = parse_date(text);
+        // A whole number is seconds since 1970 (UTC), as Liquid reads one.
+        const std::string_view digits = trim(text);
+        if (!when && !digits.empty() && digits.size() < 16 &&
+            std::all_of(digits.begin() + (digits[0] == '-' ? 1 : 0), digits.end(), is_digit) && digits != "-")
+            when = from_epoch(leading_integer(digits));
         if (!when || format.empty()) return input;  // as Liquid: what it cannot read passes through
         std::string unsupported;
         std::string out = format_date(*when, format, unsupported);
@@ -2221,11 +2549,9 @@ private:
         long long first = 0, total = 0;
         const bool is_range = loop.collection.kind == Expr::Kind::Range;
         if (is_range) {
-            const auto from = integer_of(evaluate(*loop.collection.from, line));
-            const auto to = integer_of(evaluate(*loop.collection.to, line));
-            if (!from || !to) return problems_.add(line, "a range needs numbers at both ends");
-            first = *from;
-            total = std::max(0LL, *to - *from + 1);
+            const auto [from, to] = range_ends(loop.collection, line);
+            first = from;
+            total = std::max(0LL, to - from + 1);
         } else {
             const YAML::Node collection = evaluate(loop.collection, line);
             const Kind kind = kind_of(collection);
@@ -2233,7 +2559,7 @@ private:
                 for (const YAML::Node& item : collection) items.push_back(item);
             } else if (kind == Kind::Map) {
                 for (auto it = collection.begin(); it != collection.end(); ++it) {
-                    YAML::Node pair(YAML::NodeType::Sequence);
+                    YAML::Node pair = fresh(YAML::NodeType::Sequence);
                     pair.push_back(it->first);
                     pair.push_back(it->second);
                     items.push_back(pair);
@@ -2247,13 +2573,70 @@ private:
         long long offset = 0, count = total;
         for (const auto& [option, value] : {std::pair{&loop.offset, &offset}, std::pair{&loop.limit, &count}}) {
             if (!*option) continue;
-            const auto n = integer_of(evaluate(**option, line));
-            if (!n) return problems_.add(line, "limit and offset take a number");
-            *value = std::max(0LL, *n);
+            const YAML::Node v = evaluate(**option, line);
+            if (kind_of(v) == Kind::Nil) {
+                if (loop.table) *value = 0;  // tablerow reads nil as 0, for as absent
+                continue;
+            }
+            if (kind_of(v) != Kind::Number && !(kind_of(v) == Kind::String && is_number_text(trim(v.Scalar()))))
+                throw RenderError{"invalid integer"};
+            *value = std::clamp(to_number(v).is_float ? static_cast<long long>(to_number(v).f) : leading_integer(v.Scalar()), -kMaxInteger, kMaxInteger);
         }
-        count = std::min(count, std::max(0LL, total - offset));
+        const std::string loop_name = loop.var + "-" + expr_text(loop.collection);
+        if (loop.offset_continue) offset = continue_at_[loop_name];
+        offset = std::clamp(offset, 0LL, total);
+        count = std::clamp(count, 0LL, total - offset);
+        if (!loop.table) continue_at_[loop_name] = offset + count;
+        if (loop.table) return render_table(loop, items, is_range, first, offset, count, line, out);
         if (count == 0) return render(loop.otherwise, out);
 
+        scopes_.emplace_back();
+        struct PopScope {
+            std::vector<Scope>& scopes;
+            std::vector<YAML::Node>& loops;
+            ~PopScope() { scopes.pop_back(); loops.pop_back(); }
+        } pop{scopes_, loops_};
+        const YAML::Node parent = loops_.empty() ? YAML::Node() : loops_.back();
+        loops_.emplace_back();
+        for (long long k = 0; k < count; ++k) {
+            if (++iterations_ > kMaxLiquidLoopIterations)
+                throw LimitReached{line, "more than " + std::to_string(kMaxLiquidLoopIterations) + " loop iterations"};
+            // Sliced by offset and limit first, then reversed, as Liquid does.
+            const long long i = offset + (loop.reversed ? count - 1 - k : k);
+            set_local(scopes_.back(), loop.var, is_range ? number_value(first + i) : items[static_cast<std::size_t>(i)]);
+            // Made in the arena: forloop.parentloop would otherwise merge each pass's memory
+            // into the next (yaml-cpp), a cost growing with every pass.
+            YAML::Node forloop = fresh(YAML::NodeType::Map);
+            forloop["name"] = string_value(loop_name);
+            forloop["index"] = k + 1;
+            forloop["index0"] = k;
+            forloop["rindex"] = count - k;
+            forloop["rindex0"] = count - k - 1;
+            forloop["first"] = k == 0;
+            forloop["last"] = k == count - 1;
+            forloop["length"] = count;
+            if (parent.IsDefined() && !parent.IsNull()) forloop["parentloop"] = parent;
+            loops_.back().reset(forloop);
+            set_local(scopes_.back(), "forloop", forloop);
+            render(loop.body, out);
+            if (interrupt_ == Interrupt::Break) {
+                interrupt_ = Interrupt::None;
+                break;
+            }
+            interrupt_ = Interrupt::None;
+        }
+    }
+
+    // <tr class="row1"><td class="col1">...</td>...</tr>, a row per cols items, as Liquid writes it.
+    void render_table(const ForNode& loop, const std::vector<YAML::Node>& items, bool is_range, long long first,
+                      long long offset, long long count, int line, std::string& out) {
+        long long cols = count;
+        if (loop.cols) {
+            const YAML::Node v = evaluate(*loop.cols, line);
+            if (kind_of(v) != Kind::Nil) cols = integer_arg(v);
+        }
+        if (cols <= 0) cols = count > 0 ? count : 1;
+        emit(out, "<tr class=\"row1\">\n", line);
         scopes_.emplace_back();
         struct PopScope {
             std::vector<Scope>& scopes;
@@ -2262,43 +2645,191 @@ private:
         for (long long k = 0; k < count; ++k) {
             if (++iterations_ > kMaxLiquidLoopIterations)
                 throw LimitReached{line, "more than " + std::to_string(kMaxLiquidLoopIterations) + " loop iterations"};
-            // Sliced by offset and limit first, then reversed, as Liquid does.
-            const long long i = offset + (loop.reversed ? count - 1 - k : k);
+            const long long i = offset + k;
             set_local(scopes_.back(), loop.var, is_range ? number_value(first + i) : items[static_cast<std::size_t>(i)]);
-            YAML::Node forloop(YAML::NodeType::Map);
-            forloop["index"] = k + 1;
-            forloop["index0"] = k;
-            forloop["rindex"] = count - k;
-            forloop["rindex0"] = count - k - 1;
-            forloop["first"] = k == 0;
-            forloop["last"] = k == count - 1;
-            forloop["length"] = count;
-            set_local(scopes_.back(), "forloop", forloop);
+            const long long col0 = k % cols, row = k / cols + 1;
+            YAML::Node t(YAML::NodeType::Map);
+            t["index"] = k + 1;
+            t["index0"] = k;
+            t["rindex"] = count - k;
+            t["rindex0"] = count - k - 1;
+            t["first"] = k == 0;
+            t["last"] = k == count - 1;
+            t["length"] = count;
+            t["col"] = col0 + 1;
+            t["col0"] = col0;
+            t["col_first"] = col0 == 0;
+            t["col_last"] = col0 + 1 == cols;
+            t["row"] = row;
+            set_local(scopes_.back(), "tablerowloop", t);
+            emit(out, "<td class=\"col" + std::to_string(col0 + 1) + "\">", line);
             render(loop.body, out);
+            emit(out, "</td>", line);
+            if (interrupt_ == Interrupt::Break) {
+                interrupt_ = Interrupt::None;
+                break;
+            }
+            if (col0 + 1 == cols && k + 1 < count) emit(out, "</tr>\n<tr class=\"row" + std::to_string(row + 1) + "\">", line);
+            interrupt_ = Interrupt::None;
         }
+        emit(out, "</tr>\n", line);
+    }
+
+    // The partial's tree, parsed on its first use in this render; its problems name it.
+    std::shared_ptr<const Body> partial(const std::string& name, int line) {
+        if (auto it = partials_.find(name); it != partials_.end()) return it->second;
+        if (!context_.partial) return nullptr;
+        const std::optional<std::string> text = context_.partial(name);
+        if (!text) return nullptr;
+        std::vector<LiquidProblem> found;
+        std::shared_ptr<const Body> tree;
+        {
+            Problems report(found);
+            tree = std::make_shared<const Body>(Parser(lex(*text, report), report).parse());
+        }
+        for (const LiquidProblem& p : found) problems_.add(line, quote(name) + " line " + std::to_string(p.line) + ": " + p.message);
+        partials_.emplace(name, tree);
+        return tree;
     }
 
     void render_include(const IncludeNode& include, int line, std::string& out) {
-        // The include sees the loop variables, assigns and captures, and its own parameters
-        // under `include`, as in Jekyll; innermost scope wins.
+        std::string name = include.name;
+        // The caller's own includes first (folio's pages: archive-single.html, toc, base_path).
+        if (context_.include && !include.isolated && include.locals.empty() && !include.with) {
+            if (std::optional<std::string> text = context_.include(name, include_locals(include, line))) return emit(out, *text, line);
+        }
+        std::shared_ptr<const Body> tree = partial(name, line);
+        if (!tree && !include.quoted && context_.partial) {  // Liquid's {% include variable %}
+            const YAML::Node named = variable(name);
+            const Kind kind = kind_of(named);
+            if (kind == Kind::Nil || kind == Kind::String) {
+                if (kind == Kind::Nil || named.Scalar().empty() || !context_.partial)
+                    throw RenderError{kind == Kind::Nil ? "Illegal template name" : "Could not find asset " + named.Scalar()};
+                name = named.Scalar();
+                tree = partial(name, line);
+            }
+        }
+        if (!tree) {
+            if (!context_.partial) return problems_.add(line, "unknown include " + quote(name));
+            throw RenderError{"Could not find asset " + name};
+        }
+        if (include_depth_ >= kMaxLiquidDepth) throw RenderError{"Nesting too deep"};
+        if (isolated_ && !include.isolated) throw RenderError{"include usage is not allowed in this context"};
+
+        // The value passed with `with`/`for`, under the alias or the partial's own name.
+        const std::string var = !include.alias.empty() ? include.alias : name.substr(name.rfind('/') + 1);
+        std::vector<YAML::Node> passes;
+        bool loop = false;
+        if (include.with) {
+            const YAML::Node value = evaluate(*include.with, line);
+            if (include.is_for && kind_of(value) == Kind::Array) {
+                loop = true;
+                for (const YAML::Node& item : value) passes.push_back(item);
+            } else {
+                passes.push_back(value);
+            }
+        } else {
+            passes.push_back(include.isolated ? YAML::Node() : variable(var));
+        }
+        Scope locals;
+        for (const auto& [key, value] : include.locals) set_local(locals, key, evaluate(value, line));
+        if (!include.params.empty()) set_local(locals, "include", include_locals(include, line)["include"]);
+
+        // render: a scope of its own, the page's variables hidden; include: the caller's scope.
+        // Its counters, cycles and offset:continue places are its own too.
+        std::vector<Scope> saved;
+        std::map<std::string, long long> saved_counters, saved_offsets;
+        std::map<std::string, std::size_t> saved_cycles;
+        std::vector<YAML::Node> saved_loops;
+        const bool saved_isolated = isolated_;
+        if (include.isolated) {
+            saved.swap(scopes_);
+            saved_counters.swap(counters_);
+            saved_cycles.swap(cycles_);
+            saved_offsets.swap(continue_at_);
+            saved_loops.swap(loops_);
+            scopes_.emplace_back();
+            isolated_ = true;
+        }
+        ++include_depth_;
+        struct Restore {
+            Renderer& r;
+            bool isolated, was_isolated;
+            std::vector<Scope>& saved;
+            std::map<std::string, long long>& counters;
+            std::map<std::string, std::size_t>& cycles;
+            std::map<std::string, long long>& offsets;
+            std::vector<YAML::Node>& loops;
+            ~Restore() {
+                --r.include_depth_;
+                if (!isolated) {
+                    r.scopes_.pop_back();
+                    return;
+                }
+                r.scopes_.swap(saved);
+                r.counters_.swap(counters);
+                r.cycles_.swap(cycles);
+                r.continue_at_.swap(offsets);
+                r.loops_.swap(loops);
+                r.isolated_ = was_isolated;
+            }
+        } restore{*this, include.isolated, saved_isolated, saved, saved_counters, saved_cycles, saved_offsets, saved_loops};
+        if (!include.isolated) scopes_.emplace_back();
+        for (std::size_t k = 0; k < passes.size(); ++k) {
+            Scope& scope = include.isolated ? scopes_.front() : scopes_.back();
+            for (const auto& [key, value] : locals) set_local(scope, key, value);
+            if (include.with || !include.isolated) set_local(scope, var, passes[k]);
+            if (loop && include.isolated) {
+                YAML::Node forloop(YAML::NodeType::Map);
+                forloop["index"] = static_cast<long long>(k + 1);
+                forloop["index0"] = static_cast<long long>(k);
+                forloop["rindex"] = static_cast<long long>(passes.size() - k);
+                forloop["rindex0"] = static_cast<long long>(passes.size() - k - 1);
+                forloop["first"] = k == 0;
+                forloop["last"] = k + 1 == passes.size();
+                forloop["length"] = static_cast<long long>(passes.size());
+                set_local(scope, "forloop", forloop);
+            }
+            render(*tree, out);
+            if (!include.isolated) {
+                // An include's assigns stay with the caller, as Liquid's share one scope.
+                if (interrupt_ != Interrupt::None) break;
+            } else {
+                interrupt_ = Interrupt::None;
+            }
+        }
+    }
+
+    // What the caller's include callback sees: the loop variables, assigns and captures, and
+    // the include's own parameters under `include`, as in Jekyll; innermost scope wins.
+    YAML::Node include_locals(const IncludeNode& include, int line) {
         Scope flat;
         for (const Scope& scope : scopes_)
             for (const auto& [name, value] : scope) set_local(flat, name, value);
-        YAML::Node locals(YAML::NodeType::Map);
+        YAML::Node locals = fresh(YAML::NodeType::Map);
         for (const auto& [name, value] : flat) locals[name] = value;
         if (!include.params.empty()) {
-            YAML::Node params(YAML::NodeType::Map);
+            YAML::Node params = fresh(YAML::NodeType::Map);
             for (const auto& [key, value] : include.params) params[key] = evaluate(value, line);
             locals["include"] = params;
         }
-        const std::optional<std::string> text =
-            context_.include ? context_.include(include.name, locals) : std::optional<std::string>();
-        if (!text) return problems_.add(line, "unknown include " + quote(include.name));
-        emit(out, *text, line);
+        return locals;
     }
+
+    enum class Interrupt { None, Break, Continue };
 
     const LiquidContext& context_;
     Problems& problems_;
+    Interrupt interrupt_ = Interrupt::None;
+    std::map<std::string, long long> counters_;    // increment and decrement
+    std::map<std::string, long long> continue_at_; // where offset:continue starts, per loop name
+    std::map<std::string, std::size_t> cycles_;    // where each cycle is
+    std::optional<std::string> last_ifchanged_;
+    bool isolated_ = false;                        // in a {% render %}: the page's variables are hidden
+    int include_depth_ = 0;
+    std::map<std::string, std::shared_ptr<const Body>> partials_;  // parsed once per render
+    std::vector<YAML::Node> loops_;                // forloop of each loop being rendered, innermost last
+    YAML::Node arena_;                             // see fresh()
     std::vector<Scope> scopes_ = std::vector<Scope>(1);  // [0]: assign and capture; then one per loop being rendered
     std::size_t work_ = 0;
     long long iterations_ = 0;  // every loop of the page together

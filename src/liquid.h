@@ -41,6 +41,9 @@ struct LiquidContext {
     // Liquid's strict error mode: a malformed tag or expression is an error instead of being
     // read as leniently as Liquid's lax mode reads it.
     bool strict = false;
+    // The time "now" and "today" stand for in the date filter ("2024-01-01 00:01:58"); when
+    // empty, site.time (a page is the same on every request).
+    std::string now;
 };
 
 // Evaluates text. Supported:
