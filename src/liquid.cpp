@@ -940,6 +940,9 @@ std::string relative_url(std::string_view path, std::string_view baseurl) {
 
 struct DateTime {
     int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+    int offset = 0;    // minutes east of UTC, when the text gave a zone
+    std::string zone;  // "UTC" when the text named it; "" otherwise (%Z is then unknown)
+    bool has_zone = false;
 };
 
 // Howard Hinnant's days_from_civil: days since 1970-01-01.
@@ -993,20 +996,50 @@ std::optional<DateTime> parse_date(std::string_view s) {
     };
     auto char_at = [&](std::size_t i) { return i < s.size() ? s[i] : '\0'; };
     DateTime t;
+    static constexpr std::string_view kMonthNames = "JanFebMarAprMayJunJulAugSepOctNovDec";
+    // Ruby's Time#to_s and asctime: "Fri Jul 16 01:00:00 2004".
+    if (s.size() == 24 && s[3] == ' ' && s[7] == ' ' && s[10] == ' ' && s[19] == ' ') {
+        const std::size_t m = kMonthNames.find(s.substr(4, 3));
+        int d1 = 0;
+        if (m != npos && m % 3 == 0 && (number(8, 2, t.day) || (s[8] == ' ' && number(9, 1, d1) && (t.day = d1, true))) &&
+            number(11, 2, t.hour) && number(14, 2, t.minute) && number(17, 2, t.second) && number(20, 4, t.year)) {
+            t.month = static_cast<int>(m / 3) + 1;
+            if (t.day >= 1 && t.day <= days_in_month(t.year, t.month)) return t;
+        }
+        return std::nullopt;
+    }
     if (!number(0, 4, t.year) || char_at(4) != '-' || !number(5, 2, t.month) || char_at(7) != '-' ||
         !number(8, 2, t.day))
         return std::nullopt;
     if (t.month < 1 || t.month > 12 || t.day < 1 || t.day > days_in_month(t.year, t.month)) return std::nullopt;
+    std::size_t at = 10;
     if ((char_at(10) == ' ' || char_at(10) == 'T') && number(11, 2, t.hour) && char_at(13) == ':' &&
         number(14, 2, t.minute)) {
-        if (char_at(16) == ':' && !number(17, 2, t.second)) return std::nullopt;
+        at = 16;
+        if (char_at(16) == ':') {
+            if (!number(17, 2, t.second)) return std::nullopt;
+            at = 19;
+            while (char_at(at) == '.' || is_digit(char_at(at))) ++at;  // fractions of a second
+        }
         if (t.hour > 23 || t.minute > 59 || t.second > 60) return std::nullopt;
+    }
+    // The zone: Z, UTC, GMT, +hhmm, +hh:mm.
+    while (char_at(at) == ' ') ++at;
+    const std::string_view zone = s.substr(std::min(at, s.size()));
+    int hh = 0, mm = 0;
+    if (zone == "Z" || zone == "UTC" || zone == "GMT") {
+        t.has_zone = true;
+        t.zone = "UTC";
+    } else if ((zone.size() == 5 || zone.size() == 6) && (zone[0] == '+' || zone[0] == '-') && number(at + 1, 2, hh) &&
+               number(at + zone.size() - 2, 2, mm) && (zone.size() == 5 || zone[3] == ':')) {
+        t.has_zone = true;
+        t.offset = (zone[0] == '-' ? -1 : 1) * (hh * 60 + mm);
     }
     return t;
 }
 
-// strftime for the conversions pages use; `unsupported` gets the first one it does not know
-// (written out as is, as Ruby does with unknown ones).
+// Ruby's strftime; `unsupported` gets the first conversion it does not know (written out as
+// is, as Ruby does with unknown ones). Flags: - (no padding), _ (blanks), 0 (zeros), ^ (upper case).
 std::string format_date(const DateTime& t, std::string_view format, std::string& unsupported) {
     static constexpr std::string_view kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
                                                    "July",    "August",   "September", "October", "November", "December"};
@@ -1014,6 +1047,17 @@ std::string format_date(const DateTime& t, std::string_view format, std::string&
     const long days = days_from_civil(t.year, t.month, t.day);
     const int weekday = static_cast<int>(((days % 7) + 11) % 7);  // 1970-01-01 was a Thursday
     const int yearday = static_cast<int>(days - days_from_civil(t.year, 1, 1) + 1);
+    // ISO 8601 week: the week with the year's first Thursday is week 1.
+    auto iso = [&](int& iso_year) {
+        const int wday = (weekday + 6) % 7;  // Monday 0
+        const long thursday = days - wday + 3;
+        long y_days;
+        iso_year = t.year;
+        if (thursday < days_from_civil(t.year, 1, 1)) iso_year = t.year - 1;
+        else if (thursday >= days_from_civil(t.year + 1, 1, 1)) iso_year = t.year + 1;
+        y_days = days_from_civil(iso_year, 1, 1);
+        return static_cast<int>((thursday - y_days) / 7 + 1);
+    };
     std::string out;
     for (std::size_t i = 0; i < format.size(); ++i) {
         if (format[i] != '%' || i + 1 == format.size()) {
@@ -1021,39 +1065,97 @@ std::string format_date(const DateTime& t, std::string_view format, std::string&
             continue;
         }
         std::size_t j = i + 1;
-        const bool pad = format[j] != '-';
-        if (!pad && ++j == format.size()) {
-            out += "%-";
+        char flag = 0;
+        bool upper = false;
+        while (j < format.size() && (format[j] == '-' || format[j] == '_' || format[j] == '0' || format[j] == '^' || format[j] == '#')) {
+            if (format[j] == '^') upper = true;
+            else if (format[j] != '#') flag = format[j];
+            ++j;
+        }
+        bool colon = false;
+        if (j < format.size() && format[j] == ':') colon = true, ++j;
+        if (j == format.size()) {
+            out += format.substr(i);
             break;
         }
-        auto num = [&](int v, std::size_t width, char fill = '0') {
-            std::string s = std::to_string(v);
-            if (pad && s.size() < width) s.insert(0, width - s.size(), fill);
-            out += s;
+        auto num = [&](long v, std::size_t width, char fill = '0') {
+            std::string s = std::to_string(v < 0 ? -v : v);
+            const char f = flag == '_' ? ' ' : flag == '0' ? '0' : fill;
+            if (flag != '-' && s.size() < width) s.insert(0, width - s.size(), f);
+            out += (v < 0 ? "-" : "") + s;
         };
+        auto text = [&](std::string_view s) {
+            std::string x(s);
+            if (upper)
+                for (char& c : x) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+            out += x;
+        };
+        std::string scratch;
+        auto sub = [&](std::string_view f) {
+            std::string ignored;
+            out += format_date(t, f, ignored);
+        };
+        int iso_year = 0;
         switch (format[j]) {
-        case 'Y': out += std::to_string(t.year); break;
+        case 'Y': num(t.year, flag ? 4 : 1); break;
+        case 'C': num(t.year / 100, 2); break;
         case 'y': num(t.year % 100, 2); break;
         case 'm': num(t.month, 2); break;
         case 'd': num(t.day, 2); break;
         case 'e': num(t.day, 2, ' '); break;
         case 'j': num(yearday, 3); break;
         case 'H': num(t.hour, 2); break;
+        case 'k': num(t.hour, 2, ' '); break;
         case 'I': num((t.hour + 11) % 12 + 1, 2); break;
+        case 'l': num((t.hour + 11) % 12 + 1, 2, ' '); break;
         case 'M': num(t.minute, 2); break;
         case 'S': num(t.second, 2); break;
-        case 'p': out += t.hour < 12 ? "AM" : "PM"; break;
+        case 'L': num(0, 3); break;
+        case 'N': num(0, 9); break;
+        case 'p': text(t.hour < 12 ? "AM" : "PM"); break;
+        case 'P': text(t.hour < 12 ? "am" : "pm"); break;
         case 'b':
-        case 'h': out += kMonths[t.month - 1].substr(0, 3); break;
-        case 'B': out += kMonths[t.month - 1]; break;
-        case 'a': out += kDays[weekday].substr(0, 3); break;
-        case 'A': out += kDays[weekday]; break;
-        case 'F':
-            out += std::to_string(t.year) + "-";
-            num(t.month, 2);
-            out += "-";
-            num(t.day, 2);
+        case 'h': text(kMonths[t.month - 1].substr(0, 3)); break;
+        case 'B': text(kMonths[t.month - 1]); break;
+        case 'a': text(kDays[weekday].substr(0, 3)); break;
+        case 'A': text(kDays[weekday]); break;
+        case 'w': num(weekday, 1); break;
+        case 'u': num(weekday == 0 ? 7 : weekday, 1); break;
+        case 'U': num((yearday + 6 - weekday) / 7, 2); break;
+        case 'W': num((yearday + 6 - (weekday + 6) % 7) / 7, 2); break;
+        case 'V': num(iso(iso_year), 2); break;
+        case 'G': iso(iso_year), num(iso_year, 1); break;
+        case 'g': iso(iso_year), num(iso_year % 100, 2); break;
+        case 's': num(static_cast<long>(days) * 86400 + t.hour * 3600 + t.minute * 60 + t.second - t.offset * 60L, 1); break;
+        case 'z': {
+            if (!t.has_zone && unsupported.empty()) unsupported = std::string(format.substr(i, j - i + 1));
+            const int off = t.offset < 0 ? -t.offset : t.offset;
+            out += t.offset < 0 ? '-' : '+';
+            num(off / 60, 2);
+            if (colon) out += ':';
+            num(off % 60, 2);
             break;
+        }
+        case 'Z':
+            if (!t.has_zone || t.zone.empty()) {
+                if (unsupported.empty()) unsupported = std::string(format.substr(i, j - i + 1));
+                out += format.substr(i, j - i + 1);
+            } else {
+                text(t.zone);
+            }
+            break;
+        case 'n': out += '\n'; break;
+        case 't': out += '\t'; break;
+        case 'F': sub("%Y-%m-%d"); break;
+        case 'D':
+        case 'x': sub("%m/%d/%y"); break;
+        case 'T':
+        case 'X': sub("%H:%M:%S"); break;
+        case 'R': sub("%H:%M"); break;
+        case 'r': sub("%I:%M:%S %p"); break;
+        case 'c': sub("%a %b %e %H:%M:%S %Y"); break;
+        case 'v': sub("%e-%^b-%Y"); break;
+        case '+': sub("%a %b %e %H:%M:%S %Z %Y"); break;
         case '%': out += '%'; break;
         default:
             if (unsupported.empty()) unsupported = std::string(format.substr(i, j - i + 1));
