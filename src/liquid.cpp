@@ -374,7 +374,7 @@ constexpr FilterSpec kFilters[] = {
     // lists
     {"join", 0, 1}, {"first", 0, 0}, {"last", 0, 0}, {"reverse", 0, 0}, {"sort", 0, 1}, {"sort_natural", 0, 1},
     {"uniq", 0, 1}, {"compact", 0, 1}, {"map", 1, 1}, {"where", 1, 2}, {"reject", 1, 2}, {"find", 1, 2},
-    {"find_index", 1, 2}, {"has", 1, 2}, {"concat", 1, 1}, {"sum", 0, 1},
+    {"find_index", 1, 2}, {"has", 1, 2}, {"concat", 1, 1}, {"sum", 0, 1}, {"flatten", 0, 0},
     // other
     {"default", 0, 1}, {"date", 1, 1},
     // Jekyll
@@ -897,6 +897,7 @@ bool contains(const YAML::Node& haystack, const YAML::Node& needle) {
 // .first and .last when the container has no such key.
 YAML::Node member(const YAML::Node& container, const YAML::Node& key, bool command) {
     const Kind kind = kind_of(container);
+    if (!key.IsDefined() || !key.IsScalar()) return {};
     if (kind == Kind::Map) {
         const YAML::Node value = container[to_text(key)];  // const: a missing key is not inserted
         if (value.IsDefined()) return value;
@@ -1299,10 +1300,8 @@ public:
             e.literal.reset(YAML::Node(t.text == "true"));
         } else if (t.text == "nil" || t.text == "null") {
             // e.literal stays null
-        } else if (t.text == "empty") {
-            e.kind = Expr::Kind::Empty;
-        } else if (t.text == "blank") {
-            e.kind = Expr::Kind::Blank;
+        } else if ((t.text == "empty" || t.text == "blank") && peek().kind != Tok::Dot && peek().kind != Tok::LBracket) {
+            e.kind = t.text == "empty" ? Expr::Kind::Empty : Expr::Kind::Blank;
         } else {
             e.kind = Expr::Kind::Variable;
             e.name = t.text;
@@ -1316,6 +1315,8 @@ public:
         if (!value) return std::nullopt;
         Filtered f{std::move(*value), {}};
         while (accept(Tok::Pipe)) {
+            // Lax, as Liquid: `a || upcase` and a trailing `|` have no filter between the pipes.
+            if (peek().kind == Tok::Pipe || peek().kind == Tok::End) continue;
             auto name_ = name();
             if (!name_) return std::nullopt;
             Filter filter{*name_, {}, {}};
@@ -1719,7 +1720,14 @@ private:
             node.values.push_back(std::move(*value));
         }
         if (!p.finish()) return syntax_error(t, p.error());
-        for (const Expr& e : node.values) node.key += (e.kind == Expr::Kind::Literal ? to_text(e.literal) : e.name) + "\x1f";
+        // Cycles over the same literal values share their place; one over variables has its own.
+        for (const Expr& e : node.values) {
+            if (e.kind != Expr::Kind::Literal) {
+                node.key = "tag\x1f" + std::to_string(pos_) + "\x1f" + std::to_string(++cycles_made_);
+                break;
+            }
+            node.key += to_text(e.literal) + "\x1f";
+        }
         out.push_back(Node{t.line, std::move(node)});
     }
 
@@ -1784,6 +1792,7 @@ private:
     std::vector<std::string> open_;    // the blocks being parsed, outermost first
     std::size_t pos_ = 0;
     const Token* stopped_ = nullptr;   // the stop tag that ended the last body()
+    std::size_t cycles_made_ = 0;
 };
 
 // -------------------------------------------------------------------------------- renderer
@@ -1855,7 +1864,9 @@ private:
             render_node(node, out);
         } catch (const RenderError& e) {
             problems_.add(node.line, e.message);
-            if (context_.inline_errors) emit(out, "Liquid error (line " + std::to_string(node.line) + "): " + inline_message(e.message), node.line);
+            if (context_.inline_errors)
+                emit(out, "Liquid error (" + (partial_name_.empty() ? "" : partial_name_ + " ") + "line " + std::to_string(node.line) +
+                              "): " + inline_message(e.message), node.line);
         }
     }
 
@@ -2186,7 +2197,7 @@ private:
     static bool is_list_filter(const std::string& name) {
         static const std::set<std::string> kList = {"reverse", "sort", "sort_natural", "uniq", "compact", "map",
                                                     "where", "reject", "find", "find_index", "has", "concat",
-                                                    "sum", "group_by", "sample", "push", "pop", "shift",
+                                                    "sum", "group_by", "flatten", "sample", "push", "pop", "shift",
                                                     "unshift", "array_to_sentence_string", "where_exp",
                                                     "find_exp", "group_by_exp"};
         return kList.count(name) != 0;
@@ -2208,7 +2219,7 @@ private:
         if (op == "plus") return float_number(decimal_round(x + y));
         if (op == "minus") return float_number(decimal_round(x - y));
         if (op == "times") return float_number(decimal_round(x * y));
-        if (y == 0) throw RenderError{"divided by 0"};
+        // A float divided by 0 is Infinity (or NaN), as Ruby's Float.
         if (op == "divided_by") return float_number(x / y);
         double r = std::fmod(x, y);
         if (r != 0 && ((r < 0) != (y < 0))) r += y;
@@ -2487,6 +2498,11 @@ private:
             if (name == "find" || name == "find_index") return {};
             return list_of(out);
         }
+        if (name == "flatten") {
+            std::vector<Handle> flat;
+            flatten(items, flat, 0, line);
+            return list_of(flat);
+        }
         if (name == "concat") {
             if (kind_of(args[0]) != Kind::Array) throw RenderError{"concat filter requires an array argument"};
             for (const YAML::Node& item : args[0]) items.push_back(item);
@@ -2543,6 +2559,20 @@ private:
         }
         if (name == "where_exp" || name == "find_exp" || name == "group_by_exp") return expression_filter(name, items, args, line);
         return input;
+    }
+
+    void flatten(const std::vector<Handle>& items, std::vector<Handle>& out, int depth, int line) {
+        if (depth > kMaxLiquidDepth) throw RenderError{"Nesting too deep"};
+        for (const Handle& item : items) {
+            charge(kItemWork, line);
+            if (kind_of(item) != Kind::Array) {
+                out.push_back(item);
+                continue;
+            }
+            std::vector<Handle> inner;
+            for (const YAML::Node& n : item.node) inner.push_back(n);
+            flatten(inner, out, depth + 1, line);
+        }
     }
 
     // where_exp, find_exp, group_by_exp: "item" names each item in the expression.
@@ -2607,7 +2637,18 @@ private:
     // Every occurrence, left to right. An empty pattern changes nothing (Ruby would put the
     // replacement between every character).
     std::string replace_all(const std::string& text, const std::string& from, const std::string& to, int line) {
-        if (from.empty()) return text;
+        if (from.empty()) {  // as Ruby's gsub(''): the replacement between every character and at both ends
+            std::string out = to;
+            for (std::size_t i = 0; i < text.size();) {
+                std::size_t n = 1;
+                while (i + n < text.size() && (static_cast<unsigned char>(text[i + n]) & 0xC0) == 0x80) ++n;
+                check_size(out.size() + n + to.size(), line);
+                out.append(text, i, n);
+                out += to;
+                i += n;
+            }
+            return out;
+        }
         std::string out;
         std::size_t start = 0;
         for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, start)) {
@@ -2802,7 +2843,9 @@ private:
         }
         std::shared_ptr<const Body> tree = partial(name, line);
         if (!tree && !include.quoted && context_.partial) {  // Liquid's {% include variable %}
-            const YAML::Node named = variable(name);
+            ExprParser p(name);
+            const std::optional<Expr> e = p.expression();
+            const YAML::Node named = e && p.finish() ? evaluate(*e, line) : YAML::Node();
             const Kind kind = kind_of(named);
             if (kind == Kind::Nil || kind == Kind::String) {
                 if (kind == Kind::Nil || named.Scalar().empty() || !context_.partial)
@@ -2834,7 +2877,13 @@ private:
             passes.push_back(include.isolated ? YAML::Node() : variable(var));
         }
         Scope locals;
-        for (const auto& [key, value] : include.locals) set_local(locals, key, evaluate(value, line));
+        scopes_.emplace_back();  // each key: value sees the ones before it
+        for (const auto& [key, value] : include.locals) {
+            const YAML::Node v = evaluate(value, line);
+            set_local(locals, key, v);
+            set_local(scopes_.back(), key, v);
+        }
+        scopes_.pop_back();
         if (!include.params.empty()) set_local(locals, "include", include_locals(include, line)["include"]);
 
         // render: a scope of its own, the page's variables hidden; include: the caller's scope.
@@ -2877,6 +2926,13 @@ private:
             }
         } restore{*this, include.isolated, saved_isolated, saved, saved_counters, saved_cycles, saved_offsets, saved_loops};
         if (!include.isolated) scopes_.emplace_back();
+        std::string saved_name = std::move(partial_name_);
+        partial_name_ = name;
+        struct RestoreName {
+            std::string& name;
+            std::string saved;
+            ~RestoreName() { name = std::move(saved); }
+        } restore_name{partial_name_, std::move(saved_name)};
         for (std::size_t k = 0; k < passes.size(); ++k) {
             Scope& scope = include.isolated ? scopes_.front() : scopes_.back();
             for (const auto& [key, value] : locals) set_local(scope, key, value);
@@ -2927,7 +2983,8 @@ private:
     std::map<std::string, long long> continue_at_; // where offset:continue starts, per loop name
     std::map<std::string, std::size_t> cycles_;    // where each cycle is
     std::optional<std::string> last_ifchanged_;
-    bool isolated_ = false;                        // in a {% render %}: the page's variables are hidden
+    bool isolated_ = false;                        // in a {% render %}: an include there is an error
+    std::string partial_name_;                     // the partial being rendered, for error messages
     int include_depth_ = 0;
     std::map<std::string, std::shared_ptr<const Body>> partials_;  // parsed once per render
     std::vector<YAML::Node> loops_;                // forloop of each loop being rendered, innermost last
