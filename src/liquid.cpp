@@ -1245,6 +1245,8 @@ public:
     explicit ExprParser(std::string_view text) : tokens_(lex_expression(text)) {}
 
     const std::string& error() const { return error_; }
+    // What was read leniently (as Liquid's lax mode does) though it is not well formed.
+    const std::string& lax_note() const { return lax_note_; }
     bool at_end() const { return peek().kind == Tok::End; }
 
     bool accept(Tok kind) {
@@ -1316,7 +1318,10 @@ public:
         Filtered f{std::move(*value), {}};
         while (accept(Tok::Pipe)) {
             // Lax, as Liquid: `a || upcase` and a trailing `|` have no filter between the pipes.
-            if (peek().kind == Tok::Pipe || peek().kind == Tok::End) continue;
+            if (peek().kind == Tok::Pipe || peek().kind == Tok::End) {
+                if (lax_note_.empty()) lax_note_ = peek().kind == Tok::End ? "unexpected end" : "unexpected '|'";
+                continue;
+            }
             auto name_ = name();
             if (!name_) return std::nullopt;
             Filter filter{*name_, {}, {}};
@@ -1395,6 +1400,7 @@ private:
     std::vector<ExprToken> tokens_;
     std::size_t pos_ = 0;
     std::string error_;
+    std::string lax_note_;
 };
 
 // -------------------------------------------------------------------------------- parser
@@ -1530,6 +1536,7 @@ private:
         ExprParser p(t.text);
         auto value = p.filtered();
         if (!value || !p.finish()) return syntax_error(t, p.error());
+        if (!p.lax_note().empty()) syntax_error(t, p.lax_note() + " (read as Liquid's lax mode reads it)");
         if (filters_known(*value, t)) out.push_back(Node{t.line, OutputNode{std::move(*value)}});
     }
 
