@@ -1508,6 +1508,41 @@ private:
         pos_ = end_of_[pos_] == npos ? pos_ + 1 : end_of_[pos_] + 1;
     }
 
+    // Liquid's blank blocks: when every body of a block holds only blanks and tags that print
+    // nothing (assign, capture, blocks like it), the blanks go too, so that
+    // `{% if x %}\n  {% assign y = 1 %}\n{% endif %}` prints nothing, as in Jekyll.
+    static bool is_blank_node(const Node& node) {
+        if (const auto* text = std::get_if<TextNode>(&node.what)) return trim(text->text).empty();
+        if (std::holds_alternative<AssignNode>(node.what) || std::holds_alternative<CaptureNode>(node.what)) return true;
+        if (const auto* i = std::get_if<IfNode>(&node.what)) {
+            for (const Branch& b : i->branches)
+                if (!is_blank_body(b.body)) return false;
+            return is_blank_body(i->otherwise);
+        }
+        if (const auto* f = std::get_if<ForNode>(&node.what)) return !f->table && is_blank_body(f->body) && is_blank_body(f->otherwise);
+        if (const auto* c = std::get_if<CaseNode>(&node.what)) {
+            for (const CaseBlock& b : c->blocks)
+                if (!is_blank_body(b.body)) return false;
+            return true;
+        }
+        return false;
+    }
+
+    static bool is_blank_body(const Body& body) { return std::all_of(body.begin(), body.end(), is_blank_node); }
+
+    static void drop_blank_text(const std::vector<Body*>& bodies) {
+        for (const Body* body : bodies)
+            if (!is_blank_body(*body)) return;
+        // Rebuilt, not erased in place: moving a node onto another assigns its YAML literals,
+        // which yaml-cpp would write through (the trap at the top of the file).
+        for (Body* body : bodies) {
+            Body kept;
+            for (Node& n : *body)
+                if (!std::holds_alternative<TextNode>(n.what)) kept.push_back(std::move(n));
+            body->swap(kept);
+        }
+    }
+
     void syntax_error(const Token& t, const std::string& why) {
         const std::string where = t.kind == TokenKind::Output ? "{{ " + t.text + " }}" : "{% " + t.name + " %}";
         problems_.add(t.line, "syntax error in " + where + ": " + why);
@@ -1535,7 +1570,9 @@ private:
         if (t.text.empty()) return;  // {{ }} renders nothing, as in Liquid
         ExprParser p(t.text);
         auto value = p.filtered();
-        if (!value || !p.finish()) return syntax_error(t, p.error());
+        if (!value) return syntax_error(t, p.error());
+        // What follows a whole expression is reported and ignored, as Liquid's lax mode (Jekyll's) does.
+        if (!p.finish()) syntax_error(t, p.error() + " (ignored, as Liquid's lax mode does)");
         if (!p.lax_note().empty()) syntax_error(t, p.lax_note() + " (read as Liquid's lax mode reads it)");
         if (filters_known(*value, t)) out.push_back(Node{t.line, OutputNode{std::move(*value)}});
     }
@@ -1586,7 +1623,11 @@ private:
         } while (head && head->name == "elsif");
         if (head && head->name == "else") node.otherwise = else_body(depth, end);
         open_.pop_back();
-        if (closed(t) && ok) out.push_back(Node{t.line, std::move(node)});
+        if (!closed(t) || !ok) return;
+        std::vector<Body*> bodies{&node.otherwise};
+        for (Branch& b : node.branches) bodies.push_back(&b.body);
+        drop_blank_text(bodies);
+        out.push_back(Node{t.line, std::move(node)});
     }
 
     // for VAR in COLLECTION [reversed] [limit: N] [offset: N]
@@ -1640,6 +1681,7 @@ private:
         if (!closed(t) || !loop) return;
         loop->body = std::move(nodes);
         loop->otherwise = std::move(otherwise);
+        if (!loop->table) drop_blank_text({&loop->body, &loop->otherwise});
         out.push_back(Node{t.line, std::move(*loop)});
     }
 
@@ -1664,7 +1706,8 @@ private:
         auto var = p.name();
         if (!var || !p.accept(Tok::Equals)) return syntax_error(t, "expected 'NAME = VALUE'");
         auto value = p.filtered();
-        if (!value || !p.finish()) return syntax_error(t, p.error());
+        if (!value) return syntax_error(t, p.error());
+        if (!p.finish()) syntax_error(t, p.error() + " (ignored, as Liquid's lax mode does)");
         if (filters_known(*value, t)) out.push_back(Node{t.line, AssignNode{*var, std::move(*value)}});
     }
 
@@ -1698,7 +1741,11 @@ private:
             node.blocks.push_back(std::move(block));
         }
         open_.pop_back();
-        if (closed(t) && ok && when_ok) out.push_back(Node{t.line, std::move(node)});
+        if (!closed(t) || !ok || !when_ok) return;
+        std::vector<Body*> bodies;
+        for (CaseBlock& b : node.blocks) bodies.push_back(&b.body);
+        drop_blank_text(bodies);
+        out.push_back(Node{t.line, std::move(node)});
     }
 
     void ifchanged_block(int depth, Body& out) {
@@ -2011,7 +2058,15 @@ private:
         if (e.kind != Expr::Kind::Variable) return {};  // `empty` and `blank` only mean something in ==
         charge(kNodeWork + kKeyWork * items_in(context_.vars), line);
         YAML::Node value = variable(e.name);
-        for (const Lookup& step : e.lookups) {
+        auto step_at = e.lookups.begin();
+        // self['name'] is the variable name (Liquid's context as a value), unless self is one.
+        if (e.name == "self" && kind_of(value) == Kind::Nil && step_at != e.lookups.end()) {
+            const YAML::Node key = step_at->index ? evaluate(*step_at->index, line) : YAML::Node(step_at->key);
+            value.reset(kind_of(key) == Kind::String || kind_of(key) == Kind::Number ? variable(key.Scalar()) : YAML::Node());
+            ++step_at;
+        }
+        for (; step_at != e.lookups.end(); ++step_at) {
+            const Lookup& step = *step_at;
             charge(kNodeWork + kKeyWork * items_in(value), line);
             const YAML::Node next = step.index ? member(value, evaluate(*step.index, line), false)
                                                : member(value, YAML::Node(step.key), true);
@@ -2127,6 +2182,7 @@ private:
         }
         if (name == "size") {
             if (kind == Kind::Array || kind == Kind::Map) return number_value(static_cast<long long>(input.size()));
+            if (kind == Kind::Number && !is_float_text(input.Scalar())) return number_value(8);  // Ruby's Integer#size: its bytes
             return number_value(kind == Kind::String ? static_cast<long long>(utf8_length(input.Scalar())) : 0);
         }
         if (name == "first" || name == "last") {
@@ -2163,7 +2219,10 @@ private:
             }
             return made(std::move(joined), line);
         }
-        const std::string text = to_text(input);
+        // A list given to a string filter is Ruby's Array#to_s, ["a", "b"], as Liquid's filters see it.
+        std::string text;
+        if (kind == Kind::Array) append_inspect(input, text, 0);
+        else text = to_text(input);
         check_size(text.size(), line);
         if (name == "join") return made(text, line);  // not a list: as Liquid, the value itself
         if (name == "escape" || name == "h" || name == "xml_escape") return made(escape_html(text), line);
