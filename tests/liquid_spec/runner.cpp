@@ -105,7 +105,14 @@ Outcome run_case(const YAML::Node& spec, const YAML::Node& defaults) {
     }
     if (field(spec, "expected_pattern").IsDefined()) {
         try {
-            return {std::regex_search(out, std::regex(field(spec, "expected_pattern").Scalar())), detail};
+            // Ruby's (?m) lets '.' match a newline; std::regex has no such flag: [\s\S] instead.
+            std::string pattern = field(spec, "expected_pattern").Scalar();
+            if (pattern.rfind("(?m)", 0) == 0) {
+                pattern.erase(0, 4);
+                for (std::size_t at = pattern.find(".*"); at != std::string::npos; at = pattern.find(".*", at + 7))
+                    if (at == 0 || pattern[at - 1] != '\\') pattern.replace(at, 1, "[\\s\\S]");
+            }
+            return {std::regex_search(out, std::regex(pattern)), detail};
         } catch (const std::regex_error&) {
             return {false, detail + "\n    (pattern not understood by std::regex)"};
         }
