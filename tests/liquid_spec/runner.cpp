@@ -73,6 +73,7 @@ bool contains_all(const std::string& text, const YAML::Node& list) {
 struct Outcome {
     bool passed;
     std::string detail;  // what came out, for --verbose
+    std::string output;  // the output itself, for --dump
 };
 
 Outcome run_case(const YAML::Node& spec, const YAML::Node& defaults) {
@@ -94,14 +95,18 @@ Outcome run_case(const YAML::Node& spec, const YAML::Node& defaults) {
     std::vector<folio::LiquidProblem> problems;
     const std::string out = folio::render_liquid(tmpl, ctx, problems);
     std::string detail = "output: [" + out + "]";
+    struct Fill {
+        Outcome operator()(bool passed, const std::string& detail) const { return {passed, detail, out}; }
+        const std::string& out;
+    } result{out};
     for (const auto& p : problems) detail += "\n    problem line " + std::to_string(p.line) + ": " + p.message;
 
     if (const YAML::Node errors = field(spec, "errors"); errors.IsMap()) {
-        if (field(errors, "output").IsDefined()) return {contains_all(out, field(errors, "output")), detail};
+        if (field(errors, "output").IsDefined()) return result(contains_all(out, field(errors, "output")), detail);
         std::string reported;
         for (const auto& p : problems) reported += p.message + "\n";
         const bool raised = !problems.empty();
-        return {raised, detail};
+        return result(raised, detail);
     }
     if (field(spec, "expected_pattern").IsDefined()) {
         try {
@@ -112,12 +117,12 @@ Outcome run_case(const YAML::Node& spec, const YAML::Node& defaults) {
                 for (std::size_t at = pattern.find(".*"); at != std::string::npos; at = pattern.find(".*", at + 7))
                     if (at == 0 || pattern[at - 1] != '\\') pattern.replace(at, 1, "[\\s\\S]");
             }
-            return {std::regex_search(out, std::regex(pattern)), detail};
+            return result(std::regex_search(out, std::regex(pattern)), detail);
         } catch (const std::regex_error&) {
-            return {false, detail + "\n    (pattern not understood by std::regex)"};
+            return result(false, detail + "\n    (pattern not understood by std::regex)");
         }
     }
-    return {out == scalar_or(field(spec, "expected"), ""), "expected: [" + scalar_or(field(spec, "expected"), "") + "]\n    " + detail};
+    return result(out == scalar_or(field(spec, "expected"), ""), "expected: [" + scalar_or(field(spec, "expected"), "") + "]\n    " + detail);
 }
 
 std::map<std::string, std::string> read_kept(const std::string& path) {
@@ -135,13 +140,17 @@ std::map<std::string, std::string> read_kept(const std::string& path) {
 
 int main(int argc, char** argv) {
     bool verbose = false;
-    std::string only, kept_file;
+    std::string only, kept_file, dump_file;
+    // --dump FILE: the failed cases' names and outputs as YAML, to compare with another engine.
+    YAML::Emitter dump;
+    dump << YAML::BeginSeq;
     std::vector<std::string> suites;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         if (arg == "--verbose") verbose = true;
         else if (arg == "--only" && i + 1 < argc) only = argv[++i];
         else if (arg == "--kept" && i + 1 < argc) kept_file = argv[++i];
+        else if (arg == "--dump" && i + 1 < argc) dump_file = argv[++i];
         else suites.push_back(arg);
     }
     const auto kept = kept_file.empty() ? std::map<std::string, std::string>() : read_kept(kept_file);
@@ -193,6 +202,8 @@ int main(int argc, char** argv) {
                     continue;
                 }
                 ++t.failed;
+                dump << YAML::BeginMap << YAML::Key << "file" << YAML::Value << file.string() << YAML::Key << "name"
+                     << YAML::Value << name << YAML::Key << "output" << YAML::Value << YAML::DoubleQuoted << o.output << YAML::EndMap;
                 const std::string where = file.filename().string() + ": " + name;
                 if (auto k = kept.find(name); k != kept.end()) kept_seen.emplace_back(suite + "/" + where, k->second);
                 t.failures.push_back(where + (verbose ? "\n    template: [" + scalar_or(field(spec, "template"), "") + "]\n    " + o.detail : ""));
@@ -209,6 +220,8 @@ int main(int argc, char** argv) {
         total_failed += t.failed;
         total_skipped += t.skipped;
     }
+    dump << YAML::EndSeq;
+    if (!dump_file.empty()) std::ofstream(dump_file) << dump.c_str() << "\n";
     std::cout << "kept for Jekyll (Debian's Liquid 5.4) over the spec: " << kept_seen.size() << "\n";
     for (const auto& [where, reason] : kept_seen) std::cout << "  " << where << ": " << reason << "\n";
     std::cout << "RESULT passed=" << total_passed << " failed=" << total_failed << " skipped=" << total_skipped << "\n";
