@@ -213,14 +213,22 @@ std::vector<Token> lex(std::string_view text, Problems& problems) {
             continue;
         }
         if (name == "raw" || name == "comment") {
-            const TagSpan end = find_tag(text, pos, "end" + name);
+            TagSpan end = find_tag(text, pos, "end" + name);
+            // Comments nest, as in Liquid: {% comment %} a {% comment %} b {% endcomment %} c {% endcomment %}.
+            for (std::size_t from = pos; name == "comment" && end.begin != npos;) {
+                const TagSpan inner = find_tag(text, from, "comment");
+                if (inner.begin == npos || inner.begin > end.begin) break;
+                from = inner.end;
+                end = find_tag(text, end.end, "endcomment");
+            }
             if (end.begin == npos) {
                 problems.add(markup_line, "'{% " + name + " %}' is not closed by '{% end" + name + " %}'");
                 break;
             }
             std::string_view body = text.substr(pos, end.begin - pos);
-            if (trim_next) body = trim_start(body);
-            if (end.dash_left) body = trim_end(body);
+            // The dashes inside {%- raw -%}...{%- endraw -%} leave the raw text as it is, as Liquid does.
+            if (trim_next && name == "comment") body = trim_start(body);
+            if (end.dash_left && name == "comment") body = trim_end(body);
             if (name == "raw" && !body.empty()) tokens.push_back({TokenKind::Text, std::string(body), "", line});
             line += count_lines(text.substr(pos, end.end - pos));
             pos = end.end;
@@ -1761,13 +1769,17 @@ private:
         const Token& t = tokens_[pos_++];
         ExprParser p(t.text);
         CycleNode node;
+        // Not `first = p.expression()` after moving first into the group: assigning an Expr
+        // writes through its YAML literal (the trap at the top), changing the group too.
         auto first = p.expression();
+        std::optional<Expr> value_after_group;
         if (first && p.accept(Tok::Colon)) {
-            node.group = std::move(*first);
-            first = p.expression();
+            node.group.emplace(std::move(*first));
+            value_after_group = p.expression();
+            if (!value_after_group) return syntax_error(t, p.error());
         }
         if (!first) return syntax_error(t, p.error());
-        node.values.push_back(std::move(*first));
+        node.values.push_back(std::move(value_after_group ? *value_after_group : *first));
         while (p.accept(Tok::Comma)) {
             auto value = p.expression();
             if (!value) return syntax_error(t, p.error());
