@@ -212,7 +212,7 @@ std::vector<Token> lex(std::string_view text, Problems& problems) {
             liquid_lines(args, markup_line, tokens);
             continue;
         }
-        if (name == "raw" || name == "comment") {
+        if (name == "raw" || name == "comment" || name == "doc") {  // doc: Liquid's documentation comment
             TagSpan end = find_tag(text, pos, "end" + name);
             // Comments nest, as in Liquid: {% comment %} a {% comment %} b {% endcomment %} c {% endcomment %}.
             for (std::size_t from = pos; name == "comment" && end.begin != npos;) {
@@ -227,8 +227,8 @@ std::vector<Token> lex(std::string_view text, Problems& problems) {
             }
             std::string_view body = text.substr(pos, end.begin - pos);
             // The dashes inside {%- raw -%}...{%- endraw -%} leave the raw text as it is, as Liquid does.
-            if (trim_next && name == "comment") body = trim_start(body);
-            if (end.dash_left && name == "comment") body = trim_end(body);
+            if (trim_next && name != "raw") body = trim_start(body);
+            if (end.dash_left && name != "raw") body = trim_end(body);
             if (name == "raw" && !body.empty()) tokens.push_back({TokenKind::Text, std::string(body), "", line});
             line += count_lines(text.substr(pos, end.end - pos));
             pos = end.end;
@@ -1725,8 +1725,9 @@ private:
         const Token& t = tokens_[pos_++];
         ExprParser p(t.text);
         auto subject = p.expression();
-        const bool ok = subject && p.finish();
+        const bool ok = subject.has_value();
         if (!ok) syntax_error(t, p.error());
+        else if (!p.finish()) syntax_error(t, p.error() + " (ignored, as Liquid's lax mode does)");
         open_.push_back("case");
         CaseNode node{ok ? std::move(*subject) : Expr{}, {}};
         // Text before the first when is dropped, as Liquid does.
@@ -1743,7 +1744,8 @@ private:
                     if (!value) break;
                     block.values.push_back(std::move(*value));
                 } while (w.accept(Tok::Comma) || w.accept_word("or"));
-                if (!w.finish()) syntax_error(head, w.error()), when_ok = false;
+                if (block.values.empty()) syntax_error(head, w.error()), when_ok = false;
+                else if (!w.finish()) syntax_error(head, w.error() + " (ignored, as Liquid's lax mode does)");
             }
             block.body = body(depth + 1, {"when", "else", "endcase"});
             node.blocks.push_back(std::move(block));
@@ -1764,28 +1766,57 @@ private:
         if (closed(t)) out.push_back(Node{t.line, IfChangedNode{std::move(nodes)}});
     }
 
-    // cycle [GROUP:] A, B, C
+    // cycle [GROUP:] A, B, C, read as Liquid's lax mode reads it: the first fragment of each
+    // comma-separated part (so `'a' 'b', 'c'` is a, c); what else a part holds is reported.
     void cycle_tag(Body& out) {
         const Token& t = tokens_[pos_++];
-        ExprParser p(t.text);
+        std::string_view rest = trim(t.text);
         CycleNode node;
-        // Not `first = p.expression()` after moving first into the group: assigning an Expr
-        // writes through its YAML literal (the trap at the top), changing the group too.
-        auto first = p.expression();
-        std::optional<Expr> value_after_group;
-        if (first && p.accept(Tok::Colon)) {
-            node.group.emplace(std::move(*first));
-            value_after_group = p.expression();
-            if (!value_after_group) return syntax_error(t, p.error());
+        bool extra = false;
+        // The first fragment of s: a quoted string, or a run up to a blank, comma or quote.
+        auto fragment = [](std::string_view s) {
+            if (s.empty()) return s;
+            if (s[0] == '"' || s[0] == '\'') {
+                const std::size_t close = s.find(s[0], 1);
+                return close == npos ? s.substr(0, 0) : s.substr(0, close + 1);
+            }
+            std::size_t n = 0;
+            while (n < s.size() && !is_space(s[n]) && s[n] != ',' && s[n] != '"' && s[n] != '\'' && s[n] != ':') ++n;
+            return s.substr(0, n);
+        };
+        auto parse = [&](std::string_view text) -> std::optional<Expr> {
+            ExprParser p(text);
+            auto e = p.expression();
+            if (!e || !p.finish()) return std::nullopt;
+            return e;
+        };
+        const std::string_view first = fragment(rest);
+        if (std::string_view after = trim_start(rest.substr(first.size())); !first.empty() && !after.empty() && after[0] == ':') {
+            if (auto group = parse(first)) node.group.emplace(std::move(*group));
+            rest = trim(after.substr(1));
         }
-        if (!first) return syntax_error(t, p.error());
-        node.values.push_back(std::move(value_after_group ? *value_after_group : *first));
-        while (p.accept(Tok::Comma)) {
-            auto value = p.expression();
-            if (!value) return syntax_error(t, p.error());
-            node.values.push_back(std::move(*value));
+        std::size_t start = 0;
+        char quote_char = 0;
+        for (std::size_t i = 0; i <= rest.size(); ++i) {
+            if (i < rest.size() && quote_char) {
+                if (rest[i] == quote_char) quote_char = 0;
+                continue;
+            }
+            if (i < rest.size() && (rest[i] == '"' || rest[i] == '\'')) {
+                quote_char = rest[i];
+                continue;
+            }
+            if (i < rest.size() && rest[i] != ',') continue;
+            const std::string_view part = trim(rest.substr(start, i - start));
+            start = i + 1;
+            const std::string_view f = fragment(part);
+            if (f.size() != part.size()) extra = true;
+            if (f.empty()) continue;
+            if (auto e = parse(f)) node.values.push_back(std::move(*e));
+            else extra = true;
         }
-        if (!p.finish()) return syntax_error(t, p.error());
+        if (node.values.empty()) return syntax_error(t, "expected the values to cycle through");
+        if (extra) syntax_error(t, "unexpected text (ignored, as Liquid's lax mode does)");
         // Cycles over the same literal values share their place; one over variables has its own.
         for (const Expr& e : node.values) {
             if (e.kind != Expr::Kind::Literal) {
