@@ -1,5 +1,5 @@
-// Liquid, the subset academicpages Markdown uses: a lexer (text, {{ output }} and {% tag %} tokens
-// with their lines), a parser into a tree of nodes, and a renderer over YAML values.
+// Liquid: a lexer (text, {{ output }} and {% tag %} tokens with their lines), a parser into a
+// tree of nodes (once per render; partials once when first used), and a renderer over YAML values.
 #include "liquid.h"
 
 #include <algorithm>
@@ -634,13 +634,6 @@ std::optional<std::string> base64_decode(std::string_view s, bool url_safe) {
     return out;
 }
 
-// Limit and offset of a loop, ends of a range: numbers, or strings holding one (as Liquid's to_integer).
-std::optional<long long> integer_of(const YAML::Node& n) {
-    const Kind kind = kind_of(n);
-    if (kind != Kind::Number && !(kind == Kind::String && is_number_text(n.Scalar()))) return std::nullopt;
-    const double d = std::trunc(number_of(n));
-    return static_cast<long long>(std::clamp(d, double(-kMaxInteger), double(kMaxInteger)));
-}
 
 void append_json(const YAML::Node& n, std::string& out, int depth);
 

@@ -195,7 +195,7 @@ int main(int argc, char** argv) {
                 try {
                     o = run_case(spec, defaults);
                 } catch (const std::exception& e) {
-                    o = {false, std::string("exception: ") + e.what()};
+                    o = {false, std::string("exception: ") + e.what(), ""};
                 }
                 if (o.passed) {
                     ++t.passed;
