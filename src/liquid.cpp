@@ -380,7 +380,7 @@ constexpr FilterSpec kFilters[] = {
     {"plus", 1, 1}, {"minus", 1, 1}, {"times", 1, 1}, {"divided_by", 1, 1}, {"modulo", 1, 1}, {"abs", 0, 0},
     {"ceil", 0, 0}, {"floor", 0, 0}, {"round", 0, 1}, {"at_least", 1, 1}, {"at_most", 1, 1},
     // lists
-    {"join", 0, 1}, {"first", 0, 0}, {"last", 0, 0}, {"reverse", 0, 0}, {"sort", 0, 1}, {"sort_natural", 0, 1},
+    {"join", 0, 1}, {"first", 0, 0}, {"last", 0, 0}, {"reverse", 0, 0}, {"sort", 0, 2}, {"sort_natural", 0, 1},
     {"uniq", 0, 1}, {"compact", 0, 1}, {"map", 1, 1}, {"where", 1, 2}, {"reject", 1, 2}, {"find", 1, 2},
     {"find_index", 1, 2}, {"has", 1, 2}, {"concat", 1, 1}, {"sum", 0, 1}, {"flatten", 0, 0},
     // other
@@ -1936,6 +1936,18 @@ private:
         }
     }
 
+    static std::string ruby_class_of(Kind kind) {
+        switch (kind) {
+        case Kind::Nil: return "NilClass";
+        case Kind::Bool: return "TrueClass";
+        case Kind::Number: return "Integer";
+        case Kind::String: return "String";
+        case Kind::Array: return "Array";
+        case Kind::Map: return "Hash";
+        }
+        return "Object";
+    }
+
     // Liquid's class names, for error messages that read as Liquid's.
     static std::string ruby_class(const YAML::Node& n) {
         switch (kind_of(n)) {
@@ -2549,9 +2561,27 @@ private:
             std::reverse(items.begin(), items.end());
             return list_of(items);
         }
+        const bool nils_last = args.size() > 1 && to_text(args[1]) == "last";
+        if (name == "sort") {
+            // Ruby cannot order a number against a string (or a list, a map, a boolean): an error, as Liquid's sort.
+            Kind seen = Kind::Nil;
+            for (const Handle& item : items) {
+                const YAML::Node v = property_of(item, property);
+                const Kind k = kind_of(v);
+                if (k == Kind::Nil) continue;
+                if (seen != Kind::Nil && (k != seen || k == Kind::Bool || k == Kind::Array || k == Kind::Map))
+                    throw RenderError{"cannot sort: comparison of " + ruby_class_of(k) + " with " + ruby_class_of(seen) + " failed"};
+                seen = k;
+            }
+        }
         if (name == "sort" || name == "sort_natural") {
             std::stable_sort(items.begin(), items.end(), [&](const Handle& a, const Handle& b) {
-                return order_of(property_of(a, property), property_of(b, property), name == "sort_natural") < 0;
+                const YAML::Node x = property_of(a, property), y = property_of(b, property);
+                // Jekyll's sort (it replaces Liquid's on Jekyll sites) puts the items whose property is
+                // nil first, or last when asked ("last"); Liquid's own puts them last.
+                if (name == "sort" && kind_of(property) != Kind::Nil && (kind_of(x) == Kind::Nil) != (kind_of(y) == Kind::Nil))
+                    return nils_last ? kind_of(y) == Kind::Nil : kind_of(x) == Kind::Nil;
+                return order_of(x, y, name == "sort_natural") < 0;
             });
             return list_of(items);
         }
@@ -2949,12 +2979,11 @@ private:
             const std::optional<Expr> e = p.expression();
             const YAML::Node named = e && p.finish() ? evaluate(*e, line) : YAML::Node();
             const Kind kind = kind_of(named);
-            if (kind == Kind::Nil || kind == Kind::String) {
-                if (kind == Kind::Nil || named.Scalar().empty() || !context_.partial)
-                    throw RenderError{kind == Kind::Nil ? "Illegal template name" : "Could not find asset " + named.Scalar()};
-                name = named.Scalar();
-                tree = partial(name, line);
-            }
+            // Only a string names a partial (Liquid: "Argument error ... Illegal template name").
+            if (kind != Kind::String) throw RenderError{"Argument error in tag '" + std::string(include.isolated ? "render" : "include") + "' - Illegal template name"};
+            if (named.Scalar().empty()) throw RenderError{"Could not find asset " + named.Scalar()};
+            name = named.Scalar();
+            tree = partial(name, line);
         }
         if (!tree) {
             if (!context_.partial) return problems_.add(line, "unknown include " + quote(name));
@@ -2979,11 +3008,11 @@ private:
             passes.push_back(include.isolated ? YAML::Node() : variable(var));
         }
         Scope locals;
-        scopes_.emplace_back();  // each key: value sees the ones before it
+        scopes_.emplace_back();  // an include's key: value sees the ones before it; a render's does not
         for (const auto& [key, value] : include.locals) {
             const YAML::Node v = evaluate(value, line);
             set_local(locals, key, v);
-            set_local(scopes_.back(), key, v);
+            if (!include.isolated) set_local(scopes_.back(), key, v);
         }
         scopes_.pop_back();
         if (!include.params.empty()) set_local(locals, "include", include_locals(include, line)["include"]);

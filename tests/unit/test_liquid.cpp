@@ -697,7 +697,13 @@ BOOST_AUTO_TEST_CASE(sorting_never_writes_into_the_data) {
     // std::sort moved yaml-cpp handles by assignment, which writes into the node: "bbb".
     BOOST_TEST(clean("{{ xs | sort | join }}|{{ xs | reverse | join }}|{{ xs | join }}", "xs: [c, a, b]") ==
                "a b c|b a c|c a b");
-    BOOST_TEST(clean("{{ xs | sort: 'n' | map: 'n' | join }}", "xs: [{n: 2}, {n: 1}, {}]") == "1 2 ");
+    // Jekyll's sort: items without the property first, or last when asked.
+    BOOST_TEST(clean("{{ xs | sort: 'n' | map: 'n' | join: ',' }}", "xs: [{n: 2}, {n: 1}, {}]") == ",1,2");
+    BOOST_TEST(clean("{{ xs | sort: 'n', 'last' | map: 'n' | join: ',' }}", "xs: [{n: 2}, {}, {n: 1}]") == "1,2,");
+    // Ruby cannot order a number against a string: an error, and nothing printed.
+    Result r = render("[{{ xs | sort | join }}]", "xs: [1, a]");
+    BOOST_TEST(r.text == "[]");
+    BOOST_TEST(r.has_problem(1, "cannot sort"), r.problem_list());
     BOOST_TEST(clean("{{ xs | unshift: 0 | push: 9 | join: ',' }}", "xs: [1, 2]") == "0,1,2,9");
 }
 
