@@ -1246,6 +1246,9 @@ public:
     explicit ExprParser(std::string_view text) : tokens_(lex_expression(text)) {}
 
     const std::string& error() const { return error_; }
+    bool peek_is(Tok kind, std::size_t ahead = 0) const {
+        return pos_ + ahead < tokens_.size() && tokens_[pos_ + ahead].kind == kind;
+    }
     // What was read leniently (as Liquid's lax mode does) though it is not well formed.
     const std::string& lax_note() const { return lax_note_; }
     bool at_end() const { return peek().kind == Tok::End; }
@@ -1654,6 +1657,14 @@ private:
                                           : p.accept_word("offset") ? &loop.offset
                                           : p.accept_word("cols")   ? &loop.cols
                                                                     : nullptr;
+            // Another `name: value` is ignored (and reported), as Liquid does.
+            if (!option && p.peek_is(Tok::Name) && p.peek_is(Tok::Colon, 1)) {
+                const std::string attribute = *p.name();
+                p.accept(Tok::Colon);
+                if (!p.expression()) return syntax_error(t, p.error()), std::nullopt;
+                syntax_error(t, "unknown attribute " + quote(attribute) + " (ignored, as Liquid does)");
+                continue;
+            }
             std::optional<Expr> value;
             if (option == &loop.offset && p.accept(Tok::Colon) && p.accept_word("continue")) {
                 loop.offset_continue = true;
@@ -1967,8 +1978,10 @@ private:
         } catch (const RenderError& e) {
             problems_.add(node.line, e.message);
             if (context_.inline_errors)
-                emit(out, "Liquid error (" + (partial_name_.empty() ? "" : partial_name_ + " ") + "line " + std::to_string(node.line) +
-                              "): " + inline_message(e.message), node.line);
+                emit(out, e.at_line ? "Liquid error (" + (partial_name_.empty() ? "" : partial_name_ + " ") + "line " +
+                                          std::to_string(node.line) + "): " + inline_message(e.message)
+                                    : "Liquid error: " + e.message,
+                     node.line);
         }
     }
 
@@ -2212,6 +2225,7 @@ private:
     // inline_errors its message takes the output's place, as Liquid's render_errors.
     struct RenderError {
         std::string message;
+        bool at_line = true;  // Liquid writes a missing file's and a too deep nesting's errors without their line
     };
 
     YAML::Node apply(const Filter& f, const YAML::Node& input, int line) {
@@ -2906,11 +2920,15 @@ private:
     void render_table(const ForNode& loop, const std::vector<YAML::Node>& items, bool is_range, long long first,
                       long long offset, long long count, int line, std::string& out) {
         long long cols = count;
+        bool wraps = true;
         if (loop.cols) {
             const YAML::Node v = evaluate(*loop.cols, line);
+            // cols: nil is no columns at all: one row, and no cell is the row's last (as Liquid).
             if (kind_of(v) != Kind::Nil) cols = integer_arg(v);
+            else wraps = false;
         }
         if (cols <= 0) cols = count > 0 ? count : 1;
+        if (!wraps) cols = count + 1;
         emit(out, "<tr class=\"row1\">\n", line);
         scopes_.emplace_back();
         struct PopScope {
@@ -2981,15 +2999,15 @@ private:
             const Kind kind = kind_of(named);
             // Only a string names a partial (Liquid: "Argument error ... Illegal template name").
             if (kind != Kind::String) throw RenderError{"Argument error in tag '" + std::string(include.isolated ? "render" : "include") + "' - Illegal template name"};
-            if (named.Scalar().empty()) throw RenderError{"Could not find asset " + named.Scalar()};
+            if (named.Scalar().empty()) throw RenderError{"Could not find asset " + named.Scalar(), false};
             name = named.Scalar();
             tree = partial(name, line);
         }
         if (!tree) {
             if (!context_.partial) return problems_.add(line, "unknown include " + quote(name));
-            throw RenderError{"Could not find asset " + name};
+            throw RenderError{"Could not find asset " + name, false};
         }
-        if (include_depth_ >= kMaxLiquidDepth) throw RenderError{"Nesting too deep"};
+        if (include_depth_ >= kMaxLiquidDepth) throw RenderError{"Nesting too deep", false};
         if (isolated_ && !include.isolated) throw RenderError{"include usage is not allowed in this context"};
 
         // The value passed with `with`/`for`, under the alias or the partial's own name.

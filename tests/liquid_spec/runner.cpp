@@ -85,6 +85,15 @@ Outcome run_case(const YAML::Node& spec, const YAML::Node& defaults) {
         if (!files.IsMap()) return std::nullopt;
         for (const std::string& key : {name, name + ".liquid", "_" + name + ".liquid"})
             if (const YAML::Node f = field(files, key.c_str()); f.IsScalar()) return f.Scalar();
+        // The spec's file system matches names without regard to case.
+        auto lower = [](std::string s) {
+            for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            return s;
+        };
+        for (auto it = files.begin(); it != files.end(); ++it) {
+            const std::string key = lower(it->first.Scalar());
+            if ((key == lower(name) || key == lower(name) + ".liquid") && it->second.IsScalar()) return it->second.Scalar();
+        }
         return std::nullopt;
     };
     const YAML::Node render_errors = field(spec, "render_errors").IsDefined() ? field(spec, "render_errors") : field(defaults, "render_errors");
