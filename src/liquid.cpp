@@ -1243,7 +1243,8 @@ std::vector<ExprToken> lex_expression(std::string_view s) {
 // Recursive descent over one tag's or output's expression tokens. On failure error() says why.
 class ExprParser {
 public:
-    explicit ExprParser(std::string_view text) : tokens_(lex_expression(text)) {}
+    // strict: Liquid's strict modes, which refuse what lax Liquid reads (a bare [key]).
+    explicit ExprParser(std::string_view text, bool strict = false) : tokens_(lex_expression(text)), strict_(strict) {}
 
     const std::string& error() const { return error_; }
     bool peek_is(Tok kind, std::size_t ahead = 0) const {
@@ -1300,6 +1301,12 @@ public:
             e.to = std::make_shared<Expr>(std::move(*to));
             return e;
         }
+        if (t.kind == Tok::LBracket && !strict_) {  // [key]: the variable named by key (self[key]), lax only
+            e.kind = Expr::Kind::Variable;
+            e.name = "self";
+            if (!lookups(e, depth)) return std::nullopt;
+            return e;
+        }
         if (t.kind != Tok::Name) return fail(), std::nullopt;
         ++pos_;
         if (t.text == "true" || t.text == "false") {
@@ -1331,6 +1338,8 @@ public:
             Filter filter{*name_, {}, {}};
             if (accept(Tok::Colon)) {
                 do {
+                    // `upcase:` and `append: "x",` end their arguments early, as lax Liquid reads them.
+                    if (peek().kind == Tok::Pipe || peek().kind == Tok::End) break;
                     if (peek().kind == Tok::Name && tokens_[pos_ + 1].kind == Tok::Colon) {
                         std::string key = tokens_[pos_].text;
                         pos_ += 2;
@@ -1405,6 +1414,7 @@ private:
     std::size_t pos_ = 0;
     std::string error_;
     std::string lax_note_;
+    bool strict_ = false;
 };
 
 // -------------------------------------------------------------------------------- parser
@@ -1431,8 +1441,8 @@ bool closes(const std::string& block, const std::string& closer) {
 // its whole body with it, so nothing of it renders.
 class Parser {
 public:
-    Parser(const std::vector<Token>& tokens, Problems& problems)
-        : tokens_(tokens), problems_(problems), end_of_(tokens.size(), npos) {
+    Parser(const std::vector<Token>& tokens, Problems& problems, bool strict = false)
+        : tokens_(tokens), problems_(problems), end_of_(tokens.size(), npos), strict_(strict) {
         // Each {% x %} paired with its {% endx %} in one pass, so skipping an unsupported or too
         // deep block is a jump, whatever the nesting.
         std::map<std::string, std::vector<std::size_t>> open;
@@ -1572,7 +1582,7 @@ private:
 
     void output(const Token& t, Body& out) {
         if (t.text.empty()) return;  // {{ }} renders nothing, as in Liquid
-        ExprParser p(t.text);
+        ExprParser p(t.text, strict_);
         auto value = p.filtered();
         if (!value) return syntax_error(t, p.error());
         // What follows a whole expression is reported and ignored, as Liquid's lax mode (Jekyll's) does.
@@ -1582,7 +1592,7 @@ private:
     }
 
     std::optional<Condition> condition_of(const Token& t) {
-        ExprParser p(t.text);
+        ExprParser p(t.text, strict_);
         auto c = p.condition();
         if (!c || !p.finish()) {
             syntax_error(t, p.error());
@@ -1636,7 +1646,7 @@ private:
 
     // for VAR in COLLECTION [reversed] [limit: N] [offset: N]
     std::optional<ForNode> for_head(const Token& t) {
-        ExprParser p(t.text);
+        ExprParser p(t.text, strict_);
         ForNode loop;
         auto var = p.name();
         if (!var || !p.accept_word("in")) {
@@ -1699,7 +1709,7 @@ private:
 
     void capture_block(int depth, Body& out) {
         const Token& t = tokens_[pos_++];
-        ExprParser p(t.text);
+        ExprParser p(t.text, strict_);
         std::optional<std::string> var;
         if (auto e = p.expression(); e && p.finish()) {
             if (e->kind == Expr::Kind::Variable && e->lookups.empty()) var = e->name;
@@ -1714,7 +1724,7 @@ private:
 
     void assign_tag(Body& out) {
         const Token& t = tokens_[pos_++];
-        ExprParser p(t.text);
+        ExprParser p(t.text, strict_);
         auto var = p.name();
         if (!var || !p.accept(Tok::Equals)) return syntax_error(t, "expected 'NAME = VALUE'");
         auto value = p.filtered();
@@ -1727,7 +1737,7 @@ private:
     // renders (as Liquid), else when none before it did.
     void case_block(int depth, Body& out) {
         const Token& t = tokens_[pos_++];
-        ExprParser p(t.text);
+        ExprParser p(t.text, strict_);
         auto subject = p.expression();
         const bool ok = subject.has_value();
         if (!ok) syntax_error(t, p.error());
@@ -1742,7 +1752,7 @@ private:
             CaseBlock block;
             block.is_else = head.name == "else";
             if (!block.is_else) {
-                ExprParser w(head.text);
+                ExprParser w(head.text, strict_);
                 do {
                     auto value = w.expression();
                     if (!value) break;
@@ -1789,7 +1799,7 @@ private:
             return s.substr(0, n);
         };
         auto parse = [&](std::string_view text) -> std::optional<Expr> {
-            ExprParser p(text);
+            ExprParser p(text, strict_);
             auto e = p.expression();
             if (!e || !p.finish()) return std::nullopt;
             return e;
@@ -1834,7 +1844,7 @@ private:
 
     void counter_tag(Body& out) {
         const Token& t = tokens_[pos_++];
-        ExprParser p(t.text);
+        ExprParser p(t.text, strict_);
         auto var = p.name();
         if (!var || !p.finish()) return syntax_error(t, "expected a variable name");
         out.push_back(Node{t.line, CounterNode{*var, t.name == "increment"}});
@@ -1864,7 +1874,7 @@ private:
                 return problems_.add(t.line, "unsupported: an include whose name is a variable");
             if (node.isolated) return syntax_error(t, "the name of a rendered file must be quoted");
         }
-        ExprParser p(args.substr(name_end));
+        ExprParser p(args.substr(name_end), strict_);
         if (p.accept_word("with") || (p.accept_word("for") && (node.is_for = true))) {
             auto value = p.expression();
             if (!value) return syntax_error(t, p.error());
@@ -1894,6 +1904,7 @@ private:
     std::size_t pos_ = 0;
     const Token* stopped_ = nullptr;   // the stop tag that ended the last body()
     std::size_t cycles_made_ = 0;
+    bool strict_ = false;
 };
 
 // -------------------------------------------------------------------------------- renderer
@@ -2584,7 +2595,7 @@ private:
                 const Kind k = kind_of(v);
                 if (k == Kind::Nil) continue;
                 if (seen != Kind::Nil && (k != seen || k == Kind::Bool || k == Kind::Array || k == Kind::Map))
-                    throw RenderError{"cannot sort: comparison of " + ruby_class_of(k) + " with " + ruby_class_of(seen) + " failed"};
+                    throw RenderError{"cannot sort values of incompatible types (" + ruby_class_of(k) + " and " + ruby_class_of(seen) + ")"};
                 seen = k;
             }
         }
@@ -2978,7 +2989,7 @@ private:
         std::shared_ptr<const Body> tree;
         {
             Problems report(found);
-            tree = std::make_shared<const Body>(Parser(lex(*text, report), report).parse());
+            tree = std::make_shared<const Body>(Parser(lex(*text, report), report, context_.strict).parse());
         }
         for (const LiquidProblem& p : found) problems_.add(line, quote(name) + " line " + std::to_string(p.line) + ": " + p.message);
         partials_.emplace(name, tree);
@@ -3151,7 +3162,7 @@ std::string render_liquid(std::string_view text, const LiquidContext& context, s
     {
         Problems report(problems);
         const std::vector<Token> tokens = lex(text, report);
-        const Body tree = Parser(tokens, report).parse();
+        const Body tree = Parser(tokens, report, context.strict).parse();
         Renderer(context, report).render_top(tree, out);
     }
     std::stable_sort(problems.begin() + static_cast<std::ptrdiff_t>(first_problem), problems.end(),

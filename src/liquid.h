@@ -38,8 +38,8 @@ struct LiquidContext {
     // Errors also written into the output where they happen ("Liquid error (line 3): ..."), as
     // Liquid's render_errors; folio's pages leave this off (problems are reported instead).
     bool inline_errors = false;
-    // Liquid's strict error mode: a malformed tag or expression is an error instead of being
-    // read as leniently as Liquid's lax mode reads it.
+    // Liquid's strict error modes. Folio reads templates as Liquid's lax mode does (Jekyll's
+    // default); strict so far only refuses what lax alone reads: a bare [key] variable.
     bool strict = false;
     // The time "now" and "today" stand for in the date filter ("2024-01-01 00:01:58"); when
     // empty, site.time (a page is the same on every request).
