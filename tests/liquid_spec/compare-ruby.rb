@@ -23,9 +23,7 @@ cases.each do |file, outputs|
       mode = Array(spec['error_mode']).first.to_s.delete(':')
       mode = 'lax' if mode.empty? || mode == 'strict2'
       t = Liquid::Template.parse(spec['template'].to_s, error_mode: mode.to_sym)
-      t.registers[:file_system] = SpecFiles.new(spec['filesystem'])
       out = t.render(spec['environment'] || {}, registers: { file_system: SpecFiles.new(spec['filesystem']) })
-      out = t.render!(spec['environment'] || {}) if false
     rescue => e
       out = "ERROR #{e.class}: #{e.message}"
     end
