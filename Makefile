@@ -38,7 +38,7 @@ E2E_OBJ := $(E2E_SRC:tests/e2e/%.cpp=build/e2e/%.o)
 
 BIN = cgi-bin/folio.fcgi
 
-.PHONY: all deps test-deps serve test clean install dist bench fuzz asan soak
+.PHONY: all deps test-deps serve test clean install dist bench fuzz asan soak liquid-spec
 all: $(BIN)
 
 $(BIN): $(OBJ)
@@ -61,6 +61,18 @@ build/unit_tests: $(UNIT_OBJ) $(CORE_OBJ)
 
 build/e2e_tests: $(E2E_OBJ)
 	$(CXX) $(LDFLAGS) -o $@ $^ $(TEST_LIBS) -lz
+
+# Shopify's liquid-spec (../shared/liquid-spec) through folio's Liquid: per suite passed, failed,
+# skipped (by feature), and the cases kept for Jekyll. tests/liquid_spec/run-liquid-spec.sh.
+build/liquid_spec_runner: build/liquid_spec/runner.o $(CORE_OBJ)
+	$(CXX) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+build/liquid_spec/%.o: tests/liquid_spec/%.cpp
+	@mkdir -p $(@D)
+	$(CXX) $(CPPFLAGS) -Isrc $(CXXFLAGS) -c -o $@ $<
+
+liquid-spec:
+	@tests/liquid_spec/run-liquid-spec.sh
 
 deps:
 	@tools/ensure-packages $(SERVE_PACKAGES)
@@ -119,4 +131,4 @@ install: $(BIN)
 	install -m 644 cgi-bin/folio.ini $(DESTDIR)$(PREFIX)/lib/folio/cgi-bin/folio.ini
 	cp -R content templates $(DESTDIR)$(PREFIX)/lib/folio/
 
--include $(OBJ:.o=.d) $(UNIT_OBJ:.o=.d) $(E2E_OBJ:.o=.d)
+-include $(OBJ:.o=.d) $(UNIT_OBJ:.o=.d) $(E2E_OBJ:.o=.d) build/liquid_spec/runner.d

@@ -1,11 +1,13 @@
-// Liquid, the subset academicpages Markdown uses: a lexer (text, {{ output }} and {% tag %} tokens
-// with their lines), a parser into a tree of nodes, and a renderer over YAML values.
+// Liquid: a lexer (text, {{ output }} and {% tag %} tokens with their lines), a parser into a
+// tree of nodes (once per render; partials once when first used), and a renderer over YAML values.
 #include "liquid.h"
 
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <set>
@@ -139,6 +141,22 @@ TagSpan find_tag(std::string_view text, std::size_t from, std::string_view name)
     return {};
 }
 
+// {% liquid %}: one tag per line, without delimiters; `#` lines and comment blocks are comments.
+void liquid_lines(std::string_view body, int line, std::vector<Token>& tokens) {
+    int in_comment = 0;
+    for (std::size_t start = 0; start <= body.size(); ++line) {
+        std::size_t end = body.find('\n', start);
+        if (end == npos) end = body.size();
+        const std::string_view text = trim(body.substr(start, end - start));
+        start = end + 1;
+        if (text.empty() || text[0] == '#') continue;
+        auto [name, args] = split_tag(text);
+        if (name == "comment") ++in_comment;
+        else if (name == "endcomment" && in_comment > 0) --in_comment;
+        else if (in_comment == 0) tokens.push_back({TokenKind::Tag, std::move(args), std::move(name), line});
+    }
+}
+
 // {% raw %} bodies become text here and {% comment %} bodies vanish, so the parser never sees
 // their Liquid. An unclosed "{{" or "{%" ends the text: its closer never comes, so the rest is
 // markup, and renders as nothing.
@@ -188,16 +206,29 @@ std::vector<Token> lex(std::string_view text, Problems& problems) {
             tokens.push_back({TokenKind::Output, std::string(markup), "", markup_line});
             continue;
         }
+        if (!markup.empty() && markup[0] == '#') continue;  // {% # a comment %}
         auto [name, args] = split_tag(markup);
-        if (name == "raw" || name == "comment") {
-            const TagSpan end = find_tag(text, pos, "end" + name);
+        if (name == "liquid") {
+            liquid_lines(args, markup_line, tokens);
+            continue;
+        }
+        if (name == "raw" || name == "comment" || name == "doc") {  // doc: Liquid's documentation comment
+            TagSpan end = find_tag(text, pos, "end" + name);
+            // Comments nest, as in Liquid: {% comment %} a {% comment %} b {% endcomment %} c {% endcomment %}.
+            for (std::size_t from = pos; name == "comment" && end.begin != npos;) {
+                const TagSpan inner = find_tag(text, from, "comment");
+                if (inner.begin == npos || inner.begin > end.begin) break;
+                from = inner.end;
+                end = find_tag(text, end.end, "endcomment");
+            }
             if (end.begin == npos) {
                 problems.add(markup_line, "'{% " + name + " %}' is not closed by '{% end" + name + " %}'");
                 break;
             }
             std::string_view body = text.substr(pos, end.begin - pos);
-            if (trim_next) body = trim_start(body);
-            if (end.dash_left) body = trim_end(body);
+            // The dashes inside {%- raw -%}...{%- endraw -%} leave the raw text as it is, as Liquid does.
+            if (trim_next && name != "raw") body = trim_start(body);
+            if (end.dash_left && name != "raw") body = trim_end(body);
             if (name == "raw" && !body.empty()) tokens.push_back({TokenKind::Text, std::string(body), "", line});
             line += count_lines(text.substr(pos, end.end - pos));
             pos = end.end;
@@ -219,7 +250,7 @@ struct Lookup {
 };
 
 struct Expr {
-    enum class Kind { Literal, Variable, Range, Empty };
+    enum class Kind { Literal, Variable, Range, Empty, Blank };
     Kind kind = Kind::Literal;
     YAML::Node literal;              // Literal
     std::string name;                // Variable: the first name
@@ -230,6 +261,7 @@ struct Expr {
 struct Filter {
     std::string name;
     std::vector<Expr> args;
+    std::vector<std::pair<std::string, Expr>> options;  // keyword arguments: default: x, allow_false: true
 };
 
 struct Filtered {
@@ -272,6 +304,9 @@ struct ForNode {
     Expr collection;
     bool reversed = false;
     std::optional<Expr> limit, offset;
+    bool table = false;        // {% tablerow %}: rows of cols cells
+    bool offset_continue = false;  // offset: continue (where the last loop of this name ended)
+    std::optional<Expr> cols;  // tablerow's cols
     Body body, otherwise;
 };
 struct AssignNode {
@@ -282,14 +317,47 @@ struct CaptureNode {
     std::string var;
     Body body;
 };
+// include (Jekyll's and Liquid's) and render.
 struct IncludeNode {
-    std::string name;
-    std::vector<std::pair<std::string, Expr>> params;
+    std::string name;                                   // a file name, or a variable holding one
+    bool quoted = false;                                // 'name': never a variable
+    std::vector<std::pair<std::string, Expr>> params;   // Jekyll's key=value: include.key
+    std::vector<std::pair<std::string, Expr>> locals;   // Liquid's key: value: plain variables
+    std::optional<Expr> with;                           // with VALUE / for LIST
+    bool is_for = false;
+    std::string alias;                                  // as NAME
+    bool isolated = false;                              // render: sees only what it is given
+};
+struct CaseBlock {
+    bool is_else = false;
+    std::vector<Expr> values;  // when a, b or c
+    Body body;
+};
+struct CaseNode {
+    Expr subject;
+    std::vector<CaseBlock> blocks;
+};
+struct CycleNode {
+    std::optional<Expr> group;
+    std::vector<Expr> values;
+    std::string key;  // the values' text: cycles with the same values share their place
+};
+struct CounterNode {
+    std::string var;
+    bool up;
+};
+struct InterruptNode {
+    bool is_break;
+};
+struct IfChangedNode {
+    Body body;
 };
 
 struct Node {
     int line;
-    std::variant<TextNode, OutputNode, IfNode, ForNode, AssignNode, CaptureNode, IncludeNode> what;
+    std::variant<TextNode, OutputNode, IfNode, ForNode, AssignNode, CaptureNode, IncludeNode, CaseNode, CycleNode,
+                 CounterNode, InterruptNode, IfChangedNode>
+        what;
 };
 
 struct FilterSpec {
@@ -297,11 +365,33 @@ struct FilterSpec {
     std::size_t min_args, max_args;
 };
 
+// Liquid's standard filters and Jekyll's, with the argument counts they take (keyword
+// arguments, like default's allow_false, are not counted).
 constexpr FilterSpec kFilters[] = {
-    {"default", 1, 1}, {"escape", 0, 0},  {"relative_url", 0, 0}, {"absolute_url", 0, 0}, {"date", 1, 1},
-    {"upcase", 0, 0},  {"downcase", 0, 0}, {"size", 0, 0},        {"strip", 0, 0},        {"append", 1, 1},
-    {"prepend", 1, 1}, {"replace", 2, 2},  {"remove", 1, 1},      {"first", 0, 0},        {"last", 0, 0},
-    {"join", 0, 1},    {"slugify", 0, 1},  {"markdownify", 0, 0}, {"jsonify", 0, 0},
+    // strings
+    {"append", 1, 1}, {"prepend", 1, 1}, {"capitalize", 0, 0}, {"downcase", 0, 0}, {"upcase", 0, 0},
+    {"strip", 0, 0}, {"lstrip", 0, 0}, {"rstrip", 0, 0}, {"strip_newlines", 0, 0}, {"newline_to_br", 0, 0},
+    {"escape", 0, 0}, {"h", 0, 0}, {"escape_once", 0, 0}, {"strip_html", 0, 0}, {"truncate", 0, 2},
+    {"truncatewords", 0, 2}, {"split", 1, 1}, {"slice", 1, 2}, {"replace", 1, 2}, {"replace_first", 1, 2},
+    {"replace_last", 2, 2}, {"remove", 1, 1}, {"remove_first", 1, 1}, {"remove_last", 1, 1}, {"url_encode", 0, 0},
+    {"url_decode", 0, 0}, {"base64_encode", 0, 0}, {"base64_decode", 0, 0}, {"base64_url_safe_encode", 0, 0},
+    {"base64_url_safe_decode", 0, 0}, {"squish", 0, 0}, {"size", 0, 0},
+    // numbers
+    {"plus", 1, 1}, {"minus", 1, 1}, {"times", 1, 1}, {"divided_by", 1, 1}, {"modulo", 1, 1}, {"abs", 0, 0},
+    {"ceil", 0, 0}, {"floor", 0, 0}, {"round", 0, 1}, {"at_least", 1, 1}, {"at_most", 1, 1},
+    // lists
+    {"join", 0, 1}, {"first", 0, 0}, {"last", 0, 0}, {"reverse", 0, 0}, {"sort", 0, 2}, {"sort_natural", 0, 1},
+    {"uniq", 0, 1}, {"compact", 0, 1}, {"map", 1, 1}, {"where", 1, 2}, {"reject", 1, 2}, {"find", 1, 2},
+    {"find_index", 1, 2}, {"has", 1, 2}, {"concat", 1, 1}, {"sum", 0, 1}, {"flatten", 0, 0},
+    // other
+    {"default", 0, 1}, {"date", 1, 1},
+    // Jekyll
+    {"relative_url", 0, 0}, {"absolute_url", 0, 0}, {"date_to_xmlschema", 0, 0}, {"date_to_rfc822", 0, 0},
+    {"date_to_string", 0, 2}, {"date_to_long_string", 0, 2}, {"xml_escape", 0, 0}, {"cgi_escape", 0, 0},
+    {"uri_escape", 0, 0}, {"number_of_words", 0, 1}, {"array_to_sentence_string", 0, 1}, {"markdownify", 0, 0},
+    {"smartify", 0, 0}, {"slugify", 0, 1}, {"jsonify", 0, 0}, {"where_exp", 2, 2}, {"find_exp", 2, 2},
+    {"group_by", 1, 1}, {"group_by_exp", 2, 2}, {"sample", 0, 1}, {"push", 1, 1}, {"pop", 0, 1},
+    {"shift", 0, 1}, {"unshift", 1, 1}, {"normalize_whitespace", 0, 0}, {"inspect", 0, 0},
 };
 
 const FilterSpec* find_filter(std::string_view name) {
@@ -388,15 +478,262 @@ std::size_t utf8_length(std::string_view s) {
         std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
-// Limit and offset of a loop, ends of a range: numbers, or strings holding one (as Liquid's to_integer).
-std::optional<long long> integer_of(const YAML::Node& n) {
-    const Kind kind = kind_of(n);
-    if (kind != Kind::Number && !(kind == Kind::String && is_number_text(n.Scalar()))) return std::nullopt;
-    const double d = std::trunc(number_of(n));
-    return static_cast<long long>(std::clamp(d, double(-kMaxInteger), double(kMaxInteger)));
+// count characters from character start, as Ruby slices a UTF-8 string.
+std::string utf8_substr(std::string_view s, std::size_t start, std::size_t count) {
+    std::size_t i = 0, c = 0;
+    auto next = [&] {
+        ++i;
+        while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
+    };
+    while (i < s.size() && c < start) next(), ++c;
+    const std::size_t from = i;
+    c = 0;
+    while (i < s.size() && c < count) next(), ++c;
+    return std::string(s.substr(from, i - from));
 }
 
+// escape, but an entity already there (&amp; &#39; &#x27;) is left alone.
+std::string escape_once(std::string_view s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '&') {
+            std::size_t j = i + 1;
+            if (j < s.size() && s[j] == '#') {
+                ++j;
+                if (j < s.size() && (s[j] == 'x' || s[j] == 'X')) ++j;
+            }
+            const std::size_t start = j;
+            while (j < s.size() && std::isalnum(static_cast<unsigned char>(s[j]))) ++j;
+            if (j > start && j < s.size() && s[j] == ';') {
+                out.append(s.substr(i, j + 1 - i));
+                i = j;
+                continue;
+            }
+        }
+        out += escape_html(s.substr(i, 1));
+    }
+    return out;
+}
+
+// Liquid's strip_html: script, style and comment bodies go with their tags, then every tag.
+std::string strip_html(std::string_view s) {
+    std::string lower(s);
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string out;
+    for (std::size_t i = 0; i < s.size();) {
+        if (s[i] != '<') {
+            out += s[i++];
+            continue;
+        }
+        std::size_t end = npos;
+        for (const auto& [open, close] : {std::pair<const char*, const char*>{"<script", "</script>"}, {"<style", "</style>"}, {"<!--", "-->"}})
+            if (lower.compare(i, std::strlen(open), open) == 0) {
+                const std::size_t c = lower.find(close, i);
+                if (c != npos) end = c + std::strlen(close);
+                break;
+            }
+        if (end == npos) {
+            const std::size_t c = s.find('>', i);
+            if (c == npos) {
+                out += s[i++];
+                continue;
+            }
+            end = c + 1;
+        }
+        i = end;
+    }
+    return out;
+}
+
+// CGI.escape (url_encode, cgi_escape): unreserved kept, space as '+', the rest %XX.
+std::string url_encode(std::string_view s, bool plus_for_space) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string out;
+    for (char c : s) {
+        const auto u = static_cast<unsigned char>(c);
+        if (std::isalnum(u) || c == '-' || c == '_' || c == '.' || c == '~') out += c;
+        else if (c == ' ' && plus_for_space) out += '+';
+        else out += '%', out += kHex[u >> 4], out += kHex[u & 15];
+    }
+    return out;
+}
+
+// Jekyll's uri_escape (Addressable's normalize): reserved URL characters are kept.
+std::string uri_escape(std::string_view s) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    static constexpr std::string_view kKeep = "-_.~!*'();:@&=+$,/?#[]%";
+    std::string out;
+    for (char c : s) {
+        const auto u = static_cast<unsigned char>(c);
+        if (std::isalnum(u) || kKeep.find(c) != npos) out += c;
+        else out += '%', out += kHex[u >> 4], out += kHex[u & 15];
+    }
+    return out;
+}
+
+std::string url_decode(std::string_view s) {
+    auto hex = [](char c) { return std::isdigit(static_cast<unsigned char>(c)) ? c - '0' : (std::tolower(static_cast<unsigned char>(c)) - 'a' + 10); };
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '+') out += ' ';
+        else if (s[i] == '%' && i + 2 < s.size() + 0 && std::isxdigit(static_cast<unsigned char>(s[i + 1])) && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 2])))
+            out += static_cast<char>(hex(s[i + 1]) * 16 + hex(s[i + 2])), i += 2;
+        else out += s[i];
+    }
+    return out;
+}
+
+std::string base64_encode(std::string_view s, bool url_safe) {
+    const char* table = url_safe ? "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+                                 : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); i += 3) {
+        unsigned v = static_cast<unsigned char>(s[i]) << 16;
+        if (i + 1 < s.size()) v |= static_cast<unsigned char>(s[i + 1]) << 8;
+        if (i + 2 < s.size()) v |= static_cast<unsigned char>(s[i + 2]);
+        out += table[(v >> 18) & 63];
+        out += table[(v >> 12) & 63];
+        out += i + 1 < s.size() ? table[(v >> 6) & 63] : '=';
+        out += i + 2 < s.size() ? table[v & 63] : '=';
+    }
+    return out;
+}
+
+// Strict decoding (Ruby's strict_decode64 / urlsafe_decode64): nullopt for anything malformed.
+std::optional<std::string> base64_decode(std::string_view s, bool url_safe) {
+    std::string in(s);
+    if (url_safe) {
+        for (char& c : in) c = c == '-' ? '+' : c == '_' ? '/' : c;
+        if (in.find('=') == npos) in.append((4 - in.size() % 4) % 4, '=');
+    }
+    if (in.size() % 4 != 0) return std::nullopt;
+    auto value = [](char c) -> int {
+        if (c >= 'A' && c <= 'Z') return c - 'A';
+        if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+        if (c >= '0' && c <= '9') return c - '0' + 52;
+        return c == '+' ? 62 : c == '/' ? 63 : -1;
+    };
+    std::string out;
+    for (std::size_t i = 0; i < in.size(); i += 4) {
+        int v[4];
+        int pad = 0;
+        for (int k = 0; k < 4; ++k) {
+            const char c = in[i + k];
+            if (c == '=' && i + 4 == in.size() && k >= 2) {
+                v[k] = 0;
+                ++pad;
+            } else if (pad > 0 || (v[k] = value(c)) < 0) {
+                return std::nullopt;
+            }
+        }
+        const unsigned n = (v[0] << 18) | (v[1] << 12) | (v[2] << 6) | v[3];
+        out += static_cast<char>(n >> 16);
+        if (pad < 2) out += static_cast<char>((n >> 8) & 255);
+        if (pad < 1) out += static_cast<char>(n & 255);
+    }
+    return out;
+}
+
+
 void append_json(const YAML::Node& n, std::string& out, int depth);
+
+// ------------------------------------------------------------------------------- numbers
+
+// A number is an integer or a float, told apart by its text as Ruby's literals are ("1" vs "1.0").
+bool is_float_text(const std::string& s) { return s.find_first_of(".eE") != std::string::npos; }
+
+// Ruby's Float#to_s: the shortest digits that read back as the same double; fixed notation for
+// exponents -4..15 (always with a decimal part, "3.0"), else "1.0e+16".
+std::string ruby_float(double d) {
+    if (std::isnan(d)) return "NaN";
+    if (std::isinf(d)) return d > 0 ? "Infinity" : "-Infinity";
+    if (d == 0) return std::signbit(d) ? "-0.0" : "0.0";
+    char buf[64];
+    for (int precision = 1; precision <= 17; ++precision) {
+        std::snprintf(buf, sizeof buf, "%.*e", precision - 1, d);
+        if (std::strtod(buf, nullptr) == d) break;
+    }
+    std::string text = buf;
+    const bool negative = text[0] == '-';
+    if (negative) text.erase(0, 1);
+    const std::size_t e = text.find('e');
+    const int exponent = std::atoi(text.c_str() + e + 1);
+    std::string digits = text.substr(0, e);
+    digits.erase(std::remove(digits.begin(), digits.end(), '.'), digits.end());
+    while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
+    std::string out;
+    if (exponent >= -4 && exponent < 16) {
+        if (exponent >= 0) {
+            if (digits.size() <= static_cast<std::size_t>(exponent) + 1) digits.append(exponent + 1 - digits.size(), '0');
+            out = digits.substr(0, exponent + 1) + "." + (digits.size() > static_cast<std::size_t>(exponent) + 1 ? digits.substr(exponent + 1) : "0");
+        } else {
+            out = "0." + std::string(-exponent - 1, '0') + digits;
+        }
+    } else {
+        char exp[16];
+        std::snprintf(exp, sizeof exp, "e%c%02d", exponent < 0 ? '-' : '+', std::abs(exponent));
+        out = digits.substr(0, 1) + "." + (digits.size() > 1 ? digits.substr(1) : "0") + exp;
+    }
+    return negative ? "-" + out : out;
+}
+
+// A number as Liquid's filters see one (Utils.to_number): numbers as they are, strings holding
+// a decimal number as that number, anything else 0.
+struct Number {
+    bool is_float = false;
+    long long i = 0;
+    double f = 0;
+    double value() const { return is_float ? f : static_cast<double>(i); }
+};
+
+YAML::Node number_node(const Number& n) {
+    return n.is_float ? YAML::Node(ruby_float(n.f)) : YAML::Node(n.i);
+}
+
+Number int_number(long long i) { return Number{false, i, 0}; }
+Number float_number(double f) { return Number{true, 0, f}; }
+
+// Ruby's String#to_i: leading blanks, a sign, digits (and underscores between them); 0 if none.
+long long leading_integer(std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size() && is_space(s[i])) ++i;
+    bool negative = false;
+    if (i < s.size() && (s[i] == '-' || s[i] == '+')) negative = s[i++] == '-';
+    long long v = 0;
+    for (; i < s.size() && (is_digit(s[i]) || (s[i] == '_' && i + 1 < s.size() && is_digit(s[i + 1]))); ++i)
+        if (s[i] != '_' && v < kMaxInteger * 1000) v = v * 10 + (s[i] - '0');
+    return negative ? -v : v;
+}
+
+Number to_number(const YAML::Node& n) {
+    const Kind kind = kind_of(n);
+    if (kind == Kind::Number) {
+        const std::string& s = n.Scalar();
+        if (is_float_text(s)) return float_number(std::strtod(s.c_str(), nullptr));
+        return int_number(std::strtoll(s.c_str(), nullptr, 10));
+    }
+    if (kind != Kind::String) return int_number(0);
+    const std::string_view s = trim(n.Scalar());
+    // -?digits.digits is a decimal; anything else is read as Ruby's to_i reads it.
+    std::size_t i = s.size() > 0 && s[0] == '-' ? 1 : 0, digits = 0, dot = npos;
+    for (std::size_t k = i; k < s.size(); ++k) {
+        if (is_digit(s[k])) ++digits;
+        else if (s[k] == '.' && dot == npos) dot = k;
+        else { digits = 0; break; }
+    }
+    if (digits > 0 && dot != npos && dot > i && dot + 1 < s.size()) return float_number(std::strtod(std::string(s).c_str(), nullptr));
+    return int_number(leading_integer(s));
+}
+
+// Liquid computes with decimals (BigDecimal) where a float is involved, so 0.1 + 0.2 is 0.3:
+// a double result rounded to 15 significant digits gives the same for the numbers pages use.
+double decimal_round(double d) {
+    if (!std::isfinite(d)) return d;
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.15g", d);
+    return std::strtod(buf, nullptr);
+}
+
 void append_inspect(const YAML::Node& n, std::string& out, int depth);
 
 // What {{ value }} prints: Liquid's to_s (lists joined, maps as Ruby prints a Hash).
@@ -404,6 +741,10 @@ void append_text(const YAML::Node& n, std::string& out, int depth) {
     switch (kind_of(n)) {
     case Kind::Nil: return;
     case Kind::Array:
+        if (n.Tag() == "!range" && n.size() > 0) {
+            out += n[0].Scalar() + ".." + n[n.size() - 1].Scalar();
+            return;
+        }
         if (depth < kMaxLiquidDepth)
             for (const YAML::Node& item : n) append_text(item, out, depth + 1);
         return;
@@ -527,6 +868,14 @@ bool is_empty(const YAML::Node& n) {
     return (kind == Kind::String && n.Scalar().empty()) || ((kind == Kind::Array || kind == Kind::Map) && n.size() == 0);
 }
 
+// `x == blank`: nil, false, a string of blanks, an empty list or map.
+bool is_blank(const YAML::Node& n) {
+    const Kind kind = kind_of(n);
+    if (kind == Kind::Nil || (kind == Kind::Bool && !truthy(n))) return true;
+    if (kind == Kind::String) return trim(n.Scalar()).empty();
+    return (kind == Kind::Array || kind == Kind::Map) && n.size() == 0;
+}
+
 bool contains(const YAML::Node& haystack, const YAML::Node& needle) {
     if (kind_of(needle) == Kind::Nil) return false;
     switch (kind_of(haystack)) {
@@ -549,6 +898,7 @@ bool contains(const YAML::Node& haystack, const YAML::Node& needle) {
 // .first and .last when the container has no such key.
 YAML::Node member(const YAML::Node& container, const YAML::Node& key, bool command) {
     const Kind kind = kind_of(container);
+    if (!key.IsDefined() || !key.IsScalar()) return {};
     if (kind == Kind::Map) {
         const YAML::Node value = container[to_text(key)];  // const: a missing key is not inserted
         if (value.IsDefined()) return value;
@@ -592,6 +942,9 @@ std::string relative_url(std::string_view path, std::string_view baseurl) {
 
 struct DateTime {
     int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+    int offset = 0;    // minutes east of UTC, when the text gave a zone
+    std::string zone;  // "UTC" when the text named it; "" otherwise (%Z is then unknown)
+    bool has_zone = false;
 };
 
 // Howard Hinnant's days_from_civil: days since 1970-01-01.
@@ -602,6 +955,26 @@ long days_from_civil(int y, int m, int d) {
     const long doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
     const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     return era * 146097 + doe - 719468;
+}
+
+// Howard Hinnant's civil_from_days: the date and time of a number of seconds since 1970 (UTC).
+DateTime from_epoch(long long seconds) {
+    long long days = seconds / 86400, rest = seconds % 86400;
+    if (rest < 0) rest += 86400, --days;
+    days += 719468;
+    const long long era = (days >= 0 ? days : days - 146096) / 146097;
+    const long long doe = days - era * 146097;
+    const long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const long long mp = (5 * doy + 2) / 153;
+    DateTime t;
+    t.day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+    t.month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+    t.year = static_cast<int>(yoe + era * 400 + (t.month <= 2));
+    t.hour = static_cast<int>(rest / 3600);
+    t.minute = static_cast<int>(rest / 60 % 60);
+    t.second = static_cast<int>(rest % 60);
+    return t;
 }
 
 int days_in_month(int y, int m) {
@@ -625,20 +998,50 @@ std::optional<DateTime> parse_date(std::string_view s) {
     };
     auto char_at = [&](std::size_t i) { return i < s.size() ? s[i] : '\0'; };
     DateTime t;
+    static constexpr std::string_view kMonthNames = "JanFebMarAprMayJunJulAugSepOctNovDec";
+    // Ruby's Time#to_s and asctime: "Fri Jul 16 01:00:00 2004".
+    if (s.size() == 24 && s[3] == ' ' && s[7] == ' ' && s[10] == ' ' && s[19] == ' ') {
+        const std::size_t m = kMonthNames.find(s.substr(4, 3));
+        int d1 = 0;
+        if (m != npos && m % 3 == 0 && (number(8, 2, t.day) || (s[8] == ' ' && number(9, 1, d1) && (t.day = d1, true))) &&
+            number(11, 2, t.hour) && number(14, 2, t.minute) && number(17, 2, t.second) && number(20, 4, t.year)) {
+            t.month = static_cast<int>(m / 3) + 1;
+            if (t.day >= 1 && t.day <= days_in_month(t.year, t.month)) return t;
+        }
+        return std::nullopt;
+    }
     if (!number(0, 4, t.year) || char_at(4) != '-' || !number(5, 2, t.month) || char_at(7) != '-' ||
         !number(8, 2, t.day))
         return std::nullopt;
     if (t.month < 1 || t.month > 12 || t.day < 1 || t.day > days_in_month(t.year, t.month)) return std::nullopt;
+    std::size_t at = 10;
     if ((char_at(10) == ' ' || char_at(10) == 'T') && number(11, 2, t.hour) && char_at(13) == ':' &&
         number(14, 2, t.minute)) {
-        if (char_at(16) == ':' && !number(17, 2, t.second)) return std::nullopt;
+        at = 16;
+        if (char_at(16) == ':') {
+            if (!number(17, 2, t.second)) return std::nullopt;
+            at = 19;
+            while (char_at(at) == '.' || is_digit(char_at(at))) ++at;  // fractions of a second
+        }
         if (t.hour > 23 || t.minute > 59 || t.second > 60) return std::nullopt;
+    }
+    // The zone: Z, UTC, GMT, +hhmm, +hh:mm.
+    while (char_at(at) == ' ') ++at;
+    const std::string_view zone = s.substr(std::min(at, s.size()));
+    int hh = 0, mm = 0;
+    if (zone == "Z" || zone == "UTC" || zone == "GMT") {
+        t.has_zone = true;
+        t.zone = "UTC";
+    } else if ((zone.size() == 5 || zone.size() == 6) && (zone[0] == '+' || zone[0] == '-') && number(at + 1, 2, hh) &&
+               number(at + zone.size() - 2, 2, mm) && (zone.size() == 5 || zone[3] == ':')) {
+        t.has_zone = true;
+        t.offset = (zone[0] == '-' ? -1 : 1) * (hh * 60 + mm);
     }
     return t;
 }
 
-// strftime for the conversions pages use; `unsupported` gets the first one it does not know
-// (written out as is, as Ruby does with unknown ones).
+// Ruby's strftime; `unsupported` gets the first conversion it does not know (written out as
+// is, as Ruby does with unknown ones). Flags: - (no padding), _ (blanks), 0 (zeros), ^ (upper case).
 std::string format_date(const DateTime& t, std::string_view format, std::string& unsupported) {
     static constexpr std::string_view kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
                                                    "July",    "August",   "September", "October", "November", "December"};
@@ -646,6 +1049,17 @@ std::string format_date(const DateTime& t, std::string_view format, std::string&
     const long days = days_from_civil(t.year, t.month, t.day);
     const int weekday = static_cast<int>(((days % 7) + 11) % 7);  // 1970-01-01 was a Thursday
     const int yearday = static_cast<int>(days - days_from_civil(t.year, 1, 1) + 1);
+    // ISO 8601 week: the week with the year's first Thursday is week 1.
+    auto iso = [&](int& iso_year) {
+        const int wday = (weekday + 6) % 7;  // Monday 0
+        const long thursday = days - wday + 3;
+        long y_days;
+        iso_year = t.year;
+        if (thursday < days_from_civil(t.year, 1, 1)) iso_year = t.year - 1;
+        else if (thursday >= days_from_civil(t.year + 1, 1, 1)) iso_year = t.year + 1;
+        y_days = days_from_civil(iso_year, 1, 1);
+        return static_cast<int>((thursday - y_days) / 7 + 1);
+    };
     std::string out;
     for (std::size_t i = 0; i < format.size(); ++i) {
         if (format[i] != '%' || i + 1 == format.size()) {
@@ -653,39 +1067,97 @@ std::string format_date(const DateTime& t, std::string_view format, std::string&
             continue;
         }
         std::size_t j = i + 1;
-        const bool pad = format[j] != '-';
-        if (!pad && ++j == format.size()) {
-            out += "%-";
+        char flag = 0;
+        bool upper = false;
+        while (j < format.size() && (format[j] == '-' || format[j] == '_' || format[j] == '0' || format[j] == '^' || format[j] == '#')) {
+            if (format[j] == '^') upper = true;
+            else if (format[j] != '#') flag = format[j];
+            ++j;
+        }
+        bool colon = false;
+        if (j < format.size() && format[j] == ':') colon = true, ++j;
+        if (j == format.size()) {
+            out += format.substr(i);
             break;
         }
-        auto num = [&](int v, std::size_t width, char fill = '0') {
-            std::string s = std::to_string(v);
-            if (pad && s.size() < width) s.insert(0, width - s.size(), fill);
-            out += s;
+        auto num = [&](long v, std::size_t width, char fill = '0') {
+            std::string s = std::to_string(v < 0 ? -v : v);
+            const char f = flag == '_' ? ' ' : flag == '0' ? '0' : fill;
+            if (flag != '-' && s.size() < width) s.insert(0, width - s.size(), f);
+            out += (v < 0 ? "-" : "") + s;
         };
+        auto text = [&](std::string_view s) {
+            std::string x(s);
+            if (upper)
+                for (char& c : x) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+            out += x;
+        };
+        std::string scratch;
+        auto sub = [&](std::string_view f) {
+            std::string ignored;
+            out += format_date(t, f, ignored);
+        };
+        int iso_year = 0;
         switch (format[j]) {
-        case 'Y': out += std::to_string(t.year); break;
+        case 'Y': num(t.year, flag ? 4 : 1); break;
+        case 'C': num(t.year / 100, 2); break;
         case 'y': num(t.year % 100, 2); break;
         case 'm': num(t.month, 2); break;
         case 'd': num(t.day, 2); break;
         case 'e': num(t.day, 2, ' '); break;
         case 'j': num(yearday, 3); break;
         case 'H': num(t.hour, 2); break;
+        case 'k': num(t.hour, 2, ' '); break;
         case 'I': num((t.hour + 11) % 12 + 1, 2); break;
+        case 'l': num((t.hour + 11) % 12 + 1, 2, ' '); break;
         case 'M': num(t.minute, 2); break;
         case 'S': num(t.second, 2); break;
-        case 'p': out += t.hour < 12 ? "AM" : "PM"; break;
+        case 'L': num(0, 3); break;
+        case 'N': num(0, 9); break;
+        case 'p': text(t.hour < 12 ? "AM" : "PM"); break;
+        case 'P': text(t.hour < 12 ? "am" : "pm"); break;
         case 'b':
-        case 'h': out += kMonths[t.month - 1].substr(0, 3); break;
-        case 'B': out += kMonths[t.month - 1]; break;
-        case 'a': out += kDays[weekday].substr(0, 3); break;
-        case 'A': out += kDays[weekday]; break;
-        case 'F':
-            out += std::to_string(t.year) + "-";
-            num(t.month, 2);
-            out += "-";
-            num(t.day, 2);
+        case 'h': text(kMonths[t.month - 1].substr(0, 3)); break;
+        case 'B': text(kMonths[t.month - 1]); break;
+        case 'a': text(kDays[weekday].substr(0, 3)); break;
+        case 'A': text(kDays[weekday]); break;
+        case 'w': num(weekday, 1); break;
+        case 'u': num(weekday == 0 ? 7 : weekday, 1); break;
+        case 'U': num((yearday + 6 - weekday) / 7, 2); break;
+        case 'W': num((yearday + 6 - (weekday + 6) % 7) / 7, 2); break;
+        case 'V': num(iso(iso_year), 2); break;
+        case 'G': iso(iso_year), num(iso_year, 1); break;
+        case 'g': iso(iso_year), num(iso_year % 100, 2); break;
+        case 's': num(static_cast<long>(days) * 86400 + t.hour * 3600 + t.minute * 60 + t.second - t.offset * 60L, 1); break;
+        case 'z': {
+            if (!t.has_zone && unsupported.empty()) unsupported = std::string(format.substr(i, j - i + 1));
+            const int off = t.offset < 0 ? -t.offset : t.offset;
+            out += t.offset < 0 ? '-' : '+';
+            num(off / 60, 2);
+            if (colon) out += ':';
+            num(off % 60, 2);
             break;
+        }
+        case 'Z':
+            if (!t.has_zone || t.zone.empty()) {
+                if (unsupported.empty()) unsupported = std::string(format.substr(i, j - i + 1));
+                out += format.substr(i, j - i + 1);
+            } else {
+                text(t.zone);
+            }
+            break;
+        case 'n': out += '\n'; break;
+        case 't': out += '\t'; break;
+        case 'F': sub("%Y-%m-%d"); break;
+        case 'D':
+        case 'x': sub("%m/%d/%y"); break;
+        case 'T':
+        case 'X': sub("%H:%M:%S"); break;
+        case 'R': sub("%H:%M"); break;
+        case 'r': sub("%I:%M:%S %p"); break;
+        case 'c': sub("%a %b %e %H:%M:%S %Y"); break;
+        case 'v': sub("%e-%^b-%Y"); break;
+        case '+': sub("%a %b %e %H:%M:%S %Z %Y"); break;
         case '%': out += '%'; break;
         default:
             if (unsupported.empty()) unsupported = std::string(format.substr(i, j - i + 1));
@@ -771,9 +1243,15 @@ std::vector<ExprToken> lex_expression(std::string_view s) {
 // Recursive descent over one tag's or output's expression tokens. On failure error() says why.
 class ExprParser {
 public:
-    explicit ExprParser(std::string_view text) : tokens_(lex_expression(text)) {}
+    // strict: Liquid's strict modes, which refuse what lax Liquid reads (a bare [key]).
+    explicit ExprParser(std::string_view text, bool strict = false) : tokens_(lex_expression(text)), strict_(strict) {}
 
     const std::string& error() const { return error_; }
+    bool peek_is(Tok kind, std::size_t ahead = 0) const {
+        return pos_ + ahead < tokens_.size() && tokens_[pos_ + ahead].kind == kind;
+    }
+    // What was read leniently (as Liquid's lax mode does) though it is not well formed.
+    const std::string& lax_note() const { return lax_note_; }
     bool at_end() const { return peek().kind == Tok::End; }
 
     bool accept(Tok kind) {
@@ -823,14 +1301,20 @@ public:
             e.to = std::make_shared<Expr>(std::move(*to));
             return e;
         }
+        if (t.kind == Tok::LBracket && !strict_) {  // [key]: the variable named by key (self[key]), lax only
+            e.kind = Expr::Kind::Variable;
+            e.name = "self";
+            if (!lookups(e, depth)) return std::nullopt;
+            return e;
+        }
         if (t.kind != Tok::Name) return fail(), std::nullopt;
         ++pos_;
         if (t.text == "true" || t.text == "false") {
             e.literal.reset(YAML::Node(t.text == "true"));
         } else if (t.text == "nil" || t.text == "null") {
             // e.literal stays null
-        } else if (t.text == "empty" || t.text == "blank") {
-            e.kind = Expr::Kind::Empty;
+        } else if ((t.text == "empty" || t.text == "blank") && peek().kind != Tok::Dot && peek().kind != Tok::LBracket) {
+            e.kind = t.text == "empty" ? Expr::Kind::Empty : Expr::Kind::Blank;
         } else {
             e.kind = Expr::Kind::Variable;
             e.name = t.text;
@@ -844,11 +1328,26 @@ public:
         if (!value) return std::nullopt;
         Filtered f{std::move(*value), {}};
         while (accept(Tok::Pipe)) {
+            // Lax, as Liquid: `a || upcase` and a trailing `|` have no filter between the pipes.
+            if (peek().kind == Tok::Pipe || peek().kind == Tok::End) {
+                if (lax_note_.empty()) lax_note_ = peek().kind == Tok::End ? "unexpected end" : "unexpected '|'";
+                continue;
+            }
             auto name_ = name();
             if (!name_) return std::nullopt;
-            Filter filter{*name_, {}};
+            Filter filter{*name_, {}, {}};
             if (accept(Tok::Colon)) {
                 do {
+                    // `upcase:` and `append: "x",` end their arguments early, as lax Liquid reads them.
+                    if (peek().kind == Tok::Pipe || peek().kind == Tok::End) break;
+                    if (peek().kind == Tok::Name && tokens_[pos_ + 1].kind == Tok::Colon) {
+                        std::string key = tokens_[pos_].text;
+                        pos_ += 2;
+                        auto arg = expression();
+                        if (!arg) return std::nullopt;
+                        filter.options.emplace_back(std::move(key), std::move(*arg));
+                        continue;
+                    }
                     auto arg = expression();
                     if (!arg) return std::nullopt;
                     filter.args.push_back(std::move(*arg));
@@ -914,6 +1413,8 @@ private:
     std::vector<ExprToken> tokens_;
     std::size_t pos_ = 0;
     std::string error_;
+    std::string lax_note_;
+    bool strict_ = false;
 };
 
 // -------------------------------------------------------------------------------- parser
@@ -922,12 +1423,16 @@ bool is_closer(const std::string& name) {
     return (starts_with(name, "end") && name.size() > 3) || name == "else" || name == "elsif" || name == "when";
 }
 
-bool is_block(const std::string& name) { return name == "if" || name == "unless" || name == "for" || name == "capture"; }
+bool is_block(const std::string& name) {
+    return name == "if" || name == "unless" || name == "for" || name == "capture" || name == "case" || name == "tablerow" ||
+           name == "ifchanged";
+}
 
 // Whether closer (endif, else, elsif) belongs to an open block named block.
 bool closes(const std::string& block, const std::string& closer) {
     if (closer == "end" + block) return true;
-    if (closer == "else") return block == "if" || block == "unless" || block == "for";
+    if (closer == "else") return block == "if" || block == "unless" || block == "for" || block == "case";
+    if (closer == "when") return block == "case";
     if (closer == "elsif") return block == "if" || block == "unless";
     return false;
 }
@@ -936,8 +1441,8 @@ bool closes(const std::string& block, const std::string& closer) {
 // its whole body with it, so nothing of it renders.
 class Parser {
 public:
-    Parser(const std::vector<Token>& tokens, Problems& problems)
-        : tokens_(tokens), problems_(problems), end_of_(tokens.size(), npos) {
+    Parser(const std::vector<Token>& tokens, Problems& problems, bool strict = false)
+        : tokens_(tokens), problems_(problems), end_of_(tokens.size(), npos), strict_(strict) {
         // Each {% x %} paired with its {% endx %} in one pass, so skipping an unsupported or too
         // deep block is a jump, whatever the nesting.
         std::map<std::string, std::vector<std::size_t>> open;
@@ -998,10 +1503,58 @@ private:
         if (t.name == "for") return for_block(depth, out);
         if (t.name == "capture") return capture_block(depth, out);
         if (t.name == "assign") return assign_tag(out);
-        if (t.name == "include") return include_tag(out);
+        if (t.name == "include" || t.name == "render") return include_tag(out);
+        if (t.name == "case") return case_block(depth, out);
+        if (t.name == "tablerow") return for_block(depth, out);
+        if (t.name == "ifchanged") return ifchanged_block(depth, out);
+        if (t.name == "cycle") return cycle_tag(out);
+        if (t.name == "increment" || t.name == "decrement") return counter_tag(out);
+        if (t.name == "break" || t.name == "continue") {
+            out.push_back(Node{t.line, InterruptNode{t.name == "break"}});
+            return void(++pos_);
+        }
+        if (t.name == "echo") {
+            output(t, out);
+            return void(++pos_);
+        }
         problems_.add(t.line, t.name.empty() ? "a tag without a name" : "unsupported tag " + quote(t.name));
         // An unsupported block goes with its body: {% highlight %}...{% endhighlight %}.
         pos_ = end_of_[pos_] == npos ? pos_ + 1 : end_of_[pos_] + 1;
+    }
+
+    // Liquid's blank blocks: when every body of a block holds only blanks and tags that print
+    // nothing (assign, capture, blocks like it), the blanks go too, so that
+    // `{% if x %}\n  {% assign y = 1 %}\n{% endif %}` prints nothing, as in Jekyll.
+    static bool is_blank_node(const Node& node) {
+        if (const auto* text = std::get_if<TextNode>(&node.what)) return trim(text->text).empty();
+        if (std::holds_alternative<AssignNode>(node.what) || std::holds_alternative<CaptureNode>(node.what)) return true;
+        if (const auto* i = std::get_if<IfNode>(&node.what)) {
+            for (const Branch& b : i->branches)
+                if (!is_blank_body(b.body)) return false;
+            return is_blank_body(i->otherwise);
+        }
+        if (const auto* f = std::get_if<ForNode>(&node.what)) return !f->table && is_blank_body(f->body) && is_blank_body(f->otherwise);
+        if (const auto* c = std::get_if<CaseNode>(&node.what)) {
+            for (const CaseBlock& b : c->blocks)
+                if (!is_blank_body(b.body)) return false;
+            return true;
+        }
+        return false;
+    }
+
+    static bool is_blank_body(const Body& body) { return std::all_of(body.begin(), body.end(), is_blank_node); }
+
+    static void drop_blank_text(const std::vector<Body*>& bodies) {
+        for (const Body* body : bodies)
+            if (!is_blank_body(*body)) return;
+        // Rebuilt, not erased in place: moving a node onto another assigns its YAML literals,
+        // which yaml-cpp would write through (the trap at the top of the file).
+        for (Body* body : bodies) {
+            Body kept;
+            for (Node& n : *body)
+                if (!std::holds_alternative<TextNode>(n.what)) kept.push_back(std::move(n));
+            body->swap(kept);
+        }
     }
 
     void syntax_error(const Token& t, const std::string& why) {
@@ -1029,14 +1582,17 @@ private:
 
     void output(const Token& t, Body& out) {
         if (t.text.empty()) return;  // {{ }} renders nothing, as in Liquid
-        ExprParser p(t.text);
+        ExprParser p(t.text, strict_);
         auto value = p.filtered();
-        if (!value || !p.finish()) return syntax_error(t, p.error());
+        if (!value) return syntax_error(t, p.error());
+        // What follows a whole expression is reported and ignored, as Liquid's lax mode (Jekyll's) does.
+        if (!p.finish()) syntax_error(t, p.error() + " (ignored, as Liquid's lax mode does)");
+        if (!p.lax_note().empty()) syntax_error(t, p.lax_note() + " (read as Liquid's lax mode reads it)");
         if (filters_known(*value, t)) out.push_back(Node{t.line, OutputNode{std::move(*value)}});
     }
 
     std::optional<Condition> condition_of(const Token& t) {
-        ExprParser p(t.text);
+        ExprParser p(t.text, strict_);
         auto c = p.condition();
         if (!c || !p.finish()) {
             syntax_error(t, p.error());
@@ -1081,12 +1637,16 @@ private:
         } while (head && head->name == "elsif");
         if (head && head->name == "else") node.otherwise = else_body(depth, end);
         open_.pop_back();
-        if (closed(t) && ok) out.push_back(Node{t.line, std::move(node)});
+        if (!closed(t) || !ok) return;
+        std::vector<Body*> bodies{&node.otherwise};
+        for (Branch& b : node.branches) bodies.push_back(&b.body);
+        drop_blank_text(bodies);
+        out.push_back(Node{t.line, std::move(node)});
     }
 
     // for VAR in COLLECTION [reversed] [limit: N] [offset: N]
     std::optional<ForNode> for_head(const Token& t) {
-        ExprParser p(t.text);
+        ExprParser p(t.text, strict_);
         ForNode loop;
         auto var = p.name();
         if (!var || !p.accept_word("in")) {
@@ -1105,9 +1665,22 @@ private:
             }
             std::optional<Expr>* option = p.accept_word("limit")    ? &loop.limit
                                           : p.accept_word("offset") ? &loop.offset
+                                          : p.accept_word("cols")   ? &loop.cols
                                                                     : nullptr;
+            // Another `name: value` is ignored (and reported), as Liquid does.
+            if (!option && p.peek_is(Tok::Name) && p.peek_is(Tok::Colon, 1)) {
+                const std::string attribute = *p.name();
+                p.accept(Tok::Colon);
+                if (!p.expression()) return syntax_error(t, p.error()), std::nullopt;
+                syntax_error(t, "unknown attribute " + quote(attribute) + " (ignored, as Liquid does)");
+                continue;
+            }
             std::optional<Expr> value;
-            if (option && p.accept(Tok::Colon)) value = p.expression();
+            if (option == &loop.offset && p.accept(Tok::Colon) && p.accept_word("continue")) {
+                loop.offset_continue = true;
+                continue;
+            }
+            if (option && (option == &loop.offset || p.accept(Tok::Colon))) value = p.expression();
             if (!value) {
                 p.finish();
                 return syntax_error(t, p.error().empty() ? "expected 'limit: N' or 'offset: N'" : p.error()), std::nullopt;
@@ -1119,21 +1692,24 @@ private:
 
     void for_block(int depth, Body& out) {
         const Token& t = tokens_[pos_++];
-        open_.push_back("for");
+        const std::string end = "end" + t.name;
+        open_.push_back(t.name);
         std::optional<ForNode> loop = for_head(t);
-        Body nodes = body(depth + 1, {"else", "endfor"});
+        if (loop) loop->table = t.name == "tablerow";
+        Body nodes = body(depth + 1, {"else", end});
         Body otherwise;
-        if (stopped_ && stopped_->name == "else") otherwise = else_body(depth, "endfor");
+        if (stopped_ && stopped_->name == "else") otherwise = else_body(depth, end);
         open_.pop_back();
         if (!closed(t) || !loop) return;
         loop->body = std::move(nodes);
         loop->otherwise = std::move(otherwise);
+        if (!loop->table) drop_blank_text({&loop->body, &loop->otherwise});
         out.push_back(Node{t.line, std::move(*loop)});
     }
 
     void capture_block(int depth, Body& out) {
         const Token& t = tokens_[pos_++];
-        ExprParser p(t.text);
+        ExprParser p(t.text, strict_);
         std::optional<std::string> var;
         if (auto e = p.expression(); e && p.finish()) {
             if (e->kind == Expr::Kind::Variable && e->lookups.empty()) var = e->name;
@@ -1148,32 +1724,175 @@ private:
 
     void assign_tag(Body& out) {
         const Token& t = tokens_[pos_++];
-        ExprParser p(t.text);
+        ExprParser p(t.text, strict_);
         auto var = p.name();
         if (!var || !p.accept(Tok::Equals)) return syntax_error(t, "expected 'NAME = VALUE'");
         auto value = p.filtered();
-        if (!value || !p.finish()) return syntax_error(t, p.error());
+        if (!value) return syntax_error(t, p.error());
+        if (!p.finish()) syntax_error(t, p.error() + " (ignored, as Liquid's lax mode does)");
         if (filters_known(*value, t)) out.push_back(Node{t.line, AssignNode{*var, std::move(*value)}});
     }
 
-    // include NAME [key=value ...]; NAME is a file name (archive-single.html, base_path, toc).
+    // case VALUE, then when A[, B | or B] and else, in any order: every when that matches
+    // renders (as Liquid), else when none before it did.
+    void case_block(int depth, Body& out) {
+        const Token& t = tokens_[pos_++];
+        ExprParser p(t.text, strict_);
+        auto subject = p.expression();
+        const bool ok = subject.has_value();
+        if (!ok) syntax_error(t, p.error());
+        else if (!p.finish()) syntax_error(t, p.error() + " (ignored, as Liquid's lax mode does)");
+        open_.push_back("case");
+        CaseNode node{ok ? std::move(*subject) : Expr{}, {}};
+        // Text before the first when is dropped, as Liquid does.
+        body(depth + 1, {"when", "else", "endcase"});
+        bool when_ok = true;
+        while (stopped_ && stopped_->name != "endcase") {
+            const Token& head = *stopped_;
+            CaseBlock block;
+            block.is_else = head.name == "else";
+            if (!block.is_else) {
+                ExprParser w(head.text, strict_);
+                do {
+                    auto value = w.expression();
+                    if (!value) break;
+                    block.values.push_back(std::move(*value));
+                } while (w.accept(Tok::Comma) || w.accept_word("or"));
+                if (block.values.empty()) syntax_error(head, w.error()), when_ok = false;
+                else if (!w.finish()) syntax_error(head, w.error() + " (ignored, as Liquid's lax mode does)");
+            }
+            block.body = body(depth + 1, {"when", "else", "endcase"});
+            node.blocks.push_back(std::move(block));
+        }
+        open_.pop_back();
+        if (!closed(t) || !ok || !when_ok) return;
+        std::vector<Body*> bodies;
+        for (CaseBlock& b : node.blocks) bodies.push_back(&b.body);
+        drop_blank_text(bodies);
+        out.push_back(Node{t.line, std::move(node)});
+    }
+
+    void ifchanged_block(int depth, Body& out) {
+        const Token& t = tokens_[pos_++];
+        open_.push_back("ifchanged");
+        Body nodes = body(depth + 1, {"endifchanged"});
+        open_.pop_back();
+        if (closed(t)) out.push_back(Node{t.line, IfChangedNode{std::move(nodes)}});
+    }
+
+    // cycle [GROUP:] A, B, C, read as Liquid's lax mode reads it: the first fragment of each
+    // comma-separated part (so `'a' 'b', 'c'` is a, c); what else a part holds is reported.
+    void cycle_tag(Body& out) {
+        const Token& t = tokens_[pos_++];
+        std::string_view rest = trim(t.text);
+        CycleNode node;
+        bool extra = false;
+        // The first fragment of s: a quoted string, or a run up to a blank, comma or quote.
+        auto fragment = [](std::string_view s) {
+            if (s.empty()) return s;
+            if (s[0] == '"' || s[0] == '\'') {
+                const std::size_t close = s.find(s[0], 1);
+                return close == npos ? s.substr(0, 0) : s.substr(0, close + 1);
+            }
+            std::size_t n = 0;
+            while (n < s.size() && !is_space(s[n]) && s[n] != ',' && s[n] != '"' && s[n] != '\'' && s[n] != ':') ++n;
+            return s.substr(0, n);
+        };
+        auto parse = [&](std::string_view text) -> std::optional<Expr> {
+            ExprParser p(text, strict_);
+            auto e = p.expression();
+            if (!e || !p.finish()) return std::nullopt;
+            return e;
+        };
+        const std::string_view first = fragment(rest);
+        if (std::string_view after = trim_start(rest.substr(first.size())); !first.empty() && !after.empty() && after[0] == ':') {
+            if (auto group = parse(first)) node.group.emplace(std::move(*group));
+            rest = trim(after.substr(1));
+        }
+        std::size_t start = 0;
+        char quote_char = 0;
+        for (std::size_t i = 0; i <= rest.size(); ++i) {
+            if (i < rest.size() && quote_char) {
+                if (rest[i] == quote_char) quote_char = 0;
+                continue;
+            }
+            if (i < rest.size() && (rest[i] == '"' || rest[i] == '\'')) {
+                quote_char = rest[i];
+                continue;
+            }
+            if (i < rest.size() && rest[i] != ',') continue;
+            const std::string_view part = trim(rest.substr(start, i - start));
+            start = i + 1;
+            const std::string_view f = fragment(part);
+            if (f.size() != part.size()) extra = true;
+            if (f.empty()) continue;
+            if (auto e = parse(f)) node.values.push_back(std::move(*e));
+            else extra = true;
+        }
+        if (node.values.empty()) return syntax_error(t, "expected the values to cycle through");
+        if (extra) syntax_error(t, "unexpected text (ignored, as Liquid's lax mode does)");
+        // Cycles over the same literal values share their place; one over variables has its own.
+        for (const Expr& e : node.values) {
+            if (e.kind != Expr::Kind::Literal) {
+                node.key = "tag\x1f" + std::to_string(pos_) + "\x1f" + std::to_string(++cycles_made_);
+                break;
+            }
+            node.key += to_text(e.literal) + "\x1f";
+        }
+        out.push_back(Node{t.line, std::move(node)});
+    }
+
+    void counter_tag(Body& out) {
+        const Token& t = tokens_[pos_++];
+        ExprParser p(t.text, strict_);
+        auto var = p.name();
+        if (!var || !p.finish()) return syntax_error(t, "expected a variable name");
+        out.push_back(Node{t.line, CounterNode{*var, t.name == "increment"}});
+    }
+
+    // include NAME [key=value ...] (Jekyll), include 'name' [with X | for X] [as Y][, key: value ...]
+    // (Liquid); render 'name' likewise, in a scope of its own. A bare NAME is a file name
+    // (archive-single.html, base_path, toc) first, as in Jekyll; when there is no such file
+    // and a variable NAME holds a name, that one (Liquid's dynamic include).
     void include_tag(Body& out) {
         const Token& t = tokens_[pos_++];
-        const std::string_view args = t.text;
-        const std::size_t name_end = std::min(args.size(), args.find_first_of(" \t\r\n\f\v"));
-        const std::string name(args.substr(0, name_end));
-        if (name.empty()) return syntax_error(t, "expected the name of the file to include");
-        if (name.find('{') != std::string::npos)
-            return problems_.add(t.line, "unsupported: an include whose name is a variable");
-        ExprParser p(args.substr(name_end));
-        IncludeNode node{name, {}};
-        while (!p.at_end()) {
-            auto key = p.name();
-            if (!key || !p.accept(Tok::Equals)) return syntax_error(t, "expected 'key=value'");
+        std::string_view args = trim(t.text);
+        IncludeNode node;
+        node.isolated = t.name == "render";
+        std::size_t name_end;
+        if (!args.empty() && (args[0] == '"' || args[0] == '\'')) {
+            name_end = args.find(args[0], 1);
+            if (name_end == npos) return syntax_error(t, "a string without its closing quote");
+            node.name = std::string(args.substr(1, name_end - 1));
+            node.quoted = true;
+            ++name_end;
+        } else {
+            name_end = std::min(args.size(), args.find_first_of(" \t\r\n\f\v,"));
+            node.name = std::string(args.substr(0, name_end));
+            if (node.name.empty()) return syntax_error(t, "expected the name of the file to include");
+            if (node.name.find('{') != std::string::npos)
+                return problems_.add(t.line, "unsupported: an include whose name is a variable");
+            if (node.isolated) return syntax_error(t, "the name of a rendered file must be quoted");
+        }
+        ExprParser p(args.substr(name_end), strict_);
+        if (p.accept_word("with") || (p.accept_word("for") && (node.is_for = true))) {
             auto value = p.expression();
             if (!value) return syntax_error(t, p.error());
-            node.params.emplace_back(*key, std::move(*value));
+            node.with = std::move(*value);
+        }
+        if (p.accept_word("as")) {
+            auto alias = p.name();
+            if (!alias) return syntax_error(t, "expected a name after 'as'");
+            node.alias = *alias;
+        }
+        while (!p.at_end()) {
             p.accept(Tok::Comma);
+            auto key = p.name();
+            const bool jekyll = key && p.accept(Tok::Equals);
+            if (!key || (!jekyll && !p.accept(Tok::Colon))) return syntax_error(t, "expected 'key=value' or 'key: value'");
+            auto value = p.expression();
+            if (!value) return syntax_error(t, p.error());
+            (jekyll ? node.params : node.locals).emplace_back(*key, std::move(*value));
         }
         out.push_back(Node{t.line, std::move(node)});
     }
@@ -1184,9 +1903,24 @@ private:
     std::vector<std::string> open_;    // the blocks being parsed, outermost first
     std::size_t pos_ = 0;
     const Token* stopped_ = nullptr;   // the stop tag that ended the last body()
+    std::size_t cycles_made_ = 0;
+    bool strict_ = false;
 };
 
 // -------------------------------------------------------------------------------- renderer
+
+// A YAML::Node that assigns as a handle (rebinding it), never writing into the node it held:
+// what std::sort, std::reverse and vector::insert need (see the trap at the top of the file).
+struct Handle {
+    YAML::Node node;
+    Handle(const YAML::Node& n) : node(n) {}  // NOLINT: converts, as a node is one
+    Handle(const Handle& other) : node(other.node) {}
+    Handle& operator=(const Handle& other) {
+        node.reset(other.node);
+        return *this;
+    }
+    operator const YAML::Node&() const { return node; }  // NOLINT
+};
 
 using Scope = std::map<std::string, YAML::Node>;
 
@@ -1211,15 +1945,64 @@ public:
                 problems_.add(stop.line, stop.message);
                 return;
             }
+            if (interrupt_ != Interrupt::None) return;  // break or continue outside a loop ends the text, as Liquid
         }
     }
 
 private:
+    // A body stops at {% break %} or {% continue %}: the loop around it takes the interrupt.
     void render(const Body& body, std::string& out) {
-        for (const Node& node : body) render(node, out);
+        for (const Node& node : body) {
+            render(node, out);
+            if (interrupt_ != Interrupt::None) return;
+        }
+    }
+
+    static std::string ruby_class_of(Kind kind) {
+        switch (kind) {
+        case Kind::Nil: return "NilClass";
+        case Kind::Bool: return "TrueClass";
+        case Kind::Number: return "Integer";
+        case Kind::String: return "String";
+        case Kind::Array: return "Array";
+        case Kind::Map: return "Hash";
+        }
+        return "Object";
+    }
+
+    // Liquid's class names, for error messages that read as Liquid's.
+    static std::string ruby_class(const YAML::Node& n) {
+        switch (kind_of(n)) {
+        case Kind::Nil: return "NilClass";
+        case Kind::Bool: return truthy(n) ? "TrueClass" : "FalseClass";
+        case Kind::Number: return is_float_text(n.Scalar()) ? "Float" : "Integer";
+        case Kind::String: return "String";
+        case Kind::Array: return "Array";
+        case Kind::Map: return "Hash";
+        }
+        return "Object";
     }
 
     void render(const Node& node, std::string& out) {
+        try {
+            render_node(node, out);
+        } catch (const RenderError& e) {
+            problems_.add(node.line, e.message);
+            if (context_.inline_errors)
+                emit(out, e.at_line ? "Liquid error (" + (partial_name_.empty() ? "" : partial_name_ + " ") + "line " +
+                                          std::to_string(node.line) + "): " + inline_message(e.message)
+                                    : "Liquid error: " + e.message,
+                     node.line);
+        }
+    }
+
+    // The part of a message Liquid itself would print (folio's own wording comes before ": ").
+    static std::string inline_message(const std::string& message) {
+        const std::size_t at = message.find(": comparison of ");
+        return at == std::string::npos ? message : message.substr(at + 2);
+    }
+
+    void render_node(const Node& node, std::string& out) {
         const int line = node.line;
         charge(kNodeWork, line);
         if (const auto* text = std::get_if<TextNode>(&node.what)) {
@@ -1245,6 +2028,26 @@ private:
             set_local(scopes_.front(), capture->var, string_value(std::move(captured)));
         } else if (const auto* include = std::get_if<IncludeNode>(&node.what)) {
             render_include(*include, line, out);
+        } else if (const auto* c = std::get_if<CaseNode>(&node.what)) {
+            render_case(*c, line, out);
+        } else if (const auto* cycle = std::get_if<CycleNode>(&node.what)) {
+            std::string key = cycle->key;
+            if (cycle->group) key = "group\x1f" + to_text(evaluate(*cycle->group, line));
+            std::size_t& at = cycles_[key];
+            emit(out, to_text(evaluate(cycle->values[at % cycle->values.size()], line)), line);
+            at = (at + 1) % cycle->values.size();
+        } else if (const auto* counter = std::get_if<CounterNode>(&node.what)) {
+            // increment shows the value, then adds one; decrement subtracts one, then shows it.
+            auto [it, fresh] = counters_.emplace(counter->var, 0);
+            if (counter->up) emit(out, std::to_string(it->second++), line);
+            else emit(out, std::to_string(--it->second), line);
+        } else if (const auto* interrupt = std::get_if<InterruptNode>(&node.what)) {
+            interrupt_ = interrupt->is_break ? Interrupt::Break : Interrupt::Continue;
+        } else if (const auto* changed = std::get_if<IfChangedNode>(&node.what)) {
+            std::string text;
+            render(changed->body, text);
+            if (!last_ifchanged_ || *last_ifchanged_ != text) emit(out, text, line);
+            last_ifchanged_ = std::move(text);
         }
     }
 
@@ -1270,23 +2073,102 @@ private:
     YAML::Node variable(const std::string& name) const {
         for (auto scope = scopes_.rbegin(); scope != scopes_.rend(); ++scope)
             if (auto it = scope->find(name); it != scope->end()) return it->second;
+        if (auto it = counters_.find(name); it != counters_.end()) return number_value(it->second);
         return member(context_.vars, string_value(name), false);
+    }
+
+    // A new list or map in the same yaml-cpp memory as the page's variables. Putting a node of
+    // the site's data into a node made apart copies the whole memory's node set (yaml-cpp
+    // merges memories on assignment): once per include or list filter that made a loop over
+    // N items cost N * N. Made here, a node shares the memory and nothing is copied.
+    YAML::Node fresh(YAML::NodeType::value type) {
+        if (!arena_.IsDefined() || arena_.IsNull()) {
+            arena_.reset(YAML::Node(YAML::NodeType::Map));
+            arena_["vars"] = context_.vars;
+        }
+        YAML::Node n(type);
+        arena_["slot"] = n;  // the arena's memory takes in n's; n now lives there
+        return n;
+    }
+
+    // A loop's name, as Liquid's: "item-products", "i-(1..3)".
+    static std::string expr_text(const Expr& e) {
+        if (e.kind == Expr::Kind::Range) return "(" + expr_text(*e.from) + ".." + expr_text(*e.to) + ")";
+        if (e.kind == Expr::Kind::Literal) return to_text(e.literal);
+        std::string s = e.name;
+        for (const Lookup& step : e.lookups) s += step.index ? "[" + expr_text(*step.index) + "]" : "." + step.key;
+        return s;
+    }
+
+    void render_case(const CaseNode& c, int line, std::string& out) {
+        const YAML::Node subject = evaluate(c.subject, line);
+        bool matched = false;
+        for (const CaseBlock& block : c.blocks) {
+            if (block.is_else) {
+                if (!matched) render(block.body, out);
+                continue;
+            }
+            for (const Expr& value : block.values) {
+                const bool equal = value.kind == Expr::Kind::Empty ? is_empty(subject)
+                                   : value.kind == Expr::Kind::Blank ? is_blank(subject)
+                                                                     : same_value(subject, evaluate(value, line));
+                if (equal) {
+                    matched = true;
+                    render(block.body, out);
+                    break;
+                }
+            }
+            if (interrupt_ != Interrupt::None) return;
+        }
     }
 
     std::string site_text(const char* key) const { return to_text(member(variable("site"), string_value(key), false)); }
 
     YAML::Node evaluate(const Expr& e, int line) {
         if (e.kind == Expr::Kind::Literal) return e.literal;
-        if (e.kind != Expr::Kind::Variable) return {};  // ranges and `empty` only mean something in for and ==
+        if (e.kind == Expr::Kind::Range) return range_value(e, line);
+        if (e.kind != Expr::Kind::Variable) return {};  // `empty` and `blank` only mean something in ==
         charge(kNodeWork + kKeyWork * items_in(context_.vars), line);
         YAML::Node value = variable(e.name);
-        for (const Lookup& step : e.lookups) {
+        auto step_at = e.lookups.begin();
+        // self['name'] is the variable name (Liquid's context as a value), unless self is one.
+        if (e.name == "self" && kind_of(value) == Kind::Nil && step_at != e.lookups.end()) {
+            const YAML::Node key = step_at->index ? evaluate(*step_at->index, line) : YAML::Node(step_at->key);
+            value.reset(kind_of(key) == Kind::String || kind_of(key) == Kind::Number ? variable(key.Scalar()) : YAML::Node());
+            ++step_at;
+        }
+        for (; step_at != e.lookups.end(); ++step_at) {
+            const Lookup& step = *step_at;
             charge(kNodeWork + kKeyWork * items_in(value), line);
             const YAML::Node next = step.index ? member(value, evaluate(*step.index, line), false)
                                                : member(value, YAML::Node(step.key), true);
             value.reset(next);
         }
         return value;
+    }
+
+    // (a..b) outside a for: a list of its numbers (tagged so that it prints as "a..b").
+    std::pair<long long, long long> range_ends(const Expr& e, int line) {
+        auto end = [&](const Expr& x) {
+            const YAML::Node v = evaluate(x, line);
+            const Kind kind = kind_of(v);
+            if (kind == Kind::Number || kind == Kind::Nil) return to_number(v).is_float ? static_cast<long long>(to_number(v).f) : to_number(v).i;
+            if (kind == Kind::String) return leading_integer(v.Scalar());
+            throw RenderError{"invalid integer"};
+        };
+        const long long from = std::clamp(end(*e.from), -kMaxInteger, kMaxInteger);
+        const long long to = std::clamp(end(*e.to), -kMaxInteger, kMaxInteger);
+        return {from, to};
+    }
+
+    YAML::Node range_value(const Expr& e, int line) {
+        const auto [from, to] = range_ends(e, line);
+        YAML::Node list(YAML::NodeType::Sequence);
+        list.SetTag("!range");
+        if (to - from + 1 > kMaxLiquidLoopIterations) throw LimitReached{line, "a range of more than " + std::to_string(kMaxLiquidLoopIterations) + " numbers"};
+        for (long long i = from; i <= to; ++i) list.push_back(i);
+        charge(kItemWork * list.size(), line);
+        return list;
     }
 
     YAML::Node evaluate(const Filtered& f, int line) {
@@ -1311,11 +2193,16 @@ private:
 
     bool compare(const Comparison& c, int line) {
         charge(kNodeWork, line);
-        if (!c.right) return c.left.kind == Expr::Kind::Empty || truthy(evaluate(c.left, line));
+        auto special = [](const Expr& e) { return e.kind == Expr::Kind::Empty || e.kind == Expr::Kind::Blank; };
+        if (!c.right) return special(c.left) || truthy(evaluate(c.left, line));
         const Expr& r = *c.right;
-        if (c.left.kind == Expr::Kind::Empty || r.kind == Expr::Kind::Empty) {
-            const bool empty = is_empty(evaluate(c.left.kind == Expr::Kind::Empty ? r : c.left, line));
-            return c.op == "==" ? empty : c.op == "!=" ? !empty : false;
+        if (special(c.left) || special(r)) {
+            const Expr& keyword = special(c.left) ? c.left : r;
+            const Expr& other = special(c.left) ? r : c.left;
+            if (special(other)) return c.op == "==" ? other.kind == keyword.kind : c.op == "!=" && other.kind != keyword.kind;
+            const YAML::Node value = evaluate(other, line);
+            const bool match = keyword.kind == Expr::Kind::Empty ? is_empty(value) : is_blank(value);
+            return c.op == "==" ? match : c.op == "!=" ? !match : false;
         }
         const YAML::Node left = evaluate(c.left, line);
         const YAML::Node right = evaluate(r, line);
@@ -1331,9 +2218,11 @@ private:
         } else if (a == Kind::String && b == Kind::String) {
             order = left.Scalar().compare(right.Scalar());
         } else {
-            // Liquid is silent about nil, and raises "comparison of String with Integer failed".
-            if (a != Kind::Nil && b != Kind::Nil)
-                problems_.add(line, std::string("cannot compare ") + kind_name(a) + " with " + kind_name(b));
+            // Liquid is silent about nil, booleans and lists (they have no order), and raises
+            // "comparison of String with Integer failed" for a string against a number.
+            if ((a == Kind::Number && b == Kind::String) || (a == Kind::String && b == Kind::Number))
+                throw RenderError{std::string("cannot compare ") + kind_name(a) + " with " + kind_name(b) + ": comparison of " +
+                                  ruby_class(left) + " with " + ruby_class(right) + " failed"};
             return false;
         }
         if (c.op == "<") return order < 0;
@@ -1342,23 +2231,43 @@ private:
         return order >= 0;
     }
 
+    // A failure Liquid raises while rendering (divided by 0, an invalid integer): reported with
+    // its line; the output or assign it was part of is dropped (see render), and with
+    // inline_errors its message takes the output's place, as Liquid's render_errors.
+    struct RenderError {
+        std::string message;
+        bool at_line = true;  // Liquid writes a missing file's and a too deep nesting's errors without their line
+    };
+
     YAML::Node apply(const Filter& f, const YAML::Node& input, int line) {
         charge(kNodeWork + scalar_size(input) + kItemWork * items_in(input), line);
         std::vector<YAML::Node> args;
         for (const Expr& arg : f.args) args.push_back(evaluate(arg, line));
+        std::map<std::string, YAML::Node> options;
+        for (const auto& [key, arg] : f.options) options[key] = evaluate(arg, line);
         const std::string& name = f.name;
+        auto arg = [&](std::size_t i) { return i < args.size() ? args[i] : YAML::Node(); };
         const Kind kind = kind_of(input);
-        if (name == "default")
-            return kind == Kind::Nil || (kind == Kind::Bool && !truthy(input)) || is_empty(input) ? args[0] : input;
+        if (name == "default") {
+            const bool allow_false = options.count("allow_false") && truthy(options["allow_false"]);
+            const bool use_default = kind == Kind::Nil || (kind == Kind::Bool && !truthy(input) && !allow_false) || is_empty(input);
+            return use_default ? (args.empty() ? string_value("") : args[0]) : input;
+        }
         if (name == "size") {
             if (kind == Kind::Array || kind == Kind::Map) return number_value(static_cast<long long>(input.size()));
+            if (kind == Kind::Number && !is_float_text(input.Scalar())) return number_value(8);  // Ruby's Integer#size: its bytes
             return number_value(kind == Kind::String ? static_cast<long long>(utf8_length(input.Scalar())) : 0);
         }
         if (name == "first" || name == "last") {
             if (kind != Kind::Array || input.size() == 0) return {};
             return input[name == "first" ? 0 : input.size() - 1];
         }
-        if (name == "markdownify") return input;  // the page's Markdown is rendered after Liquid anyway
+        if (name == "markdownify" || name == "smartify") return input;  // the page's Markdown is rendered after Liquid anyway
+        if (name == "plus" || name == "minus" || name == "times" || name == "divided_by" || name == "modulo")
+            return number_node(arithmetic(name, to_number(input), to_number(arg(0))));
+        if (name == "abs" || name == "ceil" || name == "floor" || name == "round" || name == "at_least" || name == "at_most")
+            return number_node(rounding(name, to_number(input), args));
+        if (is_list_filter(name)) return list_filter(name, input, args, line);
         if (kind == Kind::Nil && (name == "escape" || name == "relative_url" || name == "absolute_url" || name == "date"))
             return input;
         if (name == "date") return date(input, to_text(args[0]), line);
@@ -1367,6 +2276,11 @@ private:
             append_json(input, json, 0);
             check_size(json.size(), line);
             return string_value(std::move(json));
+        }
+        if (name == "inspect") {
+            std::string text;
+            append_inspect(input, text, 0);
+            return made(std::move(text), line);
         }
         if (name == "join" && kind == Kind::Array) {
             const std::string glue = args.empty() ? " " : to_text(args[0]);
@@ -1378,40 +2292,498 @@ private:
             }
             return made(std::move(joined), line);
         }
-        const std::string text = to_text(input);
+        // A list given to a string filter is Ruby's Array#to_s, ["a", "b"], as Liquid's filters see it.
+        std::string text;
+        if (kind == Kind::Array) append_inspect(input, text, 0);
+        else text = to_text(input);
         check_size(text.size(), line);
         if (name == "join") return made(text, line);  // not a list: as Liquid, the value itself
-        if (name == "escape") return made(escape_html(text), line);
+        if (name == "escape" || name == "h" || name == "xml_escape") return made(escape_html(text), line);
         if (name == "relative_url") return made(relative_url(text, site_text("baseurl")), line);
         if (name == "absolute_url") {
             const std::string site_url = site_text("url");
             const std::string relative = relative_url(text, site_text("baseurl"));
             return made(site_url.empty() || has_scheme(text) ? relative : site_url + relative, line);
         }
-        if (name == "upcase" || name == "downcase") {
-            std::string s = text;
-            for (char& c : s) {
-                const auto u = static_cast<unsigned char>(c);
-                c = static_cast<char>(name == "upcase" ? std::toupper(u) : std::tolower(u));
-            }
-            return made(std::move(s), line);
-        }
-        if (name == "strip") return made(std::string(trim(text)), line);
         if (name == "append" || name == "prepend") {
             const std::string other = to_text(args[0]);
             check_size(text.size() + other.size(), line);
             return made(name == "append" ? text + other : other + text, line);
         }
-        if (name == "replace" || name == "remove") {
-            const std::string to = name == "replace" ? to_text(args[1]) : "";
-            return made(replace_all(text, to_text(args[0]), to, line), line);
+        if (name == "replace" || name == "remove")
+            return made(replace_all(text, to_text(arg(0)), name == "replace" ? to_text(arg(1)) : "", line), line);
+        if (name == "replace_first" || name == "remove_first" || name == "replace_last" || name == "remove_last") {
+            const std::string from = to_text(arg(0)), to = name[0] == 'r' && name[2] == 'p' ? to_text(arg(1)) : "";
+            const bool last = name.find("last") != std::string::npos;
+            const std::size_t at = last ? text.rfind(from) : text.find(from);
+            if (at == std::string::npos) return made(text, line);
+            return made(text.substr(0, at) + to + text.substr(at + from.size()), line);
         }
         if (name == "slugify") {
             if (!args.empty() && to_text(args[0]) != "default")
                 problems_.add(line, "slugify: only the default mode is supported, not " + quote(to_text(args[0])));
             return made(slugify(text), line);
         }
+        if (name == "split") return split(text, to_text(arg(0)), line);
+        if (name == "slice") return slice(input, text, args, line);
+        std::optional<std::string> result = string_filter(name, text, args);
+        if (result) return made(std::move(*result), line);
+        if (name == "date_to_xmlschema" || name == "date_to_rfc822" || name == "date_to_string" || name == "date_to_long_string")
+            return jekyll_date(name, input, args, line);
         return input;  // not reached: the parser let only known filters through
+    }
+
+    static bool is_list_filter(const std::string& name) {
+        static const std::set<std::string> kList = {"reverse", "sort", "sort_natural", "uniq", "compact", "map",
+                                                    "where", "reject", "find", "find_index", "has", "concat",
+                                                    "sum", "group_by", "flatten", "sample", "push", "pop", "shift",
+                                                    "unshift", "array_to_sentence_string", "where_exp",
+                                                    "find_exp", "group_by_exp"};
+        return kList.count(name) != 0;
+    }
+
+    Number arithmetic(const std::string& op, Number a, Number b) {
+        if (!a.is_float && !b.is_float) {
+            const long long x = a.i, y = b.i;
+            if (op == "plus") return int_number(x + y);
+            if (op == "minus") return int_number(x - y);
+            if (op == "times") return int_number(x * y);
+            if (y == 0) throw RenderError{"divided by 0"};
+            // Ruby's integer division and modulo round toward minus infinity.
+            long long q = x / y, r = x % y;
+            if (r != 0 && ((r < 0) != (y < 0))) --q, r += y;
+            return int_number(op == "divided_by" ? q : r);
+        }
+        const double x = a.value(), y = b.value();
+        if (op == "plus") return float_number(decimal_round(x + y));
+        if (op == "minus") return float_number(decimal_round(x - y));
+        if (op == "times") return float_number(decimal_round(x * y));
+        // A float divided by 0 is Infinity (or NaN), as Ruby's Float.
+        if (op == "divided_by") return float_number(x / y);
+        double r = std::fmod(x, y);
+        if (r != 0 && ((r < 0) != (y < 0))) r += y;
+        return float_number(decimal_round(r));
+    }
+
+    Number rounding(const std::string& op, Number a, const std::vector<YAML::Node>& args) {
+        if (op == "abs") return a.is_float ? float_number(std::fabs(a.f)) : int_number(a.i < 0 ? -a.i : a.i);
+        if (op == "ceil") return int_number(static_cast<long long>(std::ceil(a.value())));
+        if (op == "floor") return int_number(static_cast<long long>(std::floor(a.value())));
+        if (op == "round") {
+            const long long digits = args.empty() ? 0 : to_number(args[0]).is_float ? static_cast<long long>(to_number(args[0]).f) : to_number(args[0]).i;
+            if (!a.is_float) return a;
+            if (digits <= 0) return int_number(static_cast<long long>(std::round(a.f)));
+            const double scale = std::pow(10.0, static_cast<double>(std::min(digits, 15LL)));
+            return float_number(std::round(decimal_round(a.f * scale)) / scale);
+        }
+        const Number b = args.empty() ? int_number(0) : to_number(args[0]);
+        const bool take_a = op == "at_least" ? a.value() >= b.value() : a.value() <= b.value();
+        return take_a ? a : b;
+    }
+
+    YAML::Node split(const std::string& text, const std::string& by, int line) {
+        YAML::Node list(YAML::NodeType::Sequence);
+        std::vector<std::string> parts;
+        if (by.empty()) {
+            for (std::size_t i = 0; i < text.size();) {
+                std::size_t n = 1;
+                while (i + n < text.size() && (static_cast<unsigned char>(text[i + n]) & 0xC0) == 0x80) ++n;
+                parts.push_back(text.substr(i, n));
+                i += n;
+            }
+        } else if (by == " ") {
+            // Ruby splits on runs of whitespace when the separator is one space.
+            std::size_t i = 0;
+            while (true) {
+                while (i < text.size() && is_space(text[i])) ++i;
+                if (i >= text.size()) break;
+                std::size_t j = i;
+                while (j < text.size() && !is_space(text[j])) ++j;
+                parts.push_back(text.substr(i, j - i));
+                i = j;
+            }
+        } else {
+            std::size_t start = 0;
+            for (std::size_t at = text.find(by); at != std::string::npos; at = text.find(by, start)) {
+                parts.push_back(text.substr(start, at - start));
+                start = at + by.size();
+            }
+            parts.push_back(text.substr(start));
+            while (!parts.empty() && parts.back().empty()) parts.pop_back();  // as Ruby's split
+        }
+        charge(kItemWork * parts.size(), line);
+        for (std::string& part : parts) list.push_back(string_value(std::move(part)));
+        return list;
+    }
+
+    YAML::Node slice(const YAML::Node& input, const std::string& text, const std::vector<YAML::Node>& args, int line) {
+        const Number start_n = to_number(args[0]);
+        if (start_n.is_float || (kind_of(args[0]) != Kind::Number && !is_number_text(to_text(args[0]))))
+            throw RenderError{"invalid integer"};
+        long long start = start_n.i;
+        long long length = 1;
+        if (args.size() > 1) {
+            if (kind_of(args[1]) != Kind::Number && !is_number_text(trim(to_text(args[1])))) throw RenderError{"invalid integer"};
+            length = to_number(args[1]).is_float ? static_cast<long long>(to_number(args[1]).f) : to_number(args[1]).i;
+        }
+        const bool list = kind_of(input) == Kind::Array;
+        const long long size = list ? static_cast<long long>(input.size()) : static_cast<long long>(utf8_length(text));
+        if (start < 0) start += size;
+        if (start < 0 || start > size || length < 0) return list ? YAML::Node(YAML::NodeType::Sequence) : string_value("");
+        length = std::min(length, size - start);
+        if (!list) return made(utf8_substr(text, static_cast<std::size_t>(start), static_cast<std::size_t>(length)), line);
+        YAML::Node out(YAML::NodeType::Sequence);
+        for (long long i = start; i < start + length; ++i) out.push_back(input[static_cast<std::size_t>(i)]);
+        return out;
+    }
+
+    // The filters from string to string.
+    std::optional<std::string> string_filter(const std::string& name, const std::string& text, const std::vector<YAML::Node>& args) {
+        auto arg_text = [&](std::size_t i, const char* fallback) { return i < args.size() && kind_of(args[i]) != Kind::Nil ? to_text(args[i]) : std::string(fallback); };
+        if (name == "upcase" || name == "downcase") {
+            std::string s = text;
+            for (char& c : s) {
+                const auto u = static_cast<unsigned char>(c);
+                c = static_cast<char>(name == "upcase" ? std::toupper(u) : std::tolower(u));
+            }
+            return s;
+        }
+        if (name == "capitalize") {
+            std::string s = text;
+            for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
+            return s;
+        }
+        if (name == "strip") return std::string(trim(text));
+        if (name == "lstrip") return std::string(trim_start(text));
+        if (name == "rstrip") return std::string(trim_end(text));
+        if (name == "squish" || name == "normalize_whitespace") {
+            std::string out;
+            for (std::size_t i = 0; i < text.size();) {
+                if (is_space(text[i])) {
+                    while (i < text.size() && is_space(text[i])) ++i;
+                    out += ' ';
+                } else {
+                    out += text[i++];
+                }
+            }
+            return name == "squish" ? std::string(trim(out)) : out;
+        }
+        if (name == "strip_newlines") {
+            std::string s;
+            for (char c : text)
+                if (c != '\n' && c != '\r') s += c;
+            return s;
+        }
+        if (name == "newline_to_br") {
+            std::string s;
+            for (std::size_t i = 0; i < text.size(); ++i) {
+                if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
+                s += text[i] == '\n' ? "<br />\n" : std::string(1, text[i]);
+            }
+            return s;
+        }
+        if (name == "escape_once") return escape_once(text);
+        if (name == "strip_html") return strip_html(text);
+        if (name == "truncate") {
+            const long long n = args.empty() ? 50 : integer_arg(args[0]);
+            const std::string ellipsis = arg_text(1, "...");
+            const std::size_t chars = utf8_length(text);
+            if (n < 0 || static_cast<std::size_t>(n) >= chars) return text;
+            const long long keep = std::max(0LL, n - static_cast<long long>(utf8_length(ellipsis)));
+            return utf8_substr(text, 0, static_cast<std::size_t>(keep)) + ellipsis;
+        }
+        if (name == "truncatewords") {
+            long long n = args.empty() ? 15 : integer_arg(args[0]);
+            if (n <= 0) n = 1;
+            const std::string ellipsis = arg_text(1, "...");
+            std::vector<std::string_view> words;
+            std::string_view rest = text;
+            while (true) {
+                rest = trim_start(rest);
+                if (rest.empty()) break;
+                std::size_t j = 0;
+                while (j < rest.size() && !is_space(rest[j])) ++j;
+                words.push_back(rest.substr(0, j));
+                rest = rest.substr(j);
+                if (static_cast<long long>(words.size()) > n) break;
+            }
+            if (static_cast<long long>(words.size()) <= n) return text;
+            std::string out;
+            for (long long i = 0; i < n; ++i) out += (i ? " " : "") + std::string(words[static_cast<std::size_t>(i)]);
+            return out + ellipsis;
+        }
+        if (name == "url_encode" || name == "cgi_escape") return url_encode(text, true);
+        if (name == "uri_escape") return uri_escape(text);
+        if (name == "url_decode") return url_decode(text);
+        if (name == "base64_encode") return base64_encode(text, false);
+        if (name == "base64_url_safe_encode") return base64_encode(text, true);
+        if (name == "base64_decode" || name == "base64_url_safe_decode") {
+            std::optional<std::string> decoded = base64_decode(text, name != "base64_decode");
+            if (!decoded) throw RenderError{"invalid base64 provided to " + name};
+            return decoded;
+        }
+        if (name == "number_of_words") {
+            std::size_t n = 0;
+            bool in_word = false;
+            for (char c : text) {
+                if (is_space(c)) in_word = false;
+                else if (!in_word) in_word = true, ++n;
+            }
+            return std::to_string(n);
+        }
+        return std::nullopt;
+    }
+
+    long long integer_arg(const YAML::Node& n) {
+        const Kind kind = kind_of(n);
+        if (kind == Kind::Number) return to_number(n).is_float ? static_cast<long long>(to_number(n).f) : to_number(n).i;
+        if (kind == Kind::String && is_number_text(trim(n.Scalar()))) return leading_integer(n.Scalar());
+        throw RenderError{"invalid integer"};
+    }
+
+    // The value of item.property for map, sort, where... ; a list's item that is not a map has none.
+    static YAML::Node property_of(const YAML::Node& item, const YAML::Node& property) {
+        if (kind_of(property) == Kind::Nil) return item;
+        if (kind_of(item) != Kind::Map) return {};
+        return member(item, property, false);
+    }
+
+    // Liquid's sort order: numbers by value, strings bytewise; nil last (Jekyll's order too).
+    static int order_of(const YAML::Node& a, const YAML::Node& b, bool natural) {
+        const Kind x = kind_of(a), y = kind_of(b);
+        if (x == Kind::Nil || y == Kind::Nil) return (x == Kind::Nil) - (y == Kind::Nil);
+        if (x == Kind::Number && y == Kind::Number) {
+            const double p = to_number(a).value(), q = to_number(b).value();
+            return p < q ? -1 : p > q ? 1 : 0;
+        }
+        std::string p = to_text(a), q = to_text(b);
+        if (natural) {
+            for (char& c : p) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            for (char& c : q) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        }
+        if (x != y && !natural) return x < y ? -1 : 1;
+        return p < q ? -1 : p > q ? 1 : 0;
+    }
+
+    YAML::Node list_filter(const std::string& name, const YAML::Node& input, const std::vector<YAML::Node>& args, int line) {
+        const Kind kind = kind_of(input);
+        // Liquid's InputIterator: a list as it is, nil as no items, anything else as one item.
+        std::vector<Handle> items;
+        if (kind == Kind::Array) {
+            for (const YAML::Node& item : input) items.push_back(item);
+        } else if (kind != Kind::Nil) {
+            items.push_back(input);
+        }
+        charge(kItemWork * items.size(), line);
+        auto list_of = [this](const auto& v) {
+            YAML::Node out = fresh(YAML::NodeType::Sequence);
+            for (const YAML::Node& n : v) out.push_back(n);
+            return out;
+        };
+        const YAML::Node property = args.empty() ? YAML::Node() : args[0];
+        if (name == "reverse") {
+            std::reverse(items.begin(), items.end());
+            return list_of(items);
+        }
+        const bool nils_last = args.size() > 1 && to_text(args[1]) == "last";
+        if (name == "sort") {
+            // Ruby cannot order a number against a string (or a list, a map, a boolean): an error, as Liquid's sort.
+            Kind seen = Kind::Nil;
+            for (const Handle& item : items) {
+                const YAML::Node v = property_of(item, property);
+                const Kind k = kind_of(v);
+                if (k == Kind::Nil) continue;
+                if (seen != Kind::Nil && (k != seen || k == Kind::Bool || k == Kind::Array || k == Kind::Map))
+                    throw RenderError{"cannot sort values of incompatible types (" + ruby_class_of(k) + " and " + ruby_class_of(seen) + ")"};
+                seen = k;
+            }
+        }
+        if (name == "sort" || name == "sort_natural") {
+            std::stable_sort(items.begin(), items.end(), [&](const Handle& a, const Handle& b) {
+                const YAML::Node x = property_of(a, property), y = property_of(b, property);
+                // Jekyll's sort (it replaces Liquid's on Jekyll sites) puts the items whose property is
+                // nil first, or last when asked ("last"); Liquid's own puts them last.
+                if (name == "sort" && kind_of(property) != Kind::Nil && (kind_of(x) == Kind::Nil) != (kind_of(y) == Kind::Nil))
+                    return nils_last ? kind_of(y) == Kind::Nil : kind_of(x) == Kind::Nil;
+                return order_of(x, y, name == "sort_natural") < 0;
+            });
+            return list_of(items);
+        }
+        if (name == "uniq") {
+            std::vector<YAML::Node> out;
+            std::set<std::string> seen;
+            for (const YAML::Node& item : items) {
+                std::string key;
+                append_inspect(property_of(item, property), key, 0);
+                if (seen.insert(key).second) out.push_back(item);
+            }
+            return list_of(out);
+        }
+        if (name == "compact") {
+            std::vector<YAML::Node> out;
+            for (const YAML::Node& item : items)
+                if (kind_of(property_of(item, property)) != Kind::Nil) out.push_back(item);
+            return list_of(out);
+        }
+        if (name == "map") {
+            std::vector<YAML::Node> out;
+            for (const YAML::Node& item : items) {
+                if (kind_of(item) == Kind::Array)
+                    for (const YAML::Node& inner : item) out.push_back(property_of(inner, property));
+                else
+                    out.push_back(property_of(item, property));
+            }
+            return list_of(out);
+        }
+        if (name == "where" || name == "reject" || name == "find" || name == "find_index" || name == "has") {
+            // One argument: the property is truthy; two: it equals the value.
+            auto matches = [&](const YAML::Node& item) {
+                const YAML::Node value = kind_of(item) == Kind::Map ? member(item, property, false) : YAML::Node();
+                if (args.size() < 2) return truthy(value);
+                return same_value(value, args[1]) || (kind_of(value) != Kind::Nil && to_text(value) == to_text(args[1]) && kind_of(args[1]) == Kind::String && kind_of(value) == Kind::String);
+            };
+            std::vector<YAML::Node> out;
+            for (std::size_t i = 0; i < items.size(); ++i) {
+                const bool m = matches(items[i]);
+                if (name == "find" && m) return items[i];
+                if (name == "find_index" && m) return number_value(static_cast<long long>(i));
+                if (name == "has" && m) return YAML::Node(true);
+                if ((name == "where") == m) out.push_back(items[i]);
+            }
+            if (name == "has") return YAML::Node(false);
+            if (name == "find" || name == "find_index") return {};
+            return list_of(out);
+        }
+        if (name == "flatten") {
+            std::vector<Handle> flat;
+            flatten(items, flat, 0, line);
+            return list_of(flat);
+        }
+        if (name == "concat") {
+            if (kind_of(args[0]) != Kind::Array) throw RenderError{"concat filter requires an array argument"};
+            for (const YAML::Node& item : args[0]) items.push_back(item);
+            return list_of(items);
+        }
+        if (name == "sum") {
+            Number total = int_number(0);
+            for (const YAML::Node& item : items) {
+                const YAML::Node value = property_of(item, property);
+                const Kind k = kind_of(value);
+                const Number n = k == Kind::Number || k == Kind::String ? to_number(value) : int_number(0);
+                total = arithmetic("plus", total, n);
+            }
+            return number_node(total);
+        }
+        if (name == "push" || name == "unshift") {
+            if (name == "push") items.push_back(args[0]);
+            else items.insert(items.begin(), args[0]);
+            return list_of(items);
+        }
+        if (name == "pop" || name == "shift") {
+            const std::size_t n = std::min(items.size(), static_cast<std::size_t>(std::max(0LL, args.empty() ? 1 : integer_arg(args[0]))));
+            if (name == "pop") items.erase(items.end() - static_cast<std::ptrdiff_t>(n), items.end());
+            else items.erase(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(n));
+            return list_of(items);
+        }
+        if (name == "sample") return items.empty() ? YAML::Node() : items[0].node;  // a page is the same on every request
+        if (name == "array_to_sentence_string") {
+            const std::string connector = args.empty() ? "and" : to_text(args[0]);
+            std::string out;
+            for (std::size_t i = 0; i < items.size(); ++i) {
+                if (i > 0) out += items.size() == 2 ? " " + connector + " " : i + 1 == items.size() ? ", " + connector + " " : ", ";
+                out += to_text(items[i]);
+            }
+            return made(std::move(out), line);
+        }
+        if (name == "group_by") {
+            YAML::Node groups(YAML::NodeType::Sequence);
+            std::vector<std::pair<std::string, std::vector<YAML::Node>>> order;
+            for (const YAML::Node& item : items) {
+                const std::string key = to_text(property_of(item, property));
+                auto it = std::find_if(order.begin(), order.end(), [&](auto& g) { return g.first == key; });
+                if (it == order.end()) order.push_back({key, {item}});
+                else it->second.push_back(item);
+            }
+            for (auto& [key, members] : order) {
+                YAML::Node g(YAML::NodeType::Map);
+                g["name"] = string_value(key);
+                g["items"] = list_of(members);
+                g["size"] = static_cast<long long>(members.size());
+                groups.push_back(g);
+            }
+            return groups;
+        }
+        if (name == "where_exp" || name == "find_exp" || name == "group_by_exp") return expression_filter(name, items, args, line);
+        return input;
+    }
+
+    void flatten(const std::vector<Handle>& items, std::vector<Handle>& out, int depth, int line) {
+        if (depth > kMaxLiquidDepth) throw RenderError{"Nesting too deep"};
+        for (const Handle& item : items) {
+            charge(kItemWork, line);
+            if (kind_of(item) != Kind::Array) {
+                out.push_back(item);
+                continue;
+            }
+            std::vector<Handle> inner;
+            for (const YAML::Node& n : item.node) inner.push_back(n);
+            flatten(inner, out, depth + 1, line);
+        }
+    }
+
+    // where_exp, find_exp, group_by_exp: "item" names each item in the expression.
+    YAML::Node expression_filter(const std::string& name, const std::vector<Handle>& items, const std::vector<YAML::Node>& args, int line) {
+        const std::string var = to_text(args[0]);
+        const std::string source = to_text(args[1]);
+        ExprParser p(source);
+        std::optional<Condition> condition;
+        std::optional<Filtered> value;
+        if (name == "group_by_exp") value = p.filtered();
+        else condition = p.condition();
+        if ((!condition && !value) || !p.finish()) throw RenderError{name + ": cannot read " + quote(source)};
+        scopes_.emplace_back();
+        struct PopScope {
+            std::vector<Scope>& scopes;
+            ~PopScope() { scopes.pop_back(); }
+        } pop{scopes_};
+        YAML::Node out(YAML::NodeType::Sequence);
+        std::vector<std::pair<std::string, YAML::Node>> groups;
+        for (const YAML::Node& item : items) {
+            set_local(scopes_.back(), var, item);
+            if (value) {
+                const std::string key = to_text(evaluate(*value, line));
+                auto it = std::find_if(groups.begin(), groups.end(), [&](auto& g) { return g.first == key; });
+                if (it == groups.end()) groups.push_back({key, YAML::Node(YAML::NodeType::Sequence)}), it = groups.end() - 1;
+                it->second.push_back(item);
+            } else if (test(*condition, line)) {
+                if (name == "find_exp") return item;
+                out.push_back(item);
+            }
+        }
+        if (name == "find_exp") return {};
+        for (auto& [key, members] : groups) {
+            YAML::Node g(YAML::NodeType::Map);
+            g["name"] = string_value(key);
+            g["items"] = members;
+            g["size"] = static_cast<long long>(members.size());
+            out.push_back(g);
+        }
+        return out;
+    }
+
+    YAML::Node jekyll_date(const std::string& name, const YAML::Node& input, const std::vector<YAML::Node>& args, int line) {
+        const bool us = args.size() > 1 && to_text(args[1]) == "US";
+        const bool ordinal = !args.empty() && to_text(args[0]) == "ordinal";
+        if (name == "date_to_xmlschema") return date(input, "%Y-%m-%dT%H:%M:%S+00:00", line);
+        if (name == "date_to_rfc822") return date(input, "%a, %d %b %Y %H:%M:%S +0000", line);
+        const std::string month = name == "date_to_string" ? "%b" : "%B";
+        if (!ordinal) return date(input, "%d " + month + " %Y", line);
+        const YAML::Node day = date(input, "%-d", line);
+        const int d = std::atoi(to_text(day).c_str());
+        const char* suffix = (d / 10) % 10 == 1 ? "th" : d % 10 == 1 ? "st" : d % 10 == 2 ? "nd" : d % 10 == 3 ? "rd" : "th";
+        const std::string fmt = us ? month + " " + std::to_string(d) + suffix + ", %Y" : std::to_string(d) + suffix + " " + month + " %Y";
+        return date(input, fmt, line);
     }
 
     YAML::Node made(std::string s, int line) {
@@ -1422,7 +2794,18 @@ private:
     // Every occurrence, left to right. An empty pattern changes nothing (Ruby would put the
     // replacement between every character).
     std::string replace_all(const std::string& text, const std::string& from, const std::string& to, int line) {
-        if (from.empty()) return text;
+        if (from.empty()) {  // as Ruby's gsub(''): the replacement between every character and at both ends
+            std::string out = to;
+            for (std::size_t i = 0; i < text.size();) {
+                std::size_t n = 1;
+                while (i + n < text.size() && (static_cast<unsigned char>(text[i + n]) & 0xC0) == 0x80) ++n;
+                check_size(out.size() + n + to.size(), line);
+                out.append(text, i, n);
+                out += to;
+                i += n;
+            }
+            return out;
+        }
         std::string out;
         std::size_t start = 0;
         for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, start)) {
@@ -1437,15 +2820,22 @@ private:
 
     YAML::Node date(const YAML::Node& input, const std::string& format, int line) {
         std::string text = to_text(input);
-        if (text == "now" || text == "today") {
+        std::string lower = text;
+        for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (lower == "now" || lower == "today") {
             // A page is the same on every request: "now" is when the site was read (site.time).
-            text = site_text("time");
+            text = context_.now.empty() ? site_text("time") : context_.now;
             if (text.empty()) {
                 problems_.add(line, "date: 'now' needs site.time");
                 return input;
             }
         }
-        const std::optional<DateTime> when = parse_date(text);
+        std::optional<DateTime> when = parse_date(text);
+        // A whole number is seconds since 1970 (UTC), as Liquid reads one.
+        const std::string_view digits = trim(text);
+        if (!when && !digits.empty() && digits.size() < 16 &&
+            std::all_of(digits.begin() + (digits[0] == '-' ? 1 : 0), digits.end(), is_digit) && digits != "-")
+            when = from_epoch(leading_integer(digits));
         if (!when || format.empty()) return input;  // as Liquid: what it cannot read passes through
         std::string unsupported;
         std::string out = format_date(*when, format, unsupported);
@@ -1459,11 +2849,9 @@ private:
         long long first = 0, total = 0;
         const bool is_range = loop.collection.kind == Expr::Kind::Range;
         if (is_range) {
-            const auto from = integer_of(evaluate(*loop.collection.from, line));
-            const auto to = integer_of(evaluate(*loop.collection.to, line));
-            if (!from || !to) return problems_.add(line, "a range needs numbers at both ends");
-            first = *from;
-            total = std::max(0LL, *to - *from + 1);
+            const auto [from, to] = range_ends(loop.collection, line);
+            first = from;
+            total = std::max(0LL, to - from + 1);
         } else {
             const YAML::Node collection = evaluate(loop.collection, line);
             const Kind kind = kind_of(collection);
@@ -1471,7 +2859,7 @@ private:
                 for (const YAML::Node& item : collection) items.push_back(item);
             } else if (kind == Kind::Map) {
                 for (auto it = collection.begin(); it != collection.end(); ++it) {
-                    YAML::Node pair(YAML::NodeType::Sequence);
+                    YAML::Node pair = fresh(YAML::NodeType::Sequence);
                     pair.push_back(it->first);
                     pair.push_back(it->second);
                     items.push_back(pair);
@@ -1485,13 +2873,74 @@ private:
         long long offset = 0, count = total;
         for (const auto& [option, value] : {std::pair{&loop.offset, &offset}, std::pair{&loop.limit, &count}}) {
             if (!*option) continue;
-            const auto n = integer_of(evaluate(**option, line));
-            if (!n) return problems_.add(line, "limit and offset take a number");
-            *value = std::max(0LL, *n);
+            const YAML::Node v = evaluate(**option, line);
+            if (kind_of(v) == Kind::Nil) {
+                if (loop.table) *value = 0;  // tablerow reads nil as 0, for as absent
+                continue;
+            }
+            if (kind_of(v) != Kind::Number && !(kind_of(v) == Kind::String && is_number_text(trim(v.Scalar()))))
+                throw RenderError{"invalid integer"};
+            *value = std::clamp(to_number(v).is_float ? static_cast<long long>(to_number(v).f) : leading_integer(v.Scalar()), -kMaxInteger, kMaxInteger);
         }
-        count = std::min(count, std::max(0LL, total - offset));
+        const std::string loop_name = loop.var + "-" + expr_text(loop.collection);
+        if (loop.offset_continue) offset = continue_at_[loop_name];
+        offset = std::clamp(offset, 0LL, total);
+        count = std::clamp(count, 0LL, total - offset);
+        if (!loop.table) continue_at_[loop_name] = offset + count;
+        if (loop.table) return render_table(loop, items, is_range, first, offset, count, line, out);
         if (count == 0) return render(loop.otherwise, out);
 
+        scopes_.emplace_back();
+        struct PopScope {
+            std::vector<Scope>& scopes;
+            std::vector<YAML::Node>& loops;
+            ~PopScope() { scopes.pop_back(); loops.pop_back(); }
+        } pop{scopes_, loops_};
+        const YAML::Node parent = loops_.empty() ? YAML::Node() : loops_.back();
+        loops_.emplace_back();
+        for (long long k = 0; k < count; ++k) {
+            if (++iterations_ > kMaxLiquidLoopIterations)
+                throw LimitReached{line, "more than " + std::to_string(kMaxLiquidLoopIterations) + " loop iterations"};
+            // Sliced by offset and limit first, then reversed, as Liquid does.
+            const long long i = offset + (loop.reversed ? count - 1 - k : k);
+            set_local(scopes_.back(), loop.var, is_range ? number_value(first + i) : items[static_cast<std::size_t>(i)]);
+            // Made in the arena: forloop.parentloop would otherwise merge each pass's memory
+            // into the next (yaml-cpp), a cost growing with every pass.
+            YAML::Node forloop = fresh(YAML::NodeType::Map);
+            forloop["name"] = string_value(loop_name);
+            forloop["index"] = k + 1;
+            forloop["index0"] = k;
+            forloop["rindex"] = count - k;
+            forloop["rindex0"] = count - k - 1;
+            forloop["first"] = k == 0;
+            forloop["last"] = k == count - 1;
+            forloop["length"] = count;
+            if (parent.IsDefined() && !parent.IsNull()) forloop["parentloop"] = parent;
+            loops_.back().reset(forloop);
+            set_local(scopes_.back(), "forloop", forloop);
+            render(loop.body, out);
+            if (interrupt_ == Interrupt::Break) {
+                interrupt_ = Interrupt::None;
+                break;
+            }
+            interrupt_ = Interrupt::None;
+        }
+    }
+
+    // <tr class="row1"><td class="col1">...</td>...</tr>, a row per cols items, as Liquid writes it.
+    void render_table(const ForNode& loop, const std::vector<YAML::Node>& items, bool is_range, long long first,
+                      long long offset, long long count, int line, std::string& out) {
+        long long cols = count;
+        bool wraps = true;
+        if (loop.cols) {
+            const YAML::Node v = evaluate(*loop.cols, line);
+            // cols: nil is no columns at all: one row, and no cell is the row's last (as Liquid).
+            if (kind_of(v) != Kind::Nil) cols = integer_arg(v);
+            else wraps = false;
+        }
+        if (cols <= 0) cols = count > 0 ? count : 1;
+        if (!wraps) cols = count + 1;
+        emit(out, "<tr class=\"row1\">\n", line);
         scopes_.emplace_back();
         struct PopScope {
             std::vector<Scope>& scopes;
@@ -1500,43 +2949,206 @@ private:
         for (long long k = 0; k < count; ++k) {
             if (++iterations_ > kMaxLiquidLoopIterations)
                 throw LimitReached{line, "more than " + std::to_string(kMaxLiquidLoopIterations) + " loop iterations"};
-            // Sliced by offset and limit first, then reversed, as Liquid does.
-            const long long i = offset + (loop.reversed ? count - 1 - k : k);
+            const long long i = offset + k;
             set_local(scopes_.back(), loop.var, is_range ? number_value(first + i) : items[static_cast<std::size_t>(i)]);
-            YAML::Node forloop(YAML::NodeType::Map);
-            forloop["index"] = k + 1;
-            forloop["index0"] = k;
-            forloop["rindex"] = count - k;
-            forloop["rindex0"] = count - k - 1;
-            forloop["first"] = k == 0;
-            forloop["last"] = k == count - 1;
-            forloop["length"] = count;
-            set_local(scopes_.back(), "forloop", forloop);
+            const long long col0 = k % cols, row = k / cols + 1;
+            YAML::Node t(YAML::NodeType::Map);
+            t["index"] = k + 1;
+            t["index0"] = k;
+            t["rindex"] = count - k;
+            t["rindex0"] = count - k - 1;
+            t["first"] = k == 0;
+            t["last"] = k == count - 1;
+            t["length"] = count;
+            t["col"] = col0 + 1;
+            t["col0"] = col0;
+            t["col_first"] = col0 == 0;
+            t["col_last"] = col0 + 1 == cols;
+            t["row"] = row;
+            set_local(scopes_.back(), "tablerowloop", t);
+            emit(out, "<td class=\"col" + std::to_string(col0 + 1) + "\">", line);
             render(loop.body, out);
+            emit(out, "</td>", line);
+            if (interrupt_ == Interrupt::Break) {
+                interrupt_ = Interrupt::None;
+                break;
+            }
+            if (col0 + 1 == cols && k + 1 < count) emit(out, "</tr>\n<tr class=\"row" + std::to_string(row + 1) + "\">", line);
+            interrupt_ = Interrupt::None;
         }
+        emit(out, "</tr>\n", line);
+    }
+
+    // The partial's tree, parsed on its first use in this render; its problems name it.
+    std::shared_ptr<const Body> partial(const std::string& name, int line) {
+        if (auto it = partials_.find(name); it != partials_.end()) return it->second;
+        if (!context_.partial) return nullptr;
+        const std::optional<std::string> text = context_.partial(name);
+        if (!text) return nullptr;
+        std::vector<LiquidProblem> found;
+        std::shared_ptr<const Body> tree;
+        {
+            Problems report(found);
+            tree = std::make_shared<const Body>(Parser(lex(*text, report), report, context_.strict).parse());
+        }
+        for (const LiquidProblem& p : found) problems_.add(line, quote(name) + " line " + std::to_string(p.line) + ": " + p.message);
+        partials_.emplace(name, tree);
+        return tree;
     }
 
     void render_include(const IncludeNode& include, int line, std::string& out) {
-        // The include sees the loop variables, assigns and captures, and its own parameters
-        // under `include`, as in Jekyll; innermost scope wins.
+        std::string name = include.name;
+        // The caller's own includes first (folio's pages: archive-single.html, toc, base_path).
+        if (context_.include && !include.isolated && include.locals.empty() && !include.with) {
+            if (std::optional<std::string> text = context_.include(name, include_locals(include, line))) return emit(out, *text, line);
+        }
+        std::shared_ptr<const Body> tree = partial(name, line);
+        if (!tree && !include.quoted && context_.partial) {  // Liquid's {% include variable %}
+            ExprParser p(name);
+            const std::optional<Expr> e = p.expression();
+            const YAML::Node named = e && p.finish() ? evaluate(*e, line) : YAML::Node();
+            const Kind kind = kind_of(named);
+            // Only a string names a partial (Liquid: "Argument error ... Illegal template name").
+            if (kind != Kind::String) throw RenderError{"Argument error in tag '" + std::string(include.isolated ? "render" : "include") + "' - Illegal template name"};
+            if (named.Scalar().empty()) throw RenderError{"Could not find asset " + named.Scalar(), false};
+            name = named.Scalar();
+            tree = partial(name, line);
+        }
+        if (!tree) {
+            if (!context_.partial) return problems_.add(line, "unknown include " + quote(name));
+            throw RenderError{"Could not find asset " + name, false};
+        }
+        if (include_depth_ >= kMaxLiquidDepth) throw RenderError{"Nesting too deep", false};
+        if (isolated_ && !include.isolated) throw RenderError{"include usage is not allowed in this context"};
+
+        // The value passed with `with`/`for`, under the alias or the partial's own name.
+        const std::string var = !include.alias.empty() ? include.alias : name.substr(name.rfind('/') + 1);
+        std::vector<YAML::Node> passes;
+        bool loop = false;
+        if (include.with) {
+            const YAML::Node value = evaluate(*include.with, line);
+            if (include.is_for && kind_of(value) == Kind::Array) {
+                loop = true;
+                for (const YAML::Node& item : value) passes.push_back(item);
+            } else {
+                passes.push_back(value);
+            }
+        } else {
+            passes.push_back(include.isolated ? YAML::Node() : variable(var));
+        }
+        Scope locals;
+        scopes_.emplace_back();  // an include's key: value sees the ones before it; a render's does not
+        for (const auto& [key, value] : include.locals) {
+            const YAML::Node v = evaluate(value, line);
+            set_local(locals, key, v);
+            if (!include.isolated) set_local(scopes_.back(), key, v);
+        }
+        scopes_.pop_back();
+        if (!include.params.empty()) set_local(locals, "include", include_locals(include, line)["include"]);
+
+        // render: a scope of its own, the page's variables hidden; include: the caller's scope.
+        // Its counters, cycles and offset:continue places are its own too.
+        std::vector<Scope> saved;
+        std::map<std::string, long long> saved_counters, saved_offsets;
+        std::map<std::string, std::size_t> saved_cycles;
+        std::vector<YAML::Node> saved_loops;
+        const bool saved_isolated = isolated_;
+        if (include.isolated) {
+            saved.swap(scopes_);
+            saved_counters.swap(counters_);
+            saved_cycles.swap(cycles_);
+            saved_offsets.swap(continue_at_);
+            saved_loops.swap(loops_);
+            scopes_.emplace_back();
+            isolated_ = true;
+        }
+        ++include_depth_;
+        struct Restore {
+            Renderer& r;
+            bool isolated, was_isolated;
+            std::vector<Scope>& saved;
+            std::map<std::string, long long>& counters;
+            std::map<std::string, std::size_t>& cycles;
+            std::map<std::string, long long>& offsets;
+            std::vector<YAML::Node>& loops;
+            ~Restore() {
+                --r.include_depth_;
+                if (!isolated) {
+                    r.scopes_.pop_back();
+                    return;
+                }
+                r.scopes_.swap(saved);
+                r.counters_.swap(counters);
+                r.cycles_.swap(cycles);
+                r.continue_at_.swap(offsets);
+                r.loops_.swap(loops);
+                r.isolated_ = was_isolated;
+            }
+        } restore{*this, include.isolated, saved_isolated, saved, saved_counters, saved_cycles, saved_offsets, saved_loops};
+        if (!include.isolated) scopes_.emplace_back();
+        std::string saved_name = std::move(partial_name_);
+        partial_name_ = name;
+        struct RestoreName {
+            std::string& name;
+            std::string saved;
+            ~RestoreName() { name = std::move(saved); }
+        } restore_name{partial_name_, std::move(saved_name)};
+        for (std::size_t k = 0; k < passes.size(); ++k) {
+            Scope& scope = include.isolated ? scopes_.front() : scopes_.back();
+            for (const auto& [key, value] : locals) set_local(scope, key, value);
+            if (include.with || !include.isolated) set_local(scope, var, passes[k]);
+            if (loop && include.isolated) {
+                YAML::Node forloop(YAML::NodeType::Map);
+                forloop["index"] = static_cast<long long>(k + 1);
+                forloop["index0"] = static_cast<long long>(k);
+                forloop["rindex"] = static_cast<long long>(passes.size() - k);
+                forloop["rindex0"] = static_cast<long long>(passes.size() - k - 1);
+                forloop["first"] = k == 0;
+                forloop["last"] = k + 1 == passes.size();
+                forloop["length"] = static_cast<long long>(passes.size());
+                set_local(scope, "forloop", forloop);
+            }
+            render(*tree, out);
+            if (!include.isolated) {
+                // An include's assigns stay with the caller, as Liquid's share one scope.
+                if (interrupt_ != Interrupt::None) break;
+            } else {
+                interrupt_ = Interrupt::None;
+            }
+        }
+    }
+
+    // What the caller's include callback sees: the loop variables, assigns and captures, and
+    // the include's own parameters under `include`, as in Jekyll; innermost scope wins.
+    YAML::Node include_locals(const IncludeNode& include, int line) {
         Scope flat;
         for (const Scope& scope : scopes_)
             for (const auto& [name, value] : scope) set_local(flat, name, value);
-        YAML::Node locals(YAML::NodeType::Map);
+        YAML::Node locals = fresh(YAML::NodeType::Map);
         for (const auto& [name, value] : flat) locals[name] = value;
         if (!include.params.empty()) {
-            YAML::Node params(YAML::NodeType::Map);
+            YAML::Node params = fresh(YAML::NodeType::Map);
             for (const auto& [key, value] : include.params) params[key] = evaluate(value, line);
             locals["include"] = params;
         }
-        const std::optional<std::string> text =
-            context_.include ? context_.include(include.name, locals) : std::optional<std::string>();
-        if (!text) return problems_.add(line, "unknown include " + quote(include.name));
-        emit(out, *text, line);
+        return locals;
     }
+
+    enum class Interrupt { None, Break, Continue };
 
     const LiquidContext& context_;
     Problems& problems_;
+    Interrupt interrupt_ = Interrupt::None;
+    std::map<std::string, long long> counters_;    // increment and decrement
+    std::map<std::string, long long> continue_at_; // where offset:continue starts, per loop name
+    std::map<std::string, std::size_t> cycles_;    // where each cycle is
+    std::optional<std::string> last_ifchanged_;
+    bool isolated_ = false;                        // in a {% render %}: an include there is an error
+    std::string partial_name_;                     // the partial being rendered, for error messages
+    int include_depth_ = 0;
+    std::map<std::string, std::shared_ptr<const Body>> partials_;  // parsed once per render
+    std::vector<YAML::Node> loops_;                // forloop of each loop being rendered, innermost last
+    YAML::Node arena_;                             // see fresh()
     std::vector<Scope> scopes_ = std::vector<Scope>(1);  // [0]: assign and capture; then one per loop being rendered
     std::size_t work_ = 0;
     long long iterations_ = 0;  // every loop of the page together
@@ -1550,7 +3162,7 @@ std::string render_liquid(std::string_view text, const LiquidContext& context, s
     {
         Problems report(problems);
         const std::vector<Token> tokens = lex(text, report);
-        const Body tree = Parser(tokens, report).parse();
+        const Body tree = Parser(tokens, report, context.strict).parse();
         Renderer(context, report).render_top(tree, out);
     }
     std::stable_sort(problems.begin() + static_cast<std::ptrdiff_t>(first_problem), problems.end(),

@@ -1,5 +1,5 @@
-// Pure: the subset of Liquid found inside academicpages Markdown, evaluated so that a Jekyll
-// page renders the same. Everything else is reported (with its line) and renders as nothing,
+// Pure: Liquid, as Jekyll's pages and themes use it, evaluated so that a Jekyll page renders
+// the same. What folio cannot evaluate is reported (with its line) and renders as nothing,
 // never as raw Liquid.
 #pragma once
 #include <yaml-cpp/yaml.h>
@@ -32,32 +32,46 @@ struct LiquidContext {
     // nullopt for an include folio does not know (reported as a problem, renders nothing).
     // The returned text is inserted as is (not evaluated again as Liquid).
     std::function<std::optional<std::string>(const std::string& name, const YAML::Node& locals)> include;
+    // {% include NAME %} and {% render NAME %} when `include` is unset or returns nullopt: the
+    // Liquid source of the partial (parsed and rendered as Liquid), or nullopt when there is none.
+    std::function<std::optional<std::string>(const std::string& name)> partial{};
+    // Errors also written into the output where they happen ("Liquid error (line 3): ..."), as
+    // Liquid's render_errors; folio's pages leave this off (problems are reported instead).
+    bool inline_errors = false;
+    // Liquid's strict error modes. Folio reads templates as Liquid's lax mode does (Jekyll's
+    // default); strict so far only refuses what lax alone reads: a bare [key] variable.
+    bool strict = false;
+    // The time "now" and "today" stand for in the date filter ("2024-01-01 00:01:58"); when
+    // empty, site.time (a page is the same on every request).
+    std::string now{};
 };
 
-// Evaluates text. Supported:
-//   {{ expr }}, {{ expr | filter ... }} with filters: default, escape, relative_url, absolute_url,
-//     date (formats %Y %y %m %d %e %j %H %I %M %S %p %b %B %a %A %F %%, %-d style unpadded;
-//     "now" is site.time), upcase, downcase, size, strip, append, prepend, replace, remove,
-//     first, last, join, slugify, markdownify (identity), jsonify
-//   expr: "string", 'string', numbers, true/false/nil, empty, dotted names (site.author.name,
-//     post.title, collection.docs), [index] and ["key"] access, .size, .first, .last
-//   {% if %} {% elsif %} {% else %} {% endif %}, {% unless %} ... {% endunless %} with ==, !=,
-//     <, >, <=, >=, contains, and, or (right to left, as Liquid), truthiness as Liquid (only
-//     false and nil are false)
-//   {% for x in expr [reversed] [limit:n] [offset:n] %} ... {% else %} ... {% endfor %} with
-//     forloop.index, forloop.index0, forloop.rindex, forloop.rindex0, forloop.first,
-//     forloop.last, forloop.length; expr may be a range (1..n);
-//     iterating a map yields [key, value] pairs
-//   {% assign x = expr [| filters] %}, {% capture x %}...{% endcapture %}
-//   {% comment %}...{% endcomment %}, {% raw %}...{% endraw %} (raw text kept verbatim)
-//   {% include name [key=value ...] %} (parameters visible to the include callback as
-//     locals["include"][key])
-//   {%- -%} and {{- -}} whitespace control
+// Evaluates text as Liquid (Shopify's language, as Liquid 5.4, which Jekyll 4.3 runs on, and
+// its later releases where they agree; tests/liquid_spec runs Shopify's conformance suite):
+//   {{ expr | filter: args, key: value }}; every standard filter (strings, numbers as Ruby's
+//     Integer and Float, lists, default, date with Ruby's strftime) and Jekyll's (relative_url,
+//     absolute_url, date_to_*, xml_escape, cgi_escape, uri_escape, number_of_words,
+//     array_to_sentence_string, markdownify and smartify (identity: the page's Markdown is
+//     rendered after Liquid), slugify, jsonify, where_exp, find_exp, group_by(_exp), sample (the
+//     first item: a page is the same on every request), push, pop, shift, unshift,
+//     normalize_whitespace, inspect); "now" is `now` below or site.time
+//   tags: assign, capture, increment, decrement, if/elsif/else, unless, case/when/else, for (limit,
+//     offset, offset: continue, reversed, ranges, else, forloop.* with parentloop), break,
+//     continue, cycle, tablerow (tablerowloop.*), ifchanged, raw, comment, doc, # comments, liquid,
+//     echo, include (Jekyll's `name key=value` as include.key, Liquid's `'name' with/for x as y,
+//     key: value`, a variable holding the name) and render (its own scope)
+//   Liquid's truthiness (only nil and false are false), empty and blank, comparisons (a string
+//     against a number is an error, as in Ruby), whitespace control ({%- -%} {{- -}}), Liquid's
+//     blank blocks (a block of only blanks and assigns prints nothing)
 // Output is not HTML-escaped (as in Liquid; `| escape` does it).
-// Anything else ({% tablerow %}, an unknown filter, an unclosed block, a syntax error) adds a
-// problem with its line and renders as nothing; the rest of the text still renders. Reaching a
-// limit (loop iterations, output size, work) adds a problem and ends rendering there: the
-// top-level construct that reached it renders nothing, nor does what follows it.
+// Templates are parsed once per call; partials once per call when first used.
+// What is malformed is read as Liquid's lax mode (Jekyll's default) reads it and reported.
+// An unknown tag or filter, an unclosed block, a syntax error adds a problem with its line and
+// renders as nothing; the rest of the text still renders. An error Liquid raises while
+// rendering (divided by 0, a missing partial, ...) adds a problem and drops the output or assign
+// it was part of (with inline_errors, Liquid's message takes its place). Reaching a limit (loop
+// iterations, depth, output size, work) adds a problem and ends rendering there: the top-level
+// construct that reached it renders nothing, nor does what follows it.
 std::string render_liquid(std::string_view text, const LiquidContext& context, std::vector<LiquidProblem>& problems);
 
 // True when text contains any Liquid markup ("{{" or "{%"): pages without it skip the evaluator.

@@ -175,11 +175,11 @@ BOOST_AUTO_TEST_CASE(string_filters) {
     BOOST_TEST(clean("{{ 'b' | append: 'c' | prepend: 'a' }}") == "abc");
     BOOST_TEST(clean("{{ site.url | append: site.baseurl }}", kSite) == "https://example.org/lab");
     BOOST_TEST(clean("{{ 'a-b-c' | replace: '-', '+' }} {{ 'a-b-c' | remove: '-' }} {{ 'abc' | replace: '', 'x' }}") ==
-               "a+b+c abc abc");
+               "a+b+c abc xaxbxcx");  // an empty pattern matches between characters, as Ruby's gsub
     BOOST_TEST(clean("{{ 'Hello, World! -- 2024 ' | slugify }}") == "hello-world-2024");
     BOOST_TEST(clean("{{ '*a*' | markdownify }}") == "*a*");
     BOOST_TEST(clean("{{ 'héllo' | size }} {{ site.tags | size }} {{ nope | size }} {{ 5 | size }}", kSite) ==
-               "5 2 0 0");
+               "5 2 0 8");  // an integer's size is Ruby's Integer#size (its bytes), as Liquid prints it
     BOOST_TEST(clean("{{ 3 | append: 4 }}") == "34");
     BOOST_TEST(clean("{{ nope | append: 'x' }}") == "x");
 }
@@ -396,7 +396,9 @@ BOOST_AUTO_TEST_CASE(whitespace_control) {
                "<ul><li>1</li><li>2</li></ul>");
     BOOST_TEST(clean("a \n{%- assign x = 1 %} \nb") == "a \nb");
     BOOST_TEST(clean("a {% assign x = 1 -%}\n b") == "a b");
-    BOOST_TEST(clean("a {%- raw -%} {{x}} {%- endraw -%} b") == "a{{x}}b");
+    // The dashes trim around the raw tags, never the raw body (Liquid 5.5 on, as the spec;
+    // Liquid 5.4 refuses {%- endraw -%} altogether).
+    BOOST_TEST(clean("a {%- raw -%} {{x}} {%- endraw -%} b") == "a {{x}} b");
     BOOST_TEST(clean("a {%- comment -%} x {%- endcomment -%} b") == "ab");
     BOOST_TEST(clean("{% raw %}a {% endraw %}{%- assign x = 1 %}b") == "a b");  // a raw body stays as written
     BOOST_TEST(clean("[{{-'x'-}}]") == "[x]");
@@ -472,15 +474,16 @@ BOOST_AUTO_TEST_CASE(corpus_base_path_and_toc) {
 }
 
 BOOST_AUTO_TEST_CASE(unsupported_tags_render_nothing) {
-    Result r = render("a\n{% cycle 'x', 'y' %}b");
+    // (cycle, tablerow and case were the examples here before folio's Liquid had them.)
+    Result r = render("a\n{% frobnicate 'x', 'y' %}b");
     BOOST_TEST(r.text == "a\nb");
-    BOOST_TEST(r.has_problem(2, "unsupported tag 'cycle'"), r.problem_list());
+    BOOST_TEST(r.has_problem(2, "unsupported tag 'frobnicate'"), r.problem_list());
     // A block goes with its body, nested tags included.
-    r = render("a\n{% tablerow x in xs %}\n{{ x }}{% if y %}{% endif %}\n{% endtablerow %}b", "xs: [1]");
+    r = render("a\n{% gallery x in xs %}\n{{ x }}{% if y %}{% endif %}\n{% endgallery %}b", "xs: [1]");
     BOOST_TEST(r.text == "a\nb");
-    BOOST_TEST(r.has_problem(2, "unsupported tag 'tablerow'"), r.problem_list());
+    BOOST_TEST(r.has_problem(2, "unsupported tag 'gallery'"), r.problem_list());
     BOOST_TEST(r.problems.size() == 1u, r.problem_list());
-    r = render("{% case x %}{% when 1 %}one{% endcase %}c");
+    r = render("{% gallery x %}{% when 1 %}one{% endgallery %}c");
     BOOST_TEST(r.text == "c");
     BOOST_TEST(r.problems.size() == 1u, r.problem_list());
     r = render("x{% %}y");
@@ -497,10 +500,10 @@ BOOST_AUTO_TEST_CASE(unknown_filters_render_nothing) {
     BOOST_TEST(r.problems.size() == 1u, r.problem_list());
     BOOST_TEST(r.has_problem(2, "unknown filter 'nope'"), r.problem_list());
     BOOST_TEST(r.text == "\n\n\n");
-    r = render("{{ 'a' | replace: 'a' }}{{ 'a' | upcase: 1 }}{{ 'a' | join: 1, 2 }}");
+    r = render("{{ 'a' | replace: 'a', 'b', 'c' }}{{ 'a' | upcase: 1 }}{{ 'a' | join: 1, 2 }}");
     BOOST_TEST(r.text == "");
     BOOST_TEST(r.problems.size() == 3u, r.problem_list());
-    BOOST_TEST(r.has_problem(1, "filter 'replace' takes 2 argument(s)"), r.problem_list());
+    BOOST_TEST(r.has_problem(1, "filter 'replace' takes at most 2 argument(s)"), r.problem_list());
     BOOST_TEST(r.has_problem(1, "filter 'join' takes at most 1 argument(s)"), r.problem_list());
     r = render("{{ 'a' | slugify: 'pretty' }}");
     BOOST_TEST(r.text == "a");
@@ -512,7 +515,9 @@ BOOST_AUTO_TEST_CASE(unclosed_blocks_render_nothing) {
     BOOST_TEST(r.text == "a\n");
     BOOST_TEST(r.has_problem(2, "'{% if %}' is not closed by '{% endif %}'"), r.problem_list());
     r = render("{% for x in xs %}\n{% if x %}{{ x }}\n{% endfor %}after", "xs: [1]");
-    BOOST_TEST(r.text == "\nafter");  // the for closes; the if in it renders nothing
+    // The for closes; the if in it renders nothing, and the for's body, only blanks now, goes
+    // with its blanks (Liquid's blank blocks).
+    BOOST_TEST(r.text == "after");
     BOOST_TEST(r.has_problem(2, "'{% if %}' is not closed"), r.problem_list());
     r = render("{% capture c %}x");
     BOOST_TEST(r.text == "");
@@ -683,6 +688,103 @@ BOOST_AUTO_TEST_CASE(problems_are_capped) {
     Result r = render(text);
     BOOST_TEST(r.problems.size() == 101u);
     BOOST_TEST(r.text == std::string(5000, '\n'));
+}
+
+// Issue 13: the whole language. Shopify's liquid-spec (tests/liquid_spec) covers it case by
+// case; these keep the points that broke on the way, and run without the spec files.
+
+BOOST_AUTO_TEST_CASE(sorting_never_writes_into_the_data) {
+    // std::sort moved yaml-cpp handles by assignment, which writes into the node: "bbb".
+    BOOST_TEST(clean("{{ xs | sort | join }}|{{ xs | reverse | join }}|{{ xs | join }}", "xs: [c, a, b]") ==
+               "a b c|b a c|c a b");
+    // Jekyll's sort: items without the property first, or last when asked.
+    BOOST_TEST(clean("{{ xs | sort: 'n' | map: 'n' | join: ',' }}", "xs: [{n: 2}, {n: 1}, {}]") == ",1,2");
+    BOOST_TEST(clean("{{ xs | sort: 'n', 'last' | map: 'n' | join: ',' }}", "xs: [{n: 2}, {}, {n: 1}]") == "1,2,");
+    // Ruby cannot order a number against a string: an error, and nothing printed.
+    Result r = render("[{{ xs | sort | join }}]", "xs: [1, a]");
+    BOOST_TEST(r.text == "[]");
+    BOOST_TEST(r.has_problem(1, "cannot sort"), r.problem_list());
+    BOOST_TEST(clean("{{ xs | unshift: 0 | push: 9 | join: ',' }}", "xs: [1, 2]") == "0,1,2,9");
+}
+
+BOOST_AUTO_TEST_CASE(named_cycles_keep_their_own_place) {
+    // Assigning the parsed group's Expr wrote through its literal: every group became the same.
+    BOOST_TEST(clean("{% for i in (1..3) %}{% cycle 'a': 1, 2, 3 %}{% cycle 'b': 1, 2, 3 %}{% endfor %}") == "112233");
+    BOOST_TEST(clean("{% cycle 'x', 'y' %}{% cycle 'x', 'y' %}{% cycle 'x', 'y' %}") == "xyx");
+}
+
+BOOST_AUTO_TEST_CASE(tags_of_the_whole_language) {
+    BOOST_TEST(clean("{% case x %}{% when 1, 2 %}low{% when 3 or 4 %}mid{% else %}high{% endcase %}", "x: 4") == "mid");
+    BOOST_TEST(clean("{% for i in (1..5) %}{% if i == 2 %}{% continue %}{% endif %}{% if i == 4 %}{% break %}{% endif %}{{ i }}{% endfor %}") ==
+               "13");
+    BOOST_TEST(clean("{% increment n %}{% increment n %}{% decrement m %}") == "01-1");
+    BOOST_TEST(clean("{% liquid\n assign x = 'a' | upcase\n echo x\n%}") == "A");
+    BOOST_TEST(clean("{% tablerow x in xs cols: 2 %}{{ x }}{% endtablerow %}", "xs: [a, b, c]") ==
+               "<tr class=\"row1\">\n<td class=\"col1\">a</td><td class=\"col2\">b</td></tr>\n"
+               "<tr class=\"row2\"><td class=\"col1\">c</td></tr>\n");
+    BOOST_TEST(clean("{% for i in (1..2) %}{% for j in (1..2) %}{{ forloop.parentloop.index }}{{ j }} {% endfor %}{% endfor %}") ==
+               "11 12 21 22 ");
+    BOOST_TEST(clean("{% for i in xs limit: 2 %}{{ i }}{% endfor %}|{% for i in xs offset: continue %}{{ i }}{% endfor %}",
+                     "xs: [1, 2, 3]") == "12|3");
+    // A block of only blanks and assigns prints nothing, as in Liquid (Jekyll).
+    BOOST_TEST(clean("[{% if true %}\n  {% assign y = 1 %}\n{% endif %}]") == "[]");
+}
+
+BOOST_AUTO_TEST_CASE(standard_filters_as_liquid) {
+    BOOST_TEST(clean("{{ 10 | divided_by: 4 }} {{ 10.0 | divided_by: 4 }} {{ -7 | modulo: 3 }} {{ 0.1 | plus: 0.2 }}") ==
+               "2 2.5 2 0.3");
+    BOOST_TEST(clean("{{ 3.7 | floor }} {{ 3.2 | ceil }} {{ 2.675 | round: 2 }} {{ -3 | abs }} {{ 4 | at_most: 3 }}") ==
+               "3 4 2.68 3 3");
+    BOOST_TEST(clean("{{ 'a,b,,c' | split: ',' | size }} {{ 'Hello world foo' | truncatewords: 2 }} {{ 'abcdef' | truncate: 5 }}") ==
+               "4 Hello world... ab...");
+    BOOST_TEST(clean("{{ 'a b' | url_encode }} {{ 'a+b%21' | url_decode }} {{ 'hi' | base64_encode }} {{ '<p>x</p>' | strip_html }}") ==
+               "a+b a b! aGk= x");
+    BOOST_TEST(clean("{{ x | default: 'd' }} {{ f | default: 'd', allow_false: true }}", "f: false") == "d false");
+    BOOST_TEST(clean("{{ 1152098955 | date: '%Y-%m-%d %H:%M' }} {{ '2020-06-15 14:30:00 -0400' | date: '%z %s' }}") ==
+               "2006-07-05 11:29 -0400 1592245800");
+    BOOST_TEST(clean("{{ xs | where: 'k', 1 | map: 'n' | join }}", "xs: [{k: 1, n: a}, {k: 2, n: b}, {k: 1, n: c}]") == "a c");
+    BOOST_TEST(clean("{{ xs | where_exp: 'x', 'x.k > 1' | map: 'n' | join }}", "xs: [{k: 1, n: a}, {k: 2, n: b}]") == "b");
+    BOOST_TEST(clean("{% assign g = xs | group_by: 'k' %}{% for x in g %}{{ x.name }}:{{ x.size }} {% endfor %}",
+                     "xs: [{k: a}, {k: b}, {k: a}]") == "a:2 b:1 ");
+    BOOST_TEST(clean("{{ xs | array_to_sentence_string }}", "xs: [a, b, c]") == "a, b, and c");
+    // Liquid 5.4 (Jekyll's): first and last of a string are nil.
+    BOOST_TEST(clean("[{{ 'abc' | first }}]") == "[]");
+}
+
+BOOST_AUTO_TEST_CASE(partials_are_liquid) {
+    // The partial callback gives source, parsed once per render and rendered as Liquid.
+    int reads = 0;
+    LiquidContext context;
+    context.vars = YAML::Load("xs: [1, 2, 3]");
+    context.partial = [&](const std::string& name) -> std::optional<std::string> {
+        ++reads;
+        if (name == "item") return std::string("<{{ item }}{{ extra }}>");
+        if (name == "card") return std::string("[{{ include.title }}|{{ t }}]");
+        return std::nullopt;
+    };
+    std::vector<LiquidProblem> problems;
+    BOOST_TEST(folio::render_liquid("{% for x in xs %}{% render 'item', item: x %}{% endfor %}", context, problems) == "<1><2><3>");
+    BOOST_TEST(reads == 1);
+    BOOST_TEST(folio::render_liquid("{% assign extra = '!' %}{% include 'item' with 5 %}{% render 'item' for xs %}", context, problems) ==
+               "<5!><1><2><3>");
+    BOOST_TEST(folio::render_liquid("{% include card title='Hi' t: 2 %}", context, problems) == "[Hi|2]");
+    BOOST_TEST(problems.empty());
+    // A partial that is not there is reported, and nothing renders in its place.
+    BOOST_TEST(folio::render_liquid("a{% render 'nope' %}b", context, problems) == "ab");
+    BOOST_TEST(problems.size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(listing_loop_is_linear) {
+    // academicpages' listing loop: each include copied the whole site's yaml-cpp memory (a node
+    // set) into the include's locals, so 1,000 items took seconds and 5,000 minutes.
+    std::string yaml = "site: {publications: [";
+    for (int i = 0; i < 5000; ++i) yaml += (i ? ", " : "") + std::string("{title: P") + std::to_string(i) + ", venue: V, date: 2010-01-01}";
+    yaml += "]}";
+    const auto start = std::chrono::steady_clock::now();
+    Result r = render("{% for post in site.publications %}{% include archive-single.html %}{% endfor %}", yaml);
+    BOOST_TEST(r.problems.empty(), r.problem_list());
+    BOOST_TEST(r.text.find("[archive-single.html post=P4999]") != std::string::npos);
+    BOOST_TEST(seconds_since(start) < 3.0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
