@@ -69,7 +69,7 @@ build/liquid_spec_runner: build/liquid_spec/runner.o $(CORE_OBJ)
 
 build/liquid_spec/%.o: tests/liquid_spec/%.cpp
 	@mkdir -p $(@D)
-	$(CXX) $(CPPFLAGS) -Isrc $(CXXFLAGS) -c -o $@ $<
+	$(CXX) $(CPPFLAGS) $(FOLIO_FLAGS) $(CXXFLAGS) -c -o $@ $<
 
 liquid-spec:
 	@tests/liquid_spec/run-liquid-spec.sh
