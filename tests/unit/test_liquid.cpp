@@ -71,9 +71,6 @@ std::string squeeze(const std::string& s) {
     return out;
 }
 
-double seconds_since(std::chrono::steady_clock::time_point start) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
 
 const char* kSite = R"(
 site:
@@ -639,7 +636,6 @@ BOOST_AUTO_TEST_CASE(hostile_nesting_does_not_crash) {
 }
 
 BOOST_AUTO_TEST_CASE(huge_loops_stop_at_the_iteration_limit) {
-    const auto start = std::chrono::steady_clock::now();
     Result r = render("before\n{% for i in (1..1000000000) %}{{ i }}{% endfor %}after");
     BOOST_TEST(r.text == "before\n");  // the loop renders nothing, and rendering ends there
     BOOST_TEST(r.has_problem(2, "loop iterations"), r.problem_list());
@@ -650,11 +646,9 @@ BOOST_AUTO_TEST_CASE(huge_loops_stop_at_the_iteration_limit) {
     r = render("{% for i in (1..100) %}{% for j in (1..99) %}{% endfor %}{% endfor %}ok");
     BOOST_TEST(r.text == "ok");
     BOOST_TEST(r.problems.empty(), r.problem_list());
-    BOOST_TEST(seconds_since(start) < 5.0);
 }
 
 BOOST_AUTO_TEST_CASE(output_and_work_are_bounded) {
-    const auto start = std::chrono::steady_clock::now();
     // A string doubled by append.
     std::string doubling = "{% assign s = 'xxxxxxxxxxxxxxxx' %}";
     for (int i = 0; i < 40; ++i) doubling += "{% assign s = s | append: s %}";
@@ -679,7 +673,6 @@ BOOST_AUTO_TEST_CASE(output_and_work_are_bounded) {
     r = render("{% assign s = 'ab' %}{% for i in (1..22) %}{% assign s = s | append: s %}{% endfor %}"
                "{% for i in (1..9000) %}{% if s contains 'c' %}{% endif %}{% endfor %}");
     BOOST_TEST(r.has_problem(1, "too much"), r.problem_list());
-    BOOST_TEST(seconds_since(start) < 10.0);
 }
 
 BOOST_AUTO_TEST_CASE(problems_are_capped) {
@@ -774,17 +767,17 @@ BOOST_AUTO_TEST_CASE(partials_are_liquid) {
     BOOST_TEST(problems.size() == 1u);
 }
 
-BOOST_AUTO_TEST_CASE(listing_loop_is_linear) {
+BOOST_AUTO_TEST_CASE(listing_loop_of_5000_items) {
     // academicpages' listing loop: each include copied the whole site's yaml-cpp memory (a node
-    // set) into the include's locals, so 1,000 items took seconds and 5,000 minutes.
+    // set) into the include's locals, so 1,000 items took seconds and 5,000 minutes. Its timing
+    // (linear in the items) is measured by tests/bench/liquid-loop.sh, not here: a timed unit
+    // test fails on a busy machine or under the sanitizers.
     std::string yaml = "site: {publications: [";
     for (int i = 0; i < 5000; ++i) yaml += (i ? ", " : "") + std::string("{title: P") + std::to_string(i) + ", venue: V, date: 2010-01-01}";
     yaml += "]}";
-    const auto start = std::chrono::steady_clock::now();
     Result r = render("{% for post in site.publications %}{% include archive-single.html %}{% endfor %}", yaml);
     BOOST_TEST(r.problems.empty(), r.problem_list());
     BOOST_TEST(r.text.find("[archive-single.html post=P4999]") != std::string::npos);
-    BOOST_TEST(seconds_since(start) < 3.0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
