@@ -18,6 +18,7 @@
 #include "app.h"
 #include "data_cases.h"
 #include "kramdown.h"
+#include "liquid_include.h"
 #include "liquid.h"
 #include "markdown.h"
 #include "router.h"
@@ -64,23 +65,12 @@ void run_kramdown(const DataCase& c) {
 }
 
 // --- liquid: template.liquid with the variables of vars.yml (none when absent), expected.txt,
-// problems.txt (one "line: message" a line; none expected when absent) -------------------------
-
-// The include callback every Liquid case gets: "[NAME post=TITLE key=value ...]", so a case shows
-// which locals an include saw; missing.html is an include folio does not know.
-std::optional<std::string> marked_include(const std::string& name, const YAML::Node& locals) {
-    if (name == "missing.html") return std::nullopt;
-    std::string out = "[" + name;
-    if (locals["post"].IsDefined() && locals["post"]["title"].IsDefined())
-        out += " post=" + locals["post"]["title"].as<std::string>();
-    if (locals["include"].IsDefined())
-        for (const auto& kv : locals["include"]) out += " " + kv.first.Scalar() + "=" + kv.second.Scalar();
-    return out + "]";
-}
+// problems.txt (one "line: message" a line; none expected when absent); includes give
+// "[NAME post=TITLE key=value ...]" (testing::marked_include) ----------------------------------
 
 void run_liquid(const DataCase& c) {
     const std::string vars = c.has("vars.yml") ? c.read("vars.yml") : "{}";
-    folio::LiquidContext context{YAML::Load(vars), marked_include};
+    folio::LiquidContext context{YAML::Load(vars), testing::marked_include};
     std::vector<folio::LiquidProblem> problems;
     const std::string out = folio::render_liquid(c.read("template.liquid"), context, problems);
     c.check("expected.txt", out);

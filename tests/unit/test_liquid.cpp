@@ -10,23 +10,13 @@
 
 #include "helpers.h"
 #include "liquid.h"
+#include "liquid_include.h"
 
 using folio::LiquidContext;
 using folio::LiquidProblem;
 using testing::contains;
 
 namespace {
-
-// What a fake include returns: [name post=TITLE key=value ...], so tests see which locals it got.
-std::optional<std::string> fake_include(const std::string& name, const YAML::Node& locals) {
-    if (name == "missing.html") return std::nullopt;
-    std::string out = "[" + name;
-    if (locals["post"].IsDefined() && locals["post"]["title"].IsDefined())
-        out += " post=" + locals["post"]["title"].as<std::string>();
-    if (locals["include"].IsDefined())
-        for (const auto& kv : locals["include"]) out += " " + kv.first.Scalar() + "=" + kv.second.Scalar();
-    return out + "]";
-}
 
 struct Result {
     std::string text;
@@ -45,7 +35,7 @@ struct Result {
 };
 
 Result render(const std::string& text, const std::string& vars_yaml = "{}") {
-    LiquidContext context{YAML::Load(vars_yaml), fake_include};
+    LiquidContext context{YAML::Load(vars_yaml), testing::marked_include};
     Result r;
     r.text = folio::render_liquid(text, context, r.problems);
     return r;
@@ -97,7 +87,7 @@ BOOST_AUTO_TEST_CASE(has_liquid_finds_either_opener) {
 BOOST_AUTO_TEST_CASE(missing_values_render_empty_and_leave_the_variables_alone) {
     YAML::Node vars = YAML::Load(kSite);
     const std::string before = YAML::Dump(vars);
-    LiquidContext context{vars, fake_include};
+    LiquidContext context{vars, testing::marked_include};
     std::vector<LiquidProblem> problems;
     const std::string out = folio::render_liquid(
         "[{{ nope }}{{ site.nope.deeper }}{{ page.title.nope }}{{ site.tags.nope }}{{ site.tags['x'] }}"
@@ -112,7 +102,7 @@ BOOST_AUTO_TEST_CASE(loops_and_assigns_leave_the_variables_alone) {
     // yaml-cpp writes through `node = other`: rebinding a loop variable must not change site.pages.
     YAML::Node vars = YAML::Load("site: {pages: [{title: A}, {title: B}, {title: C}]}");
     const std::string before = YAML::Dump(vars);
-    LiquidContext context{vars, fake_include};
+    LiquidContext context{vars, testing::marked_include};
     std::vector<LiquidProblem> problems;
     const std::string out = folio::render_liquid(
         "{% for p in site.pages %}{% assign last = p %}{% capture t %}{{ p.title }}{% endcapture %}"
@@ -220,7 +210,7 @@ BOOST_AUTO_TEST_CASE(hostile_nesting_does_not_crash) {
             brackets += " }}";
             parens += "1..2 %}{% endfor %}";
             chain += " %}x{% endif %}";
-            LiquidContext context{YAML::Load("a: 1\nxs: [1]"), fake_include};
+            LiquidContext context{YAML::Load("a: 1\nxs: [1]"), testing::marked_include};
             int failures = 0;
             for (const std::string& text : {blocks, blocks + closers, closers, brackets, parens, chain}) {
                 std::vector<LiquidProblem> problems;
