@@ -145,7 +145,8 @@ const std::vector<std::pair<std::string, void (*)(const DataCase&)>>& runners() 
     return table;
 }
 
-// Registers a test suite per data suite and a test case per folder, before Boost runs them.
+// Registers a test suite per data suite and a test case per folder, before Boost runs them: an
+// object built at start-up, as BOOST_AUTO_TEST_CASE registers its cases (the one global here).
 struct Registrar {
     Registrar() {
         auto& master = boost::unit_test::framework::master_test_suite();
