@@ -25,6 +25,8 @@ T0=$(date +%s.%N)
 . "$HERE/../servers/common.sh"
 
 ok() { PASSED=$((PASSED + 1)); echo "ok - $*"; }
+# A set-up step that worked: said, not counted (a failed one bails, counting a failure).
+setup_done() { echo "# set-up: $*"; }
 not_ok() {  # not_ok NAME [DETAIL...]
     FAILED=$((FAILED + 1)); echo "not ok - $1"; shift
     local d; for d in "$@"; do printf '#   %s\n' "$d"; done
@@ -145,7 +147,7 @@ elif [ "$have" != "$want" ] || ! cmp -s "$HERE/package-lock.json" "$MODULES/pack
         bail "npm ci of playwright-core $want failed" "$MODULES/npm-ci.log"
     fi
 fi
-ok "chromium, node $(node --version), npm $(npm --version), lighttpd and playwright-core $want present ($(elapsed "$t") s)"
+setup_done "chromium, node $(node --version), npm $(npm --version), lighttpd and playwright-core $want present ($(elapsed "$t") s)"
 
 # folio itself: built when missing or older than a source file.
 if [ ! -x "$ROOT/cgi-bin/folio.fcgi" ] ||
@@ -188,7 +190,7 @@ for _ in $(seq 1 100); do
     sleep 0.1
 done
 [ -n "$up" ] || bail "lighttpd did not start listening on 127.0.0.1:$port within 10 s" "$TMP/lighttpd.out" "$LOG"
-ok "lighttpd (pid $LIGHTTPD_PID) serving folio through mod_fastcgi on http://127.0.0.1:$port/ ($(elapsed "$t") s)"
+setup_done "lighttpd (pid $LIGHTTPD_PID) serving folio through mod_fastcgi on http://127.0.0.1:$port/ ($(elapsed "$t") s)"
 
 # ---------------------------------------------------------------- 3. the browser
 

@@ -122,26 +122,12 @@ Result cgi(const std::string& uri, const std::string& method, const std::string&
     return run({}, env);
 }
 
-SiteCopy::SiteCopy() {
-    char tmpl[] = "/tmp/folio-e2e-XXXXXX";
-    if (!mkdtemp(tmpl)) throw std::runtime_error("mkdtemp");
-    dir = tmpl;
-    config = dir + "/cgi-bin/folio.ini";
-    const std::string cmd = "mkdir -p '" + dir + "/cgi-bin' && cp -R content templates '" + dir + "/' && cp cgi-bin/folio.ini '" +
-                            dir + "/cgi-bin/'";
+SiteCopy::SiteCopy() : dir(tmp.path()), config(dir + "/cgi-bin/folio.ini") {
+    tmp.mkdirs("cgi-bin");
+    const std::string cmd = "cp -R content templates '" + dir + "/' && cp cgi-bin/folio.ini '" + dir + "/cgi-bin/'";
     if (system(cmd.c_str()) != 0) throw std::runtime_error("copying the default site failed");
 }
 
-SiteCopy::~SiteCopy() {
-    const std::string cmd = "rm -rf '" + dir + "'";
-    if (system(cmd.c_str()) != 0) { /* a leftover temp folder is not worth failing a test */ }
-}
-
-void SiteCopy::write(const std::string& rel, const std::string& text) const {
-    const std::string path = dir + "/" + rel;
-    const std::string mk = "mkdir -p \"$(dirname '" + path + "')\"";
-    if (system(mk.c_str()) != 0) throw std::runtime_error("mkdir");
-    std::ofstream(path, std::ios::binary) << text;
-}
+void SiteCopy::write(const std::string& rel, const std::string& text) const { tmp.write(rel, text); }
 
 }  // namespace e2e

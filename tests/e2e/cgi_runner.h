@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "../common/temp_dir.h"
+
 namespace e2e {
 
 struct Result {
@@ -31,10 +33,10 @@ Result cgi(const std::string& uri, const std::string& method = "GET", const std:
 // A copy of the default site (content/, templates/, cgi-bin/folio.ini) in a fresh temporary
 // folder, removed on destruction; for tests that break or extend it.
 struct SiteCopy {
+    testing::TempDir tmp{"folio-e2e"};
     std::string dir;     // the temp folder
     std::string config;  // dir + "/cgi-bin/folio.ini"
     SiteCopy();
-    ~SiteCopy();
     SiteCopy(const SiteCopy&) = delete;
     SiteCopy& operator=(const SiteCopy&) = delete;
     void write(const std::string& rel, const std::string& text) const;

@@ -11,26 +11,12 @@
 #include <sstream>
 #include <thread>
 
+#include "../common/gunzip.h"
 #include "fcgi_client.h"
 
 using e2e::cgi;
 
 namespace {
-
-std::string gunzip(const std::string& in) {
-    z_stream zs{};
-    if (inflateInit2(&zs, 15 + 16) != Z_OK) return "<inflateInit failed>";
-    std::string out(1 << 20, '\0');
-    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
-    zs.avail_in = static_cast<uInt>(in.size());
-    zs.next_out = reinterpret_cast<Bytef*>(out.data());
-    zs.avail_out = static_cast<uInt>(out.size());
-    int rc = inflate(&zs, Z_FINISH);
-    inflateEnd(&zs);
-    if (rc != Z_STREAM_END) return "<inflate failed>";
-    out.resize(zs.total_out);
-    return out;
-}
 
 e2e::Result cgi_with(const std::string& uri, const std::map<std::string, std::string>& extra, const std::string& config = "") {
     std::map<std::string, std::string> env = {{"REQUEST_METHOD", "GET"}, {"REQUEST_URI", uri}};
@@ -158,7 +144,7 @@ BOOST_AUTO_TEST_CASE(gzip_bodies_decompress_to_the_plain_body) {
             BOOST_TEST(gz.header("Content-Encoding") == "gzip");
             BOOST_TEST(gz.header("Vary") == "Accept-Encoding");
             BOOST_TEST(gz.body.size() < plain.body.size());
-            BOOST_TEST(gunzip(gz.body) == plain.body);
+            BOOST_TEST(testing::gunzip(gz.body) == plain.body);
             BOOST_TEST(gz.header("Content-Length") == std::to_string(gz.body.size()));
             if (plain.status == 200) BOOST_TEST(gz.header("ETag") != plain.header("ETag"));
         }
@@ -187,7 +173,7 @@ BOOST_AUTO_TEST_CASE(fastcgi_cache_serves_the_same_bytes_and_follows_edits) {
     auto gz1 = e2e::fcgi_request(d.address, params("/publications/", "gzip"));
     auto gz2 = e2e::fcgi_request(d.address, params("/publications/", "gzip"));
     BOOST_TEST(gz1.out == gz2.out);
-    BOOST_TEST(gunzip(gz1.body) == first.body);
+    BOOST_TEST(testing::gunzip(gz1.body) == first.body);
     // An edit to a partial reaches cached pages within a second.
     site.write("templates/partials/footer.mustache", "<footer>EDITED-FOOTER</footer>\n");
     auto start = std::chrono::steady_clock::now();

@@ -22,6 +22,7 @@
 #include <thread>
 #include <vector>
 
+#include "../common/gunzip.h"
 #include "fcgi_client.h"
 
 namespace {
@@ -130,24 +131,6 @@ Digest gunzip_digest(const std::string& path, std::size_t offset) {
     return rc == Z_STREAM_END ? d : Digest{0, 0};
 }
 
-// The same for bytes in memory (FastCGI answers arrive as strings), returning the bytes.
-std::string gunzip(const std::string& in) {
-    z_stream zs{};
-    if (inflateInit2(&zs, 15 + 16) != Z_OK) return "<inflateInit failed>";
-    std::string out;
-    std::vector<char> buf(1 << 16);
-    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
-    zs.avail_in = static_cast<uInt>(in.size());
-    int rc = Z_OK;
-    while (rc == Z_OK) {
-        zs.next_out = reinterpret_cast<Bytef*>(buf.data());
-        zs.avail_out = static_cast<uInt>(buf.size());
-        rc = inflate(&zs, Z_NO_FLUSH);
-        out.append(buf.data(), buf.size() - zs.avail_out);
-    }
-    inflateEnd(&zs);
-    return rc == Z_STREAM_END ? out : "<inflate failed>";
-}
 
 // A CGI run whose peak memory is measured: wait4 reports the child's maximum resident set
 // (what /proc/PID/status calls VmHWM), in KiB. The child starts as a copy of this process, and
@@ -365,7 +348,7 @@ BOOST_AUTO_TEST_CASE(fastcgi_gzip_variant_is_made_once_and_kept) {
     auto second = fcgi(d.address, "/files/data.csv", "GET", "gzip");
     BOOST_TEST(first.header("Content-Encoding") == "gzip");
     BOOST_TEST(first.body.size() < 5 * kMiB);
-    BOOST_TEST((gunzip(first.body) == slurp(s.file("data.csv"))), "the gzip body does not decompress to the file");
+    BOOST_TEST((testing::gunzip(first.body) == slurp(s.file("data.csv"))), "the gzip body does not decompress to the file");
     BOOST_TEST((first.out == second.out));
     BOOST_TEST(kept_variants(s.cache).size() == 1u);
     auto [rss, hwm] = rss_of(d.pid);

@@ -110,6 +110,16 @@ class Results:
         sys.stdout.flush()
         return good
 
+    def run_all(self, tests):
+        """Runs each test; one that raises is a failed check and the others still run. The exit
+        status: 1 when any check failed."""
+        for t in tests:
+            try:
+                t()
+            except Exception as e:  # one broken test must not hide the others
+                self.check("test crashed: %s: %s" % (type(e).__name__, e), False)
+        return 1 if self.failed else 0
+
 
 def connect(address, rcvbuf=None):
     if address.startswith("/"):
@@ -333,12 +343,7 @@ def main():
         lambda: test_response(r, binary, sock, log, last_line),
         lambda: test_params(r, binary, sock, log),
     ]
-    for t in tests:
-        try:
-            t()
-        except Exception as e:  # one broken test must not hide the others
-            r.check("test crashed: %s: %s" % (type(e).__name__, e), False)
-    return 1 if r.failed else 0
+    return r.run_all(tests)
 
 
 if __name__ == "__main__":

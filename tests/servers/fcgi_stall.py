@@ -240,12 +240,7 @@ def main():
     tests.append(lambda: test_kind(r, binary, tcp, log, "a short PARAMS record"))
     tests.append(lambda: test_eight(r, binary, sock, log))
     tests.append(lambda: test_limits(r, binary, sock, log))
-    for t in tests:
-        try:
-            t()
-        except Exception as e:  # one broken test must not hide the others
-            r.check("test crashed: %s: %s" % (type(e).__name__, e), False)
-    return 1 if r.failed else 0
+    return r.run_all(tests)
 
 
 if __name__ == "__main__":

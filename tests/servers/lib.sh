@@ -29,10 +29,25 @@ not_ok() {  # $1 = name, rest = details (one "#" line each)
     TESTNO=$((TESTNO + 1)); FAILED=$((FAILED + 1)); echo "not ok $TESTNO - $1"; shift
     local d; for d in "$@"; do printf '#   %s\n' "$d"; done
 }
+# A set-up step that worked: said, not counted (a failed one calls bail, which counts a failure
+# and stops the suite).
+setup_done() { echo "# set-up: $*"; }
 skip() { TESTNO=$((TESTNO + 1)); SKIPPED=$((SKIPPED + 1)); echo "ok $TESTNO - $1 # SKIP $2"; }
 check() {  # check NAME COMMAND...: ok when the command succeeds
     local name=$1; shift
     if "$@"; then ok "$name"; else not_ok "$name" "failed: $*"; fi
+}
+# count_checks PREFIX < TAP-LINES: counts a driver's "ok - NAME" / "not ok - NAME" lines as this
+# suite's checks (named "PREFIX: NAME"); its other lines are shown as they are.
+count_checks() {
+    local line
+    while IFS= read -r line; do
+        case "$line" in
+            "ok - "*) ok "$1: ${line#ok - }" ;;
+            "not ok - "*) not_ok "$1: ${line#not ok - }" ;;
+            *) echo "$line" ;;
+        esac
+    done
 }
 log_tail() {  # log_tail FILE [LINES]: shows the end of a log, prefixed with "#"
     local f=$1 n=${2:-25}

@@ -58,7 +58,7 @@ CONF
 } > "$conf"
 
 apache_start apache-cgi "$conf" "$pidfile" "$log" "$port"
-ok "apache-cgi: apache2 started on 127.0.0.1:$port (mpm_prefork, mod_cgi, ScriptAlias + rewrite)"
+setup_done "apache-cgi: apache2 started on 127.0.0.1:$port (mpm_prefork, mod_cgi, ScriptAlias + rewrite)"
 
 run_table "http://127.0.0.1:$port" "" "$log"
 run_http_checks "http://127.0.0.1:$port" ""

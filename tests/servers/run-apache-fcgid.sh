@@ -52,7 +52,7 @@ CONF
 } > "$conf"
 
 apache_start apache-fcgid "$conf" "$pidfile" "$log" "$port"
-ok "apache-fcgid: apache2 started on 127.0.0.1:$port (mpm_event, mod_fcgid, .htaccess rewrite)"
+setup_done "apache-fcgid: apache2 started on 127.0.0.1:$port (mpm_event, mod_fcgid, .htaccess rewrite)"
 
 run_table "http://127.0.0.1:$port" "" "$log"
 run_http_checks "http://127.0.0.1:$port" ""

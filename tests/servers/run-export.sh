@@ -40,7 +40,7 @@ start_lighttpd() {
 mkdir -p "$TMP/empty-docroot"
 start_lighttpd live "$TMP/empty-docroot" fastcgi; live=$PORT
 start_lighttpd static "$out"; static=$PORT
-ok "export: lighttpd serves folio on :$live and the exported folder on :$static"
+setup_done "export: lighttpd serves folio on :$live and the exported folder on :$static"
 
 pages=0 same=0 stubs=0
 while IFS= read -r file; do

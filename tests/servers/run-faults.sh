@@ -36,7 +36,7 @@ lighttpd -f "$conf" > "$TMP/start.log" 2>&1 || bail "faults: lighttpd did not st
 register_stop "$pidfile" "faults: lighttpd" "$log"
 wait_port "$port" "$pidfile" "faults: lighttpd" "$log"
 URL="http://127.0.0.1:$port"
-ok "faults: lighttpd on 127.0.0.1:$port spawns folio (max-procs 2)"
+setup_done "faults: lighttpd on 127.0.0.1:$port spawns folio (max-procs 2)"
 
 # ---------------------------------------------------------------- helpers
 

@@ -53,7 +53,7 @@ run_lighttpd() {
     lighttpd -f "$conf" > "$dir/start.log" 2>&1 || bail "$name: lighttpd did not start" "$dir/start.log" "$log"
     register_stop "$pidfile" "$name: lighttpd" "$log"
     wait_port "$port" "$pidfile" "$name: lighttpd" "$log"
-    ok "$name: lighttpd started on 127.0.0.1:$port, folio mounted at $mount"
+    setup_done "$name: lighttpd started on 127.0.0.1:$port, folio mounted at $mount"
 
     run_table "http://127.0.0.1:$port" "$base" "$log"
     run_http_checks "http://127.0.0.1:$port" "$base"

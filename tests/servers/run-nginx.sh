@@ -65,7 +65,7 @@ nginx -t -p "$TMP/nginx" -e "$log" -c "$conf" > "$TMP/configtest.log" 2>&1 || ba
 nginx -p "$TMP/nginx" -e "$log" -c "$conf" > "$TMP/start.log" 2>&1 || bail "nginx: nginx did not start" "$TMP/start.log" "$log"
 register_stop "$pidfile" "nginx: nginx" "$log"
 wait_port "$port" "$pidfile" "nginx: nginx" "$log"
-ok "nginx: nginx started on 127.0.0.1:$port, folio on unix:$sock"
+setup_done "nginx: nginx started on 127.0.0.1:$port, folio on unix:$sock"
 
 run_table "http://127.0.0.1:$port" "" "$log" "$flog"
 run_http_checks "http://127.0.0.1:$port" ""

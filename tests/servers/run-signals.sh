@@ -30,15 +30,9 @@ chmod 644 "$deploy/content/big.md"
 size=$(wc -c < "$deploy/content/big.md")
 out=$(env -i REQUEST_METHOD=GET REQUEST_URI=/big/ "$deploy/cgi-bin/folio.fcgi" < /dev/null 2>&1 | head -c 100 | head -1 | tr -d '\r')
 [ "$out" = "Status: 200 OK" ] || bail "signals: folio does not serve the ${size}-byte page /big/ as a CGI: $out"
-ok "signals: folio serves a ${size}-byte page at /big/"
+setup_done "signals: folio serves a ${size}-byte page at /big/"
 
 port=$(pick_port) || bail "signals: no free port"
 work="$TMP/work"; mkdir -p "$work"
-while IFS= read -r line; do
-    case "$line" in
-        "ok - "*) ok "signals: ${line#ok - }" ;;
-        "not ok - "*) not_ok "signals: ${line#not ok - }" ;;
-        *) echo "$line" ;;
-    esac
-done < <(/usr/bin/python3 "$HERE/fcgi_signals.py" "$deploy/cgi-bin/folio.fcgi" "$work" "$port" "$last" 2>&1)
+count_checks signals < <(/usr/bin/python3 "$HERE/fcgi_signals.py" "$deploy/cgi-bin/folio.fcgi" "$work" "$port" "$last" 2>&1)
 finish

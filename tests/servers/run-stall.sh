@@ -15,11 +15,5 @@ deploy="$TMP/deploy"
 make_deploy "$deploy" ""
 port=$(pick_port) || bail "stall: no free port"
 work="$TMP/work"; mkdir -p "$work"
-while IFS= read -r line; do
-    case "$line" in
-        "ok - "*) ok "stall: ${line#ok - }" ;;
-        "not ok - "*) not_ok "stall: ${line#not ok - }" ;;
-        *) echo "$line" ;;
-    esac
-done < <(/usr/bin/python3 "$HERE/fcgi_stall.py" "$deploy/cgi-bin/folio.fcgi" "$work" "$port" 2>&1)
+count_checks stall < <(/usr/bin/python3 "$HERE/fcgi_stall.py" "$deploy/cgi-bin/folio.fcgi" "$work" "$port" 2>&1)
 finish

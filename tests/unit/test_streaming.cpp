@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "../common/gunzip.h"
 #include "config.h"
 #include "helpers.h"
 #include "http.h"
@@ -36,24 +37,6 @@ std::string text_of(std::size_t bytes) {
     return s;
 }
 
-// The test's own inflate (zlib directly), independent of folio's code.
-std::string inflate_all(const std::string& in) {
-    z_stream zs{};
-    if (inflateInit2(&zs, 15 + 16) != Z_OK) return "<init failed>";
-    std::string out;
-    std::vector<char> buf(1 << 16);
-    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
-    zs.avail_in = static_cast<uInt>(in.size());
-    int rc = Z_OK;
-    while (rc == Z_OK) {
-        zs.next_out = reinterpret_cast<Bytef*>(buf.data());
-        zs.avail_out = static_cast<uInt>(buf.size());
-        rc = inflate(&zs, Z_NO_FLUSH);
-        out.append(buf.data(), buf.size() - zs.avail_out);
-    }
-    inflateEnd(&zs);
-    return rc == Z_STREAM_END ? out : "<inflate failed>";
-}
 
 // zlib's own gzip of bytes at a level, for comparison.
 std::string reference_gzip(const std::string& bytes, int level) {
@@ -105,7 +88,7 @@ BOOST_AUTO_TEST_SUITE(streaming)
 BOOST_AUTO_TEST_CASE(gzip_uses_level_6_and_round_trips) {
     const std::string text = text_of(300 * 1024);
     const std::string gz = folio::gzip(text);
-    BOOST_TEST((inflate_all(gz) == text));
+    BOOST_TEST((testing::gunzip(gz) == text));
     BOOST_TEST((gz == reference_gzip(text, folio::kGzipLevel)), "not zlib's output at level " << folio::kGzipLevel);
     BOOST_TEST(folio::kGzipLevel <= 6);
     // The gzip header's XFL byte is 2 only for the slowest level.
@@ -256,7 +239,7 @@ BOOST_AUTO_TEST_CASE(gzip_file_round_trips) {
     close(out);
     const std::string gz = read_all(d / "a.csv.gz");
     BOOST_TEST(gz.size() < text.size() / 2);
-    BOOST_TEST((inflate_all(gz) == text));
+    BOOST_TEST((testing::gunzip(gz) == text));
     BOOST_TEST((gz == reference_gzip(text, folio::kGzipLevel)), "not zlib's stream at level " << folio::kGzipLevel);
     // A write that fails (a read-only descriptor) is reported, not taken for a variant.
     int ro = ::open((d / "a.csv.gz").c_str(), O_RDONLY);
@@ -281,7 +264,7 @@ BOOST_AUTO_TEST_CASE(gzip_store_makes_a_variant_once_and_keeps_it) {
     auto first = store->variant(*source, reason);
     BOOST_REQUIRE_MESSAGE(first, reason);
     BOOST_TEST(first->path == d / ("gzip/" + folio::GzipStore::name_for(*source)));
-    BOOST_TEST((inflate_all(read_all(first->path)) == text));
+    BOOST_TEST((testing::gunzip(read_all(first->path)) == text));
     auto second = store->variant(*source, reason);
     BOOST_REQUIRE(second);
     BOOST_TEST(second->inode == first->inode);
@@ -291,7 +274,7 @@ BOOST_AUTO_TEST_CASE(gzip_store_makes_a_variant_once_and_keeps_it) {
     BOOST_REQUIRE(truncate(first->path.c_str(), 100) == 0);
     auto remade = store->variant(*source, reason);
     BOOST_REQUIRE(remade);
-    BOOST_TEST((inflate_all(read_all(remade->path)) == text));
+    BOOST_TEST((testing::gunzip(read_all(remade->path)) == text));
 
     // An edit: a new stamp, a new name.
     d.write("site/data.csv", text_of(2 * 1024 * 1024 + 1));
@@ -382,7 +365,7 @@ BOOST_AUTO_TEST_CASE(gzip_store_of_the_process_alone) {
     BOOST_REQUIRE_MESSAGE(first, reason);
     std::string bytes;
     BOOST_REQUIRE(first->for_each_chunk([&](const char* p, std::size_t n) { return bytes.append(p, n), true; }, reason));
-    BOOST_TEST((inflate_all(bytes) == text));
+    BOOST_TEST((testing::gunzip(bytes) == text));
     BOOST_TEST(store.variant(*a, reason) == first);  // the same variant, not made again
 
     // Room for two variants: a third pushes out the first.

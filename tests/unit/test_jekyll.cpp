@@ -1,0 +1,111 @@
+// jekyll: reading a Jekyll site's _config.yml and navigation, permalinks, post names, slugs.
+#include <boost/test/unit_test.hpp>
+
+#include <string>
+
+#include "config.h"
+#include "error.h"
+#include "helpers.h"
+#include "jekyll.h"
+
+using testing::contains;
+
+namespace {
+
+// The message parse_jekyll throws for config_text, or "(no error)".
+std::string error_of(const std::string& config_text) {
+    folio::Config cfg;
+    try {
+        folio::parse_jekyll(config_text, "_config.yml", "", "_data/navigation.yml", cfg);
+    } catch (const folio::Error& e) {
+        return e.what();
+    }
+    return "(no error)";
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(jekyll_config)
+
+BOOST_AUTO_TEST_CASE(config_fills_what_folio_ini_left_empty) {
+    folio::Config cfg;
+    cfg.site.title = "Mine";
+    folio::JekyllSite j = folio::parse_jekyll(
+        "title: Theirs\nurl: https://ada.github.io/\nbaseurl: lab/\ndescription: D\nlocale: fr\n"
+        "permalink: /blog/:year/:title/\nfuture: true\n"
+        "collections:\n  publications: {output: true, permalink: '/:collection/:path/'}\n  drafts: {}\n"
+        "defaults:\n  - scope: {path: '', type: publications}\n    values: {author_profile: true}\n  - scope: {path: x}\n"
+        "include: [_pages]\nexclude: [Gemfile, '*.log']\n",
+        "_config.yml", "main:\n  - {title: Pubs, url: /publications/}\n  - {title: Bad, url: 'javascript:x'}\n",
+        "_data/navigation.yml", cfg);
+    BOOST_TEST(cfg.site.title == "Mine");  // folio.ini wins
+    BOOST_TEST(cfg.site.url == "https://ada.github.io");
+    BOOST_TEST(cfg.site.base_path == "/lab");
+    BOOST_TEST(cfg.site.description == "D");
+    BOOST_TEST(cfg.site.language == "fr");
+    BOOST_TEST(j.permalink == "/blog/:year/:title/");
+    BOOST_TEST(j.future);
+    BOOST_TEST_REQUIRE(j.collections.size() == 3u);
+    BOOST_TEST(j.collection("posts")->permalink == "/blog/:year/:title/");
+    BOOST_TEST(j.collection("publications")->output);
+    BOOST_TEST(!j.collection("drafts")->output);
+    BOOST_TEST(j.collection("nope") == nullptr);
+    BOOST_TEST_REQUIRE(j.defaults.size() == 1u);  // the one without values is left out
+    BOOST_TEST(j.defaults[0].type == "publications");
+    BOOST_TEST(j.include == std::vector<std::string>{"_pages"});
+    BOOST_TEST(j.excluded("Gemfile"));
+    BOOST_TEST(j.excluded("build.log"));
+    BOOST_TEST(!j.excluded("content"));
+    BOOST_TEST_REQUIRE(cfg.nav.size() == 1u);
+    BOOST_TEST(cfg.nav[0].url == "/publications/");
+    BOOST_TEST_REQUIRE(j.warnings.size() == 1u);
+    BOOST_TEST(contains(j.warnings[0], "_data/navigation.yml:3: navigation entry left out"), j.warnings[0]);
+}
+
+BOOST_AUTO_TEST_CASE(bad_config_names_file_and_line) {
+    BOOST_TEST(contains(error_of("title: x\nurl: ftp://x\n"), "_config.yml:2: url: expected an absolute http(s) URL"));
+    BOOST_TEST(contains(error_of("url: 'https://a b'\n"), "_config.yml:1: url: space or control character"));
+    BOOST_TEST(contains(error_of("a: 1\nbaseurl: /a/../b\n"), "_config.yml:2: baseurl: "));
+    BOOST_TEST(contains(error_of("- a\n- b\n"), "_config.yml:1: expected a YAML mapping"));
+    BOOST_TEST(contains(error_of("a: [1\n"), "_config.yml:"));
+    BOOST_TEST(error_of("title: ok\n") == "(no error)");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(jekyll_names)
+
+BOOST_AUTO_TEST_CASE(permalinks_expand_their_placeholders_and_styles) {
+    folio::PermalinkParts parts;
+    parts.collection = "publications";
+    parts.path = "2024-fast";
+    parts.title = "fast";
+    parts.categories = "ml";
+    parts.year = "2024";
+    parts.month = "03";
+    parts.day = "05";
+    BOOST_TEST(folio::expand_permalink("/:collection/:path/", parts) == "/publications/2024-fast/");
+    BOOST_TEST(folio::expand_permalink("pretty", parts) == "/ml/2024/03/05/fast/");
+    BOOST_TEST(folio::expand_permalink("date", parts) == "/ml/2024/03/05/fast.html");
+    BOOST_TEST(folio::expand_permalink("none", parts) == "/ml/fast.html");
+    parts.categories = "";
+    BOOST_TEST(folio::expand_permalink("/:categories/:title/", parts) == "/fast/");  // slashes merged
+}
+
+BOOST_AUTO_TEST_CASE(post_names_split_into_date_and_slug) {
+    std::string date, slug;
+    BOOST_TEST(folio::split_post_name("2012-08-14-blog-post-1", date, slug));
+    BOOST_TEST(date == "2012-08-14");
+    BOOST_TEST(slug == "blog-post-1");
+    BOOST_TEST(!folio::split_post_name("2012-08-14", date, slug));
+    BOOST_TEST(!folio::split_post_name("20x2-08-14-post", date, slug));
+    BOOST_TEST(!folio::split_post_name("about-me-page", date, slug));
+}
+
+BOOST_AUTO_TEST_CASE(slugify_as_jekyll) {
+    BOOST_TEST(folio::slugify("Hello, World! -- 2024 ") == "hello-world-2024");
+    BOOST_TEST(folio::slugify("  --a__b--  ") == "a-b");
+    BOOST_TEST(folio::slugify("") == "");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
