@@ -30,8 +30,8 @@ bool digits(const std::string& s, std::size_t pos, std::size_t n) {
 }
 
 // The length of the UTF-8 sequence at s[i] that XML can hold; 0 for a byte that starts no valid
-// sequence (stray continuation, overlong form, surrogate, past U+10FFFF, cut short), -1 for a
-// valid character that XML forbids.
+// sequence (stray continuation, overlong form, surrogate, past U+10FFFF, cut short), minus its
+// length for a valid character that XML forbids (so that the whole character is left out).
 int xml_char_at(std::string_view s, std::size_t i) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) return c >= 0x20 || c == '\t' || c == '\n' || c == '\r' ? 1 : -1;
@@ -44,7 +44,7 @@ int xml_char_at(std::string_view s, std::size_t i) {
         cp = (cp << 6) | (cc & 0x3F);
     }
     if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-    return cp == 0xFFFE || cp == 0xFFFF ? -1 : len;
+    return cp == 0xFFFE || cp == 0xFFFF ? -len : len;
 }
 
 }  // namespace
@@ -66,7 +66,7 @@ std::string escape_xml(std::string_view text) {
         const int n = xml_char_at(text, i);
         if (n > 0) kept.append(text.substr(i, static_cast<std::size_t>(n)));
         else if (n == 0) kept += "\xEF\xBF\xBD";  // U+FFFD REPLACEMENT CHARACTER
-        i += n > 0 ? static_cast<std::size_t>(n) : 1;
+        i += n != 0 ? static_cast<std::size_t>(n > 0 ? n : -n) : 1;
     }
     return escape_html(kept);
 }
