@@ -9,8 +9,8 @@
 
 #include "error.h"
 #include "feeds.h"
-#include "kramdown.h"
-#include "liquid.h"
+#include "jekyll/kramdown.h"
+#include "jekyll/liquid.h"
 #include "markdown.h"
 #include "publication.h"
 

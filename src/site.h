@@ -8,7 +8,7 @@
 
 #include "config.h"
 #include "index_cache.h"
-#include "jekyll.h"
+#include "jekyll/jekyll.h"
 #include "page.h"
 
 namespace folio {

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "helpers.h"
-#include "liquid.h"
+#include "jekyll/liquid.h"
 
 using folio::LiquidContext;
 using folio::LiquidProblem;

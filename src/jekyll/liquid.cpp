@@ -1,6 +1,6 @@
 // Liquid: a lexer (text, {{ output }} and {% tag %} tokens with their lines), a parser into a
 // tree of nodes (once per render; partials once when first used), and a renderer over YAML values.
-#include "liquid.h"
+#include "jekyll/liquid.h"
 
 #include <algorithm>
 #include <cctype>
@@ -15,7 +15,7 @@
 #include <variant>
 
 #include "html.h"
-#include "jekyll.h"
+#include "jekyll/jekyll.h"
 
 namespace folio {
 namespace {
