@@ -5,8 +5,10 @@
 #include <ctime>
 #include <set>
 
+#include "config.h"
 #include "html.h"
 #include "markdown.h"
+#include "site.h"
 
 namespace folio {
 namespace {

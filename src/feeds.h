@@ -3,9 +3,11 @@
 #include <string>
 #include <string_view>
 
-#include "render.h"
+#include "site_view.h"
 
 namespace folio {
+
+struct Config;
 
 // sitemaps.org protocol: every served page with lastmod; no redirects, no 404 page, none with
 // `sitemap: false`.

@@ -1,18 +1,23 @@
 // Template data for a page. Names are documented in templates/README.md.
 #include "render.h"
 
+#include <kainjow/mustache.hpp>
+
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <map>
 #include <sstream>
 
+#include "config.h"
 #include "error.h"
 #include "feeds.h"
 #include "jekyll/kramdown.h"
 #include "jekyll/liquid.h"
 #include "markdown.h"
 #include "publication.h"
+#include "site.h"
+#include "templates.h"
 
 namespace folio {
 namespace {

@@ -3,24 +3,12 @@
 #include <string>
 #include <vector>
 
-#include "config.h"
-#include "http_cache.h"
-#include "site.h"
-#include "templates.h"
+#include "site_view.h"
 
 namespace folio {
 
-class GzipStore;
-
-// Everything a render needs, passed explicitly (no globals).
-struct SiteView {
-    const Config& config;
-    const Site& site;
-    const Templates& templates;
-    long long last_modified = 0;     // newest modification time of every input file
-    ResponseCache* cache = nullptr;  // a FastCGI process's rendered responses; none in CGI mode
-    const GzipStore* gzip = nullptr;  // kept gzip variants of large static files (both modes); none: sent plain
-};
+struct Config;
+struct Page;
 
 // Renders a page through its layout. Throws folio::Error with file:line when the page itself
 // is broken (front matter) or its template is.

@@ -3,13 +3,16 @@
 
 #include <cstdint>
 
+#include "config.h"
 #include "error.h"
 #include "feeds.h"
 #include "gzip_store.h"
 #include "http_cache.h"
 #include "publication.h"
+#include "render.h"
 #include "html.h"
 #include "safe_open.h"
+#include "site.h"
 #include "url_path.h"
 
 namespace folio {
