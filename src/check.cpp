@@ -7,6 +7,7 @@
 #include <set>
 
 #include "feeds.h"
+#include "content.h"
 #include "render.h"
 #include "markdown.h"
 

@@ -6,9 +6,11 @@
 #include <set>
 
 #include "config.h"
+#include "content.h"
 #include "html.h"
 #include "markdown.h"
 #include "site.h"
+#include "site_url.h"
 
 namespace folio {
 namespace {
@@ -72,8 +74,6 @@ std::string escape_xml(std::string_view text) {
     }
     return escape_html(kept);
 }
-
-std::string absolute_url(const Config& c, const std::string& path) { return c.site.url + c.site.base_path + path; }
 
 std::string rfc3339(const std::string& date, long long mtime) {
     if (!(digits(date, 0, 4) && date.size() >= 10 && date[4] == '-' && digits(date, 5, 2) && date[7] == '-' && digits(date, 8, 2)))

@@ -13,6 +13,7 @@
 #include "html.h"
 #include "safe_open.h"
 #include "site.h"
+#include "site_url.h"
 #include "url_path.h"
 
 namespace folio {
