@@ -8,7 +8,6 @@
 #include "config.h"
 #include "content.h"
 #include "html.h"
-#include "markdown.h"
 #include "site.h"
 #include "site_url.h"
 
@@ -139,7 +138,9 @@ std::string atom_feed(const SiteView& v) {
         out += "<updated>" + rfc3339(p->date, p->mtime) + "</updated>\n";
         if (const std::string excerpt = front_text(*p, "excerpt"); !excerpt.empty())
             out += "<summary>" + escape_xml(excerpt) + "</summary>\n";
-        out += "<content type=\"html\">" + escape_xml(render_markdown(page_body(*p), MarkdownOptions{c.site.url + c.site.base_path})) +
+        // The page's own content (Liquid and kramdown included), with links to site paths made
+        // absolute: a feed reader has no page to resolve them against.
+        out += "<content type=\"html\">" + escape_xml(render_content(v, *p, page_body(*p), c.site.url + c.site.base_path, nullptr)) +
                "</content>\n</entry>\n";
     }
     return out + "</feed>\n";
