@@ -20,9 +20,9 @@
 namespace folio {
 namespace {
 
-struct KeyError {
-    int line;
-    std::string message;
+// A front-matter key with a value folio cannot use; line: 1-based, in the file.
+struct KeyError : LineError {
+    using LineError::LineError;
 };
 
 std::string scalar(const YAML::Node& data, const char* key) {
