@@ -20,7 +20,7 @@ namespace folio {
 
 namespace mu = kainjow::mustache;
 
-std::string render_page(const SiteView& v, const Page& p, int status) {
+std::string render_page(const SiteView& v, const Page& p, std::string_view body, int status) {
     if (!p.error.empty()) throw Error(p.error);
     const Config& c = v.config;
     mu::data d = base_data(v, p.url, status);
@@ -35,7 +35,7 @@ std::string render_page(const SiteView& v, const Page& p, int status) {
     page.set("is_item", !p.collection.empty());
     set_moved(d, "page", std::move(page));
     d.set("author_profile", p.author_profile);
-    std::string content = page_content(v, p, nullptr);
+    std::string content = render_content(v, p, body, c.site.base_path, nullptr);
     if (front_text(p, "toc") == "true") {
         mu::data toc = toc_data(content);
         d.set("has_toc", !toc.is_empty_list());

@@ -2,6 +2,7 @@
 // jsonld) and renders its layout.
 #pragma once
 #include <string>
+#include <string_view>
 
 #include "site_view.h"
 
@@ -9,9 +10,10 @@ namespace folio {
 
 struct Page;
 
-// Renders a page through its layout. Throws folio::Error with file:line when the page itself
+// Renders a page through its layout; body: the page's body text, read by the caller
+// (page_body: the renderer does no I/O). Throws folio::Error with file:line when the page itself
 // is broken (front matter) or its template is.
-std::string render_page(const SiteView& view, const Page& page, int status);
+std::string render_page(const SiteView& view, const Page& page, std::string_view body, int status);
 
 // Renders a message (an error page with no content file) through the default layout.
 std::string render_message(const SiteView& view, const std::string& title, const std::string& message_html,
