@@ -22,6 +22,7 @@
 #include <string_view>
 
 #include "error.h"
+#include "fd.h"
 #include "text.h"
 #include "publication.h"
 #include "safe_open.h"
@@ -109,7 +110,7 @@ struct Walker {
             warnings.push_back(at(dir, 0, "folders nest deeper than " + std::to_string(kMaxFolderDepth) + " levels; not read"));
             return;
         }
-        std::unique_ptr<DIR, int (*)(DIR*)> d(opendir(dir.c_str()), closedir);
+        Dir d = open_dir(dir.c_str());
         if (!d) {
             warnings.push_back(at(dir, 0, "cannot read folder"));
             return;
@@ -534,7 +535,7 @@ Site build_site(const Config& cfg, std::shared_ptr<const JekyllSite> jekyll, Pag
         site.errors.push_back(site.unreadable);
         return site;
     }
-    if (std::unique_ptr<DIR, int (*)(DIR*)> d(opendir(root.c_str()), closedir); !d) {
+    if (Dir d = open_dir(root.c_str()); !d) {
         site.unreadable = at(root, 0, std::string("cannot read the content folder: ") + std::strerror(errno));
         site.errors.push_back(site.unreadable);
         return site;

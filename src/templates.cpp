@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "error.h"
+#include "fd.h"
 
 namespace folio {
 namespace {
@@ -45,10 +46,9 @@ std::string read_file(const std::string& path) {
 
 std::vector<std::string> list_mustache_files(const std::string& dir) {
     std::vector<std::string> names;
-    DIR* d = opendir(dir.c_str());
+    Dir d = open_dir(dir.c_str());
     if (!d) return names;
-    std::unique_ptr<DIR, int (*)(DIR*)> guard(d, closedir);
-    while (dirent* e = readdir(d)) {
+    while (dirent* e = readdir(d.get())) {
         std::string n = e->d_name;
         const std::string ext = ".mustache";
         if (n.size() > ext.size() && n[0] != '.' && n.compare(n.size() - ext.size(), ext.size(), ext) == 0)
