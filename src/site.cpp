@@ -26,6 +26,7 @@
 #include "text.h"
 #include "publication.h"
 #include "safe_open.h"
+#include "utc_time.h"
 
 namespace folio {
 namespace {
@@ -233,14 +234,7 @@ YAML::Node jekyll_defaults(const JekyllSite& j, const std::string& rel, const st
 
 }  // namespace
 
-std::string today_utc() {
-    std::time_t now = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&now, &tm);
-    char buf[16];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-    return buf;
-}
+std::string today_utc() { return utc_time(std::time(nullptr), "%Y-%m-%d"); }
 
 namespace {
 
