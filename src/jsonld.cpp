@@ -7,7 +7,10 @@
 #include "site_url.h"
 
 namespace folio {
+namespace {
 
+// A JSON string literal in which '<', '>' and '&' are escaped too, so the text can never close
+// the script element it stands in.
 std::string json_string(const std::string& s) {
     std::string out = "\"";
     for (unsigned char c : s) {
@@ -29,6 +32,8 @@ std::string json_string(const std::string& s) {
     }
     return out + "\"";
 }
+
+}  // namespace
 
 std::string person_jsonld(const Config& c) {
     const auto& a = c.author;
