@@ -4,6 +4,7 @@
 #include "disk_cache.h"
 #include "fd.h"
 #include "index_cache.h"
+#include "jekyll/jekyll.h"
 #include "text.h"
 
 #include <dirent.h>

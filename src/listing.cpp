@@ -2,6 +2,8 @@
 // appears.
 #include "listing.h"
 
+#include <yaml-cpp/yaml.h>
+
 #include <kainjow/mustache.hpp>
 
 #include <algorithm>

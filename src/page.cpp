@@ -242,6 +242,10 @@ std::string derived_url(std::string_view rel) {
     return "/" + r + "/";
 }
 
+Page parse_page(std::string_view text, std::string source, std::string rel) {
+    return parse_page(text, std::move(source), std::move(rel), YAML::Node());
+}
+
 Page parse_page(std::string_view text, std::string source, std::string rel, const YAML::Node& defaults) {
     Page p;
     p.source = std::move(source);

@@ -2,6 +2,8 @@
 // gathered from the modules that build each part, then the Mustache render.
 #include "render.h"
 
+#include <yaml-cpp/yaml.h>
+
 #include <kainjow/mustache.hpp>
 
 #include "config.h"

@@ -23,6 +23,7 @@
 
 #include "error.h"
 #include "fd.h"
+#include "jekyll/jekyll.h"
 #include "text.h"
 #include "publication.h"
 #include "safe_open.h"

@@ -9,6 +9,7 @@
 #include <map>
 #include <sstream>
 
+#include "jekyll/jekyll.h"
 #include "listing.h"
 #include "site.h"
 #include "templates.h"
