@@ -80,7 +80,7 @@ void remove_tree(const std::string& dir) {
 std::optional<std::string> read_whole(const std::string& path) {
     int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
     if (fd < 0) return std::nullopt;
-    std::unique_ptr<int, void (*)(int*)> guard(&fd, [](int* f) { close(*f); });
+    const Fd guard(fd);  // closes fd on every way out
     std::string bytes;
     struct stat st;
     if (fstat(fd, &st) == 0 && st.st_size > 0) bytes.reserve(static_cast<std::size_t>(st.st_size));

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "error.h"
+#include "fd.h"
 #include "safe_open.h"
 #include "site.h"
 #include "text.h"
@@ -110,7 +111,7 @@ std::string page_body(const Page& page) {
                  ? -1
                  : open_within(page.source.substr(0, cut), page.rel);
     if (fd < 0) throw Error(at(page.source, 0, "cannot read the page any more"));
-    std::unique_ptr<int, void (*)(int*)> guard(&fd, [](int* f) { close(*f); });
+    const Fd guard(fd);  // closes fd on every way out
     struct stat st;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || static_cast<std::size_t>(st.st_size) < page.body_offset ||
         static_cast<std::size_t>(st.st_size) > kMaxContentFileBytes)

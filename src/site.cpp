@@ -175,7 +175,7 @@ std::string read_limited(const std::string& root, const std::string& rel, std::s
         error = "cannot read";
         return {};
     }
-    std::unique_ptr<int, void (*)(int*)> guard(&fd, [](int* f) { close(*f); });
+    const Fd guard(fd);  // closes fd on every way out
     struct stat st;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         error = "cannot read";
