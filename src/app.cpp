@@ -2,7 +2,9 @@
 #include "app.h"
 
 #include "disk_cache.h"
+#include "fd.h"
 #include "index_cache.h"
+#include "jekyll/jekyll.h"
 #include "text.h"
 
 #include <dirent.h>
@@ -35,7 +37,7 @@ struct Hash {
     }
     void add_tree(const std::string& dir, int depth) {
         if (depth > kMaxFolderDepth) return;
-        std::unique_ptr<DIR, int (*)(DIR*)> d(opendir(dir.c_str()), closedir);
+        Dir d = open_dir(dir.c_str());
         if (!d) return;
         while (dirent* e = readdir(d.get())) {
             if (e->d_name[0] == '.') continue;

@@ -6,7 +6,8 @@
 #include <string>
 
 #include "config.h"
-#include "render.h"
+#include "http_cache.h"
+#include "site_view.h"
 #include "site.h"
 #include "templates.h"
 

@@ -7,6 +7,8 @@
 #include <set>
 
 #include "feeds.h"
+#include "content.h"
+#include "render.h"
 #include "markdown.h"
 
 namespace folio {
@@ -215,8 +217,8 @@ int run_check(const Loaded& l, std::ostream& out, const std::string& cache_note)
             if (!p.html)  // the lines that render_markdown shows as text (markdown.h's table limits)
                 for (const auto& t : table_limit_problems(body))
                     warnings.push_back(p.source + ":" + std::to_string(p.body_line + t.line - 1) + ": " + t.message);
-            page_content(l.view(), p, &warnings);  // reports Liquid that folio leaves out
-            links.add_page_ids(url, render_page(l.view(), p, 200));
+            render_content(l.view(), p, body, l.config.site.base_path, &warnings);  // reports Liquid that folio leaves out
+            links.add_page_ids(url, render_page(l.view(), p, body, 200));
             to_check.push_back(&p);
         } catch (const std::exception& e) {
             errors.push_back(e.what());

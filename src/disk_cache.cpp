@@ -16,6 +16,7 @@
 #include <memory>
 #include <vector>
 
+#include "fd.h"
 #include "text.h"
 
 namespace folio {
@@ -68,7 +69,7 @@ std::string safe_site_folder(const std::string& dir) {
 }
 
 void remove_tree(const std::string& dir) {
-    std::unique_ptr<DIR, int (*)(DIR*)> d(opendir(dir.c_str()), closedir);
+    Dir d = open_dir(dir.c_str());
     if (!d) return;
     while (dirent* e = readdir(d.get()))
         if (std::strcmp(e->d_name, ".") && std::strcmp(e->d_name, "..")) unlink((dir + "/" + e->d_name).c_str());
@@ -79,7 +80,7 @@ void remove_tree(const std::string& dir) {
 std::optional<std::string> read_whole(const std::string& path) {
     int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
     if (fd < 0) return std::nullopt;
-    std::unique_ptr<int, void (*)(int*)> guard(&fd, [](int* f) { close(*f); });
+    const Fd guard(fd);  // closes fd on every way out
     std::string bytes;
     struct stat st;
     if (fstat(fd, &st) == 0 && st.st_size > 0) bytes.reserve(static_cast<std::size_t>(st.st_size));
@@ -135,13 +136,13 @@ struct EntryFile {
 // crash left behind) and the kept gzip variants, which share the bound.
 std::vector<EntryFile> entry_files(const std::string& dir) {
     std::vector<EntryFile> out;
-    std::unique_ptr<DIR, int (*)(DIR*)> top(opendir(dir.c_str()), closedir);
+    Dir top = open_dir(dir.c_str());
     while (dirent* e = top ? readdir(top.get()) : nullptr) {
         if (e->d_name[0] == '.') continue;
         const std::string sub = dir + "/" + e->d_name;
         struct stat st;
         if (lstat(sub.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) continue;
-        std::unique_ptr<DIR, int (*)(DIR*)> d(opendir(sub.c_str()), closedir);
+        Dir d = open_dir(sub.c_str());
         while (dirent* f = d ? readdir(d.get()) : nullptr) {
             const std::string path = sub + "/" + f->d_name;
             if (f->d_name[0] != '.' && lstat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode))
@@ -308,7 +309,7 @@ void DiskCache::put(std::uint64_t fingerprint, const std::string& key, const Res
     if (stat(folder.c_str(), &st) != 0) {
         // A new state of the site: the old states' entries are dead. The kept gzip variants
         // ("gzip", see gzip_store.h) are named after their source file's stamp and stay valid.
-        std::unique_ptr<DIR, int (*)(DIR*)> d(opendir(dir_.c_str()), closedir);
+        Dir d = open_dir(dir_.c_str());
         while (dirent* e = d ? readdir(d.get()) : nullptr)
             if (e->d_name[0] != '.' && std::strcmp(e->d_name, "gzip") != 0) remove_tree(dir_ + "/" + e->d_name);
         if (mkdir(folder.c_str(), 0700) != 0 && errno != EEXIST) return;

@@ -71,7 +71,7 @@ void Acceptor::accept_waiting(Clock::time_point now) {
     for (int i = 0; i < kAcceptBatch; ++i) {
         sockaddr_storage peer{};
         socklen_t len = sizeof peer;
-        OwnedFd fd(accept4(listen_fd_, reinterpret_cast<sockaddr*>(&peer), &len, SOCK_CLOEXEC));
+        Fd fd(accept4(listen_fd_, reinterpret_cast<sockaddr*>(&peer), &len, SOCK_CLOEXEC));
         if (!fd) {
             if (errno == EAGAIN || errno == EWOULDBLOCK) return;  // none left, or another process took it
             if (errno == EINTR || errno == ECONNABORTED || errno == EPROTO || errno == ENETDOWN || errno == ENOPROTOOPT ||
@@ -153,7 +153,7 @@ int Acceptor::poll_timeout_ms(Clock::time_point now) const {
     return static_cast<int>(std::min<long long>(ms, 60000));
 }
 
-OwnedFd Acceptor::next(bool stop_requested) {
+Fd Acceptor::next(bool stop_requested) {
     std::vector<pollfd> fds;
     for (;;) {
         const auto now = Clock::now();
@@ -169,7 +169,7 @@ OwnedFd Acceptor::next(bool stop_requested) {
                 if (h.recheck <= now) {
                     const Look l = look(h, now);
                     if (l == Look::ready) {
-                        OwnedFd fd = std::move(h.fd);
+                        Fd fd = std::move(h.fd);
                         held_.erase(held_.begin() + static_cast<std::ptrdiff_t>(i));
                         return fd;
                     }
@@ -228,13 +228,13 @@ OwnedFd Acceptor::next(bool stop_requested) {
     }
 }
 
-void Acceptor::keep(OwnedFd fd) {
+void Acceptor::keep(Fd fd) {
     if (stopping_) return;
     const auto now = Clock::now();
     held_.push_back(Held{std::move(fd), State::idle, now + kKeepAliveIdle, now});
 }
 
-void Acceptor::close_after_answer(OwnedFd fd) {
+void Acceptor::close_after_answer(Fd fd) {
     shutdown(fd.get(), SHUT_WR);  // the peer reads the end of the answer, then its EOF
     Held h{std::move(fd), State::linger, Clock::now() + kLingerTimeout, Clock::time_point::max()};
     if (drain(h) && !stopping_) held_.push_back(std::move(h));

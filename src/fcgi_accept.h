@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "owned_fd.h"
+#include "fd.h"
 
 struct sockaddr_storage;
 
@@ -37,18 +37,18 @@ public:
     // read it without blocking). Empty once folio is stopping (stop_requested, or stop_fd
     // readable) and no held connection has begun a request, or when the listening socket fails.
     // A connection that has begun one when the stop comes keeps its deadline to finish it.
-    OwnedFd next(bool stop_requested);
+    Fd next(bool stop_requested);
     // A connection kept alive after its answer: held again, for its next request.
-    void keep(OwnedFd fd);
+    void keep(Fd fd);
     // A connection whose answer is complete and which is not kept alive: closed once the peer
     // has closed its side or after kLingerTimeout, whichever comes first.
-    void close_after_answer(OwnedFd fd);
+    void close_after_answer(Fd fd);
 
 private:
     using Clock = std::chrono::steady_clock;
     enum class State { head, idle, linger };
     struct Held {
-        OwnedFd fd;
+        Fd fd;
         State state;
         Clock::time_point deadline;
         Clock::time_point recheck;  // when to peek again; max(): when poll says there is news

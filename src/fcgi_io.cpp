@@ -13,7 +13,7 @@
 #include <utility>
 
 #include "fcgi_accept.h"
-#include "owned_fd.h"
+#include "fd.h"
 #include "response_writer.h"
 
 namespace folio {
@@ -146,7 +146,7 @@ int serve_fastcgi(int listen_fd, const Handler& handler, const std::function<voi
     RequestGuard guard(-1);
     FCGX_Request& req = guard.req;
     for (;;) {
-        OwnedFd conn = acceptor.next(g_stop_requested);
+        Fd conn = acceptor.next(g_stop_requested);
         if (!conn) break;
         req.ipcFd = conn.release();
         req.keepConnection = 1;
@@ -159,7 +159,7 @@ int serve_fastcgi(int listen_fd, const Handler& handler, const std::function<voi
         req.keepConnection = 1;
         FCGX_Finish_r(&req);
         if (req.ipcFd < 0) continue;
-        OwnedFd done(std::exchange(req.ipcFd, -1));
+        Fd done(std::exchange(req.ipcFd, -1));
         if (keep_alive) acceptor.keep(std::move(done));
         else acceptor.close_after_answer(std::move(done));
     }

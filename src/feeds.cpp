@@ -5,22 +5,17 @@
 #include <ctime>
 #include <set>
 
+#include "config.h"
+#include "content.h"
 #include "html.h"
-#include "markdown.h"
+#include "site.h"
+#include "site_url.h"
+#include "utc_time.h"
 
 namespace folio {
 namespace {
 
 constexpr std::size_t kMaxFeedEntries = 50;
-
-std::string utc(long long t, const char* format) {
-    std::time_t tt = static_cast<std::time_t>(t);
-    std::tm tm{};
-    gmtime_r(&tt, &tm);
-    char buf[64];
-    std::strftime(buf, sizeof buf, format, &tm);
-    return buf;
-}
 
 bool digits(const std::string& s, std::size_t pos, std::size_t n) {
     if (pos + n > s.size()) return false;
@@ -71,11 +66,9 @@ std::string escape_xml(std::string_view text) {
     return escape_html(kept);
 }
 
-std::string absolute_url(const Config& c, const std::string& path) { return c.site.url + c.site.base_path + path; }
-
 std::string rfc3339(const std::string& date, long long mtime) {
     if (!(digits(date, 0, 4) && date.size() >= 10 && date[4] == '-' && digits(date, 5, 2) && date[7] == '-' && digits(date, 8, 2)))
-        return utc(mtime, "%Y-%m-%dT%H:%M:%SZ");
+        return utc_time(mtime, "%Y-%m-%dT%H:%M:%SZ");
     std::string out = date.substr(0, 10);
     // "YYYY-MM-DD HH:MM[:SS] [+hhmm]"
     if (date.size() >= 16 && (date[10] == ' ' || date[10] == 'T') && digits(date, 11, 2) && date[13] == ':' && digits(date, 14, 2)) {
@@ -98,7 +91,7 @@ std::string sitemap_xml(const SiteView& v) {
         const Page& p = v.site.pages[route.page];
         if (!p.error.empty() || !p.in_sitemap || url != p.url) continue;
         out += "<url><loc>" + escape_xml(absolute_url(v.config, p.url)) + "</loc><lastmod>" +
-               utc(p.mtime, "%Y-%m-%dT%H:%M:%SZ") + "</lastmod></url>\n";
+               utc_time(p.mtime, "%Y-%m-%dT%H:%M:%SZ") + "</lastmod></url>\n";
     }
     return out + "</urlset>\n";
 }
@@ -115,7 +108,7 @@ std::string atom_feed(const SiteView& v) {
             if (posts.size() < kMaxFeedEntries) posts.push_back(&v.site.pages[i]);
     long long newest = 0;
     for (const auto& p : v.site.pages) newest = std::max(newest, p.mtime);
-    std::string updated = posts.empty() ? utc(newest, "%Y-%m-%dT%H:%M:%SZ") : rfc3339(posts.front()->date, posts.front()->mtime);
+    std::string updated = posts.empty() ? utc_time(newest, "%Y-%m-%dT%H:%M:%SZ") : rfc3339(posts.front()->date, posts.front()->mtime);
 
     std::string out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"";
     if (!c.site.language.empty()) out += " xml:lang=\"" + escape_xml(c.site.language) + "\"";
@@ -137,7 +130,9 @@ std::string atom_feed(const SiteView& v) {
         out += "<updated>" + rfc3339(p->date, p->mtime) + "</updated>\n";
         if (const std::string excerpt = front_text(*p, "excerpt"); !excerpt.empty())
             out += "<summary>" + escape_xml(excerpt) + "</summary>\n";
-        out += "<content type=\"html\">" + escape_xml(render_markdown(page_body(*p), MarkdownOptions{c.site.url + c.site.base_path})) +
+        // The page's own content (Liquid and kramdown included), with links to site paths made
+        // absolute: a feed reader has no page to resolve them against.
+        out += "<content type=\"html\">" + escape_xml(render_content(v, *p, page_body(*p), c.site.url + c.site.base_path, nullptr)) +
                "</content>\n</entry>\n";
     }
     return out + "</feed>\n";

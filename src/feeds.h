@@ -3,9 +3,10 @@
 #include <string>
 #include <string_view>
 
-#include "render.h"
+#include "site_view.h"
 
 namespace folio {
+
 
 // sitemaps.org protocol: every served page with lastmod; no redirects, no 404 page, none with
 // `sitemap: false`.
@@ -26,9 +27,6 @@ std::size_t find_non_xml(std::string_view text);
 // character XML cannot hold left out (bytes that are not UTF-8 become U+FFFD), so the document
 // is well-formed whatever the site's files hold.
 std::string escape_xml(std::string_view text);
-
-// The public absolute URL of a site path: [site] url + base_path + path.
-std::string absolute_url(const Config& config, const std::string& path);
 
 // "2025-07-13" or "2025-07-13 10:00:00 +0800" -> RFC 3339; else the mtime, in UTC.
 std::string rfc3339(const std::string& date, long long mtime);

@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "error.h"
+
 namespace folio {
 
 struct FrontMatter {
@@ -14,9 +16,9 @@ struct FrontMatter {
     int body_line = 1;   // line number of the body's first line in the file
 };
 
-struct FrontMatterError {
-    int line;             // 1-based line in the file
-    std::string message;
+// line: 1-based, in the file.
+struct FrontMatterError : LineError {
+    using LineError::LineError;
 };
 
 // Splits and parses. A file whose first line is "---" has front matter up to the next line

@@ -14,6 +14,7 @@
 #include <ctime>
 #include <vector>
 
+#include "fd.h"
 #include "http_cache.h"
 
 namespace folio {
@@ -152,7 +153,7 @@ void GzipStore::evict(const std::string& keep) const {
     };
     std::vector<Entry> entries;
     std::uint64_t total = 0;
-    std::unique_ptr<DIR, int (*)(DIR*)> d(opendir(dir_.c_str()), closedir);
+    Dir d = open_dir(dir_.c_str());
     while (dirent* e = d ? readdir(d.get()) : nullptr) {
         if (e->d_name[0] == '.') continue;
         struct stat st;

@@ -1,6 +1,7 @@
 // Request and Response values and the CGI response format.
 #include "http.h"
 
+#include "error.h"
 #include "html.h"
 
 #include <fcntl.h>
@@ -155,7 +156,7 @@ std::string serialize_head(const Response& response) {
 
 Response redirect_response(int status, std::string location) {
     if (!header_value_ok(location) || location.empty())
-        throw std::invalid_argument("redirect target is empty or holds a control character");
+        throw Error("redirect target is empty or holds a control character");
     Response r;
     r.status = status;
     r.set_header("Location", location);

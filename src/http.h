@@ -84,7 +84,7 @@ std::uint64_t body_size(const Response& response);
 std::string serialize_head(const Response& response);
 bool has_body(const Response& response, bool head_only);
 
-// A redirect with an explicit Status (HACKING.md, server fact 2). Throws std::invalid_argument when
+// A redirect with an explicit Status (HACKING.md, server fact 2). Throws folio::Error when
 // the location could split the header.
 Response redirect_response(int status, std::string location);
 

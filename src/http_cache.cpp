@@ -4,6 +4,7 @@
 #include <zlib.h>
 
 #include "text.h"
+#include "utc_time.h"
 
 #include <unistd.h>
 
@@ -43,14 +44,7 @@ bool etag_listed(const std::string& list, const std::string& etag) {
 
 }  // namespace
 
-std::string http_date(long long t) {
-    std::time_t tt = static_cast<std::time_t>(t);
-    std::tm tm{};
-    gmtime_r(&tt, &tm);
-    char buf[64];
-    std::strftime(buf, sizeof buf, "%a, %d %b %Y %H:%M:%S GMT", &tm);
-    return buf;
-}
+std::string http_date(long long t) { return utc_time(t, "%a, %d %b %Y %H:%M:%S GMT"); }
 
 long long parse_http_date(const std::string& s) {
     std::tm tm{};

@@ -30,7 +30,7 @@ std::string errno_text() { return std::strerror(errno); }
 
 // A socket at path that someone accepts connections on.
 bool socket_in_use(const std::string& path) {
-    OwnedFd probe(socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0));
+    Fd probe(socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0));
     sockaddr_un sa{};
     sa.sun_family = AF_UNIX;
     path.copy(sa.sun_path, sizeof sa.sun_path - 1);
@@ -118,7 +118,7 @@ std::unique_ptr<Listener> Listener::open(const std::string& text, bool allow_pub
             if (socket_in_use(path)) return fail(path + " is in use by another process");
             if (unlink(path.c_str()) != 0) return fail("cannot remove the old socket: " + errno_text());
         }
-        l->fd_ = OwnedFd(socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0));
+        l->fd_ = Fd(socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0));
         if (!l->fd_) return fail(errno_text());
         sockaddr_un sa{};
         sa.sun_family = AF_UNIX;
@@ -150,7 +150,7 @@ std::unique_ptr<Listener> Listener::open(const std::string& text, bool allow_pub
             inet_pton(AF_INET, address->host.c_str(), &sa->sin_addr);
             len = sizeof *sa;
         }
-        l->fd_ = OwnedFd(socket(ss.ss_family, SOCK_STREAM | SOCK_CLOEXEC, 0));
+        l->fd_ = Fd(socket(ss.ss_family, SOCK_STREAM | SOCK_CLOEXEC, 0));
         if (!l->fd_) return fail(errno_text());
         const int on = 1;
         setsockopt(l->fd_.get(), SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);

@@ -7,7 +7,7 @@
 #include <optional>
 #include <string>
 
-#include "owned_fd.h"
+#include "fd.h"
 
 namespace folio {
 
@@ -42,7 +42,7 @@ public:
 
 private:
     Listener() = default;
-    OwnedFd fd_;
+    Fd fd_;
     std::string path_;  // the Unix socket's file, to remove
     dev_t dev_ = 0;
     ino_t ino_ = 0;

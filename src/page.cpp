@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "error.h"
+#include "fd.h"
 #include "safe_open.h"
 #include "site.h"
 #include "text.h"
@@ -20,9 +21,9 @@
 namespace folio {
 namespace {
 
-struct KeyError {
-    int line;
-    std::string message;
+// A front-matter key with a value folio cannot use; line: 1-based, in the file.
+struct KeyError : LineError {
+    using LineError::LineError;
 };
 
 std::string scalar(const YAML::Node& data, const char* key) {
@@ -110,7 +111,7 @@ std::string page_body(const Page& page) {
                  ? -1
                  : open_within(page.source.substr(0, cut), page.rel);
     if (fd < 0) throw Error(at(page.source, 0, "cannot read the page any more"));
-    std::unique_ptr<int, void (*)(int*)> guard(&fd, [](int* f) { close(*f); });
+    const Fd guard(fd);  // closes fd on every way out
     struct stat st;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || static_cast<std::size_t>(st.st_size) < page.body_offset ||
         static_cast<std::size_t>(st.st_size) > kMaxContentFileBytes)
@@ -240,6 +241,10 @@ std::string derived_url(std::string_view rel) {
     const std::string idx = "/index";
     if (r.size() > idx.size() && r.compare(r.size() - idx.size(), idx.size(), idx) == 0) r.resize(r.size() - idx.size());
     return "/" + r + "/";
+}
+
+Page parse_page(std::string_view text, std::string source, std::string rel) {
+    return parse_page(text, std::move(source), std::move(rel), YAML::Node());
 }
 
 Page parse_page(std::string_view text, std::string source, std::string rel, const YAML::Node& defaults) {

@@ -1,12 +1,16 @@
 // A content page: one Markdown file's front matter (Jekyll's keys) and body.
 #pragma once
-#include <yaml-cpp/yaml.h>
-
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+// Declared, not included: most files that know a Page never read its YAML (front_of's callers
+// include yaml-cpp themselves).
+namespace YAML {
+class Node;
+}
 
 namespace folio {
 
@@ -113,6 +117,7 @@ std::string derived_url(std::string_view rel);
 // the file and line, and the page keeps its derived URL so that it answers 500, not 404.
 // defaults: front matter applied where the file's own front matter has no such key (Jekyll's
 // `defaults`); a null node for none.
-Page parse_page(std::string_view text, std::string source, std::string rel, const YAML::Node& defaults = YAML::Node());
+Page parse_page(std::string_view text, std::string source, std::string rel, const YAML::Node& defaults);
+Page parse_page(std::string_view text, std::string source, std::string rel);
 
 }  // namespace folio

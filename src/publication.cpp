@@ -1,6 +1,8 @@
 // Publication metadata: BibTeX generation and Google Scholar's Highwire fields.
 #include "publication.h"
 
+#include <yaml-cpp/yaml.h>
+
 #include "text.h"
 
 #include <algorithm>

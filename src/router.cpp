@@ -3,13 +3,17 @@
 
 #include <cstdint>
 
+#include "config.h"
 #include "error.h"
 #include "feeds.h"
 #include "gzip_store.h"
 #include "http_cache.h"
 #include "publication.h"
+#include "render.h"
 #include "html.h"
 #include "safe_open.h"
+#include "site.h"
+#include "site_url.h"
 #include "url_path.h"
 
 namespace folio {
@@ -129,7 +133,7 @@ Response make_generated(const SiteView& v, const Route& route) {
 
 Response make_page(const SiteView& v, const Page& p, const std::string& path, const Log& log) {
     try {
-        return html_response(200, render_page(v, p, 200));
+        return html_response(200, render_page(v, p, page_body(p), 200));
     } catch (const std::exception& e) {
         return error_response(v, 500, e.what(), path, log);
     }
@@ -173,7 +177,8 @@ Response error_response(const SiteView& v, int status, const std::string& reason
     Response r;
     try {
         if (status == 404 && v.site.not_found_page != kNoPage) {
-            r = html_response(404, render_page(v, v.site.pages[v.site.not_found_page], 404));
+            const Page& not_found = v.site.pages[v.site.not_found_page];
+            r = html_response(404, render_page(v, not_found, page_body(not_found), 404));
         } else {
             std::string title = std::to_string(status) + " " + reason_phrase(status);
             std::string message = status >= 500 ? "<p>This page could not be shown. The site's owner can find the reason in the server's error log.</p>"

@@ -4,7 +4,7 @@
 #include <string_view>
 
 #include "http.h"
-#include "render.h"
+#include "site_view.h"
 
 namespace folio {
 

@@ -8,31 +8,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fd.h"
+
 namespace folio {
-namespace {
-
-// Closes the folder it holds when a new one replaces it or when it goes out of scope.
-class Fd {
-public:
-    explicit Fd(int fd = -1) : fd_(fd) {}
-    ~Fd() { reset(); }
-    Fd(const Fd&) = delete;
-    Fd& operator=(const Fd&) = delete;
-    int get() const { return fd_; }
-    void reset(int fd = -1) {
-        if (fd_ >= 0) {
-            const int saved = errno;
-            close(fd_);
-            errno = saved;
-        }
-        fd_ = fd;
-    }
-
-private:
-    int fd_;
-};
-
-}  // namespace
 
 int open_below(int root_fd, std::string_view relative_path) {
     Fd folder;  // the folder reached so far, once below root_fd

@@ -22,9 +22,12 @@
 #include <string_view>
 
 #include "error.h"
+#include "fd.h"
+#include "jekyll/jekyll.h"
 #include "text.h"
 #include "publication.h"
 #include "safe_open.h"
+#include "utc_time.h"
 
 namespace folio {
 namespace {
@@ -109,7 +112,7 @@ struct Walker {
             warnings.push_back(at(dir, 0, "folders nest deeper than " + std::to_string(kMaxFolderDepth) + " levels; not read"));
             return;
         }
-        std::unique_ptr<DIR, int (*)(DIR*)> d(opendir(dir.c_str()), closedir);
+        Dir d = open_dir(dir.c_str());
         if (!d) {
             warnings.push_back(at(dir, 0, "cannot read folder"));
             return;
@@ -172,7 +175,7 @@ std::string read_limited(const std::string& root, const std::string& rel, std::s
         error = "cannot read";
         return {};
     }
-    std::unique_ptr<int, void (*)(int*)> guard(&fd, [](int* f) { close(*f); });
+    const Fd guard(fd);  // closes fd on every way out
     struct stat st;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         error = "cannot read";
@@ -232,14 +235,7 @@ YAML::Node jekyll_defaults(const JekyllSite& j, const std::string& rel, const st
 
 }  // namespace
 
-std::string today_utc() {
-    std::time_t now = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&now, &tm);
-    char buf[16];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-    return buf;
-}
+std::string today_utc() { return utc_time(std::time(nullptr), "%Y-%m-%d"); }
 
 namespace {
 
@@ -534,7 +530,7 @@ Site build_site(const Config& cfg, std::shared_ptr<const JekyllSite> jekyll, Pag
         site.errors.push_back(site.unreadable);
         return site;
     }
-    if (std::unique_ptr<DIR, int (*)(DIR*)> d(opendir(root.c_str()), closedir); !d) {
+    if (Dir d = open_dir(root.c_str()); !d) {
         site.unreadable = at(root, 0, std::string("cannot read the content folder: ") + std::strerror(errno));
         site.errors.push_back(site.unreadable);
         return site;

@@ -8,10 +8,11 @@
 
 #include "config.h"
 #include "index_cache.h"
-#include "jekyll.h"
 #include "page.h"
 
 namespace folio {
+
+struct JekyllSite;
 
 // Limits that keep a hostile or runaway content folder from stalling start-up.
 inline constexpr std::size_t kMaxContentFileBytes = 4 * 1024 * 1024;

@@ -4,12 +4,16 @@
 
 #include <dirent.h>
 
+#include <kainjow/mustache.hpp>
+
 #include <algorithm>
+#include <map>
 #include <fstream>
 #include <set>
 #include <sstream>
 
 #include "error.h"
+#include "fd.h"
 
 namespace folio {
 namespace {
@@ -42,10 +46,9 @@ std::string read_file(const std::string& path) {
 
 std::vector<std::string> list_mustache_files(const std::string& dir) {
     std::vector<std::string> names;
-    DIR* d = opendir(dir.c_str());
+    Dir d = open_dir(dir.c_str());
     if (!d) return names;
-    std::unique_ptr<DIR, int (*)(DIR*)> guard(d, closedir);
-    while (dirent* e = readdir(d)) {
+    while (dirent* e = readdir(d.get())) {
         std::string n = e->d_name;
         const std::string ext = ".mustache";
         if (n.size() > ext.size() && n[0] != '.' && n.compare(n.size() - ext.size(), ext.size(), ext) == 0)
@@ -107,6 +110,27 @@ int partial_depth(const std::string& name, const std::map<std::string, std::stri
 
 }  // namespace
 
+struct Templates::State {
+    struct Layout {
+        std::string file;
+        std::shared_ptr<mu::mustache> tpl;
+        std::string error;  // "file:line: reason" when the file does not parse
+        std::vector<std::string> includes;  // the partials it names
+    };
+    std::map<std::string, Layout> layouts;
+    std::map<std::string, std::string> partials;  // name -> text, all valid
+    // The same partials as Mustache data, made once at load rather than on every render.
+    std::map<std::string, mu::data> partial_data;
+    std::map<std::string, std::string> partial_errors;  // name -> "file:line: reason"
+
+    // A broken partial fails the pages that use it, and only those.
+    void check_partials(const std::vector<std::string>& roots) const;
+};
+
+Templates::Templates() : state_(std::make_shared<State>()) {}
+
+bool Templates::has_layout(const std::string& name) const { return state_->layouts.count(name) != 0; }
+
 std::string template_error(const std::string& file, const std::string& text, const std::string& message) {
     int line = 0;
     std::size_t at_pos = message.rfind(" at ");
@@ -122,18 +146,19 @@ std::string template_error(const std::string& file, const std::string& text, con
 }
 
 Templates Templates::load(const std::string& dir) {
-    Templates t;
+    auto state = std::make_shared<State>();
+    State& t = *state;
     std::map<std::string, std::string> texts;
     for (const auto& name : list_mustache_files(dir + "/partials")) {
         const std::string file = dir + "/partials/" + name + ".mustache";
         std::string text = read_file(file);
         mu::mustache parsed{text};
         if (!parsed.is_valid()) {
-            t.partial_errors_[name] = template_error(file, text, parsed.error_message());
+            t.partial_errors[name] = template_error(file, text, parsed.error_message());
             continue;
         }
         if (sets_delimiters(text)) {
-            t.partial_errors_[name] = at(file, 1, "set-delimiter tags ({{=...=}}) are not supported");
+            t.partial_errors[name] = at(file, 1, "set-delimiter tags ({{=...=}}) are not supported");
             continue;
         }
         texts[name] = std::move(text);
@@ -142,63 +167,64 @@ Templates Templates::load(const std::string& dir) {
     for (const auto& [name, text] : texts) {
         std::set<std::string> visiting;
         if (partial_depth(name, texts, memo, visiting) > kMaxPartialDepth)
-            t.partial_errors_[name] = at(dir + "/partials/" + name + ".mustache", 1,
+            t.partial_errors[name] = at(dir + "/partials/" + name + ".mustache", 1,
                                          "partials nest deeper than " + std::to_string(kMaxPartialDepth) +
                                              " levels (a partial that includes itself?)");
     }
     for (auto& [name, text] : texts)
-        if (!t.partial_errors_.count(name)) t.partials_[name] = std::move(text);
-    for (const auto& [name, text] : t.partials_) t.partial_data_.emplace(name, mu::data(text));
+        if (!t.partial_errors.count(name)) t.partials[name] = std::move(text);
+    for (const auto& [name, text] : t.partials) t.partial_data.emplace(name, mu::data(text));
     for (const auto& name : list_mustache_files(dir + "/layouts")) {
-        Layout l;
+        State::Layout l;
         l.file = dir + "/layouts/" + name + ".mustache";
         std::string text = read_file(l.file);
         l.tpl = std::make_shared<mu::mustache>(text);
         if (!l.tpl->is_valid()) l.error = template_error(l.file, text, l.tpl->error_message());
         else if (sets_delimiters(text)) l.error = at(l.file, 1, "set-delimiter tags ({{=...=}}) are not supported");
         l.includes = included_partials(text);
-        t.layouts_[name] = std::move(l);
+        t.layouts[name] = std::move(l);
     }
-    return t;
+    Templates loaded;
+    loaded.state_ = std::move(state);
+    return loaded;
 }
 
 std::vector<std::string> Templates::problems() const {
     std::vector<std::string> out;
-    for (const auto& [name, error] : partial_errors_) out.push_back(error);
-    for (const auto& [name, l] : layouts_)
+    for (const auto& [name, error] : state_->partial_errors) out.push_back(error);
+    for (const auto& [name, l] : state_->layouts)
         if (!l.error.empty()) out.push_back(l.error);
-    if (!layouts_.count("page")) out.push_back("templates: no layouts/page.mustache (the default layout)");
+    if (!state_->layouts.count("page")) out.push_back("templates: no layouts/page.mustache (the default layout)");
     return out;
 }
 
-// A broken partial fails the pages that use it, and only those.
-void Templates::check_partials(const std::vector<std::string>& roots) const {
+void Templates::State::check_partials(const std::vector<std::string>& roots) const {
     std::vector<std::string> todo = roots;
     std::set<std::string> seen;
     while (!todo.empty()) {
         std::string name = todo.back();
         todo.pop_back();
         if (!seen.insert(name).second) continue;
-        if (auto e = partial_errors_.find(name); e != partial_errors_.end()) throw Error(e->second);
-        if (auto p = partials_.find(name); p != partials_.end())
+        if (auto e = partial_errors.find(name); e != partial_errors.end()) throw Error(e->second);
+        if (auto p = partials.find(name); p != partials.end())
             for (auto& child : included_partials(p->second)) todo.push_back(child);
     }
 }
 
 std::string Templates::render_partial(const std::string& name, const TemplateData& data) const {
-    check_partials({name});
-    if (!partials_.count(name)) return "";
+    state_->check_partials({name});
+    if (!state_->partials.count(name)) return "";
     mu::mustache tpl{"{{> " + name + "}}"};
-    PartialContext ctx(&data, partial_data_);
+    PartialContext ctx(&data, state_->partial_data);
     std::string out = tpl.render(ctx);
     if (!tpl.is_valid()) throw Error(at("templates/partials/" + name + ".mustache", 0, tpl.error_message()));
     return out;
 }
 
 std::string Templates::resolve_layout(const std::string& name) const {
-    if (layouts_.count(name)) return name;
+    if (state_->layouts.count(name)) return name;
     const std::string alias = jekyll_layout_alias(name);
-    return !alias.empty() && layouts_.count(alias) ? alias : "page";
+    return !alias.empty() && state_->layouts.count(alias) ? alias : "page";
 }
 
 std::string jekyll_layout_alias(const std::string& name) {
@@ -210,15 +236,15 @@ std::string jekyll_layout_alias(const std::string& name) {
 }
 
 std::string Templates::render(const std::string& layout, const TemplateData& data) const {
-    auto it = layouts_.find(resolve_layout(layout));
-    if (it == layouts_.end()) throw Error("templates: no layout '" + layout + "' and no layouts/page.mustache");
-    const Layout& l = it->second;
+    auto it = state_->layouts.find(resolve_layout(layout));
+    if (it == state_->layouts.end()) throw Error("templates: no layout '" + layout + "' and no layouts/page.mustache");
+    const State::Layout& l = it->second;
     if (!l.error.empty()) throw Error(l.error);
-    check_partials(l.includes);
+    state_->check_partials(l.includes);
     // The parsed template is shared and kainjow keeps a render error inside it, so render a
     // copy: a failed render must not poison the next one.
     mu::mustache tpl = *l.tpl;
-    PartialContext ctx(&data, partial_data_);
+    PartialContext ctx(&data, state_->partial_data);
     std::string out = tpl.render(ctx);
     if (!tpl.is_valid()) throw Error(at(l.file, 0, tpl.error_message()));
     return out;

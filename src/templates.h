@@ -1,15 +1,19 @@
 // Loads Mustache layouts and partials from templates/ and renders a page's data with them.
 #pragma once
-#include <kainjow/mustache.hpp>
-
-#include <map>
 #include <memory>
 #include <string>
 #include <vector>
 
+namespace kainjow::mustache {
+template <typename string_type>
+class basic_data;
+}
+
 namespace folio {
 
-using TemplateData = kainjow::mustache::data;
+// Mustache data (kainjow's mustache::data), declared here so that this header does not bring
+// the whole Mustache library into every file that only passes templates along.
+using TemplateData = kainjow::mustache::basic_data<std::string>;
 
 class Templates {
 public:
@@ -26,26 +30,19 @@ public:
     // throws folio::Error when it is broken.
     std::string render_partial(const std::string& name, const TemplateData& data) const;
 
-    bool has_layout(const std::string& name) const { return layouts_.count(name) != 0; }
+    bool has_layout(const std::string& name) const;
     // The layout a name renders with: itself, else the theme's stand-in for a Jekyll layout name
     // (single, talk -> single; archive, splash, default -> page), else "page".
     std::string resolve_layout(const std::string& name) const;
     // Every broken template, as "file:line: reason".
     std::vector<std::string> problems() const;
 
+    Templates();
+
 private:
-    struct Layout {
-        std::string file;
-        std::shared_ptr<kainjow::mustache::mustache> tpl;
-        std::string error;  // "file:line: reason" when the file does not parse
-        std::vector<std::string> includes;  // the partials it names
-    };
-    std::map<std::string, Layout> layouts_;
-    std::map<std::string, std::string> partials_;  // name -> text, all valid
-    // The same partials as Mustache data, made once at load rather than on every render.
-    std::map<std::string, kainjow::mustache::data> partial_data_;
-    std::map<std::string, std::string> partial_errors_;  // name -> "file:line: reason"
-    void check_partials(const std::vector<std::string>& roots) const;
+    // The parsed layouts and partials (templates.cpp), shared by copies: read-only once loaded.
+    struct State;
+    std::shared_ptr<const State> state_;
 };
 
 // The folio layout that stands in for an academicpages (minimal-mistakes) layout name, or "".

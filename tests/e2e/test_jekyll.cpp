@@ -166,4 +166,24 @@ BOOST_AUTO_TEST_CASE(broken_config_yml_names_its_line) {
     BOOST_TEST(r.err.find("_config.yml:") != std::string::npos, r.err);
 }
 
+BOOST_AUTO_TEST_CASE(a_feed_entry_is_the_page_content) {
+    // Issue 12, point 1: the feed rendered a post's body as plain Markdown, so its Liquid came out
+    // as written and kramdown's attribute lists as text, while the page itself had neither.
+    JekyllSite s;
+    s.copy.write("site/_posts/2014-03-04-liquid-post.md",
+                 "---\ntitle: Liquid post\n---\nWritten for {{ site.author.name }}.\n\nA notice.\n{: .notice}\n");
+    auto page = s.get("/2014/03/liquid-post/");
+    BOOST_TEST(page.status == 200);
+    const std::string expected = "<p>Written for Ada Lovelace.</p>\n<p class=\"notice\">A notice.</p>";
+    BOOST_TEST(page.body.find(expected) != std::string::npos, page.body);
+    auto feed = s.get("/feed.xml");
+    BOOST_TEST(feed.status == 200);
+    // The feed holds the same HTML, escaped as XML text.
+    BOOST_TEST(feed.body.find("&lt;p&gt;Written for Ada Lovelace.&lt;/p&gt;\n&lt;p class=&quot;notice&quot;&gt;A notice.&lt;/p&gt;") !=
+                   std::string::npos,
+               feed.body);
+    BOOST_TEST(feed.body.find("{{") == std::string::npos);
+    BOOST_TEST(feed.body.find("{:") == std::string::npos);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

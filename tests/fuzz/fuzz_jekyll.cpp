@@ -1,5 +1,5 @@
 // Fuzz target: a Jekyll site's _config.yml and _data/navigation.yml -> JekyllSite + Config
-// (parse_jekyll, src/jekyll.h), then the permalink patterns it found expanded, and the
+// (parse_jekyll, src/jekyll/jekyll.h), then the permalink patterns it found expanded, and the
 // exclude patterns matched against a few names.
 //
 // Input: the _config.yml text, a NUL byte, the navigation.yml text.
@@ -16,7 +16,7 @@
 #include "error.h"
 #include "fuzz_common.h"
 #include "http.h"
-#include "jekyll.h"
+#include "jekyll/jekyll.h"
 #include "url_path.h"
 
 namespace {

@@ -1,4 +1,4 @@
-// Fuzz target: the kramdown extras around cmark (src/kramdown.h):
+// Fuzz target: the kramdown extras around cmark (src/jekyll/kramdown.h):
 //   kramdown_before(md) -> render_markdown -> kramdown_after(html, prepared)
 // and, on its own, kramdown_after() over the input taken as HTML (markers with any index).
 //
@@ -12,7 +12,7 @@
 #include <string>
 
 #include "fuzz_common.h"
-#include "kramdown.h"
+#include "jekyll/kramdown.h"
 #include "markdown.h"
 
 namespace {

@@ -1,4 +1,4 @@
-// Fuzz target: the Liquid subset (render_liquid, src/liquid.h) on a fixed context shaped like
+// Fuzz target: the Liquid subset (render_liquid, src/jekyll/liquid.h) on a fixed context shaped like
 // an academicpages page's (site.* with collections, page.*, an include callback that looks at
 // the loop variable as folio's archive-single include does).
 //
@@ -9,7 +9,7 @@
 #include <string>
 
 #include "fuzz_common.h"
-#include "liquid.h"
+#include "jekyll/liquid.h"
 
 namespace {
 

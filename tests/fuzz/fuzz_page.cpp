@@ -13,6 +13,7 @@
 #include "error.h"
 #include "fuzz_common.h"
 #include "page.h"
+#include "content.h"
 #include "render.h"
 
 namespace {
@@ -28,7 +29,7 @@ void render(const folio::Loaded& l, const std::string& text, const std::string& 
     if (jekyll) p.type = "pages";
     const folio::SiteView view = l.view();
     try {
-        std::string html = folio::render_page(view, p, 200);
+        std::string html = folio::render_page(view, p, folio::page_body(p), 200);
         FUZZ_EXPECT(!html.empty(), text);
     } catch (const folio::Error& e) {
         FUZZ_EXPECT(fuzz::contains(e.what(), file), std::string(e.what()));

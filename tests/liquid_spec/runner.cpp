@@ -20,7 +20,7 @@
 #include <string>
 #include <vector>
 
-#include "liquid.h"
+#include "jekyll/liquid.h"
 
 namespace fs = std::filesystem;
 

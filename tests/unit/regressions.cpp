@@ -2,6 +2,7 @@
 // habit), named after what went wrong, with a comment giving the symptom and the fix's commit.
 // A case stays forever, so the bug cannot come back unnoticed.
 #include <boost/test/unit_test.hpp>
+#include <yaml-cpp/yaml.h>
 
 #include <malloc.h>
 

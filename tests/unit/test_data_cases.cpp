@@ -17,9 +17,9 @@
 
 #include "app.h"
 #include "data_cases.h"
-#include "kramdown.h"
+#include "jekyll/kramdown.h"
 #include "liquid_include.h"
-#include "liquid.h"
+#include "jekyll/liquid.h"
 #include "markdown.h"
 #include "router.h"
 #include "url_path.h"

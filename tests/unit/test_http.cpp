@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "error.h"
 #include "helpers.h"
 #include "http.h"
 
@@ -105,10 +106,10 @@ BOOST_AUTO_TEST_CASE(redirect_response_sets_status_location_and_body) {
 }
 
 BOOST_AUTO_TEST_CASE(redirect_response_rejects_cr_lf_and_empty) {
-    BOOST_CHECK_THROW(redirect_response(301, "/x/\r\nSet-Cookie: a=b"), std::invalid_argument);
-    BOOST_CHECK_THROW(redirect_response(301, "/x/\n"), std::invalid_argument);
-    BOOST_CHECK_THROW(redirect_response(301, "/x/\r"), std::invalid_argument);
-    BOOST_CHECK_THROW(redirect_response(301, ""), std::invalid_argument);
+    BOOST_CHECK_THROW(redirect_response(301, "/x/\r\nSet-Cookie: a=b"), folio::Error);
+    BOOST_CHECK_THROW(redirect_response(301, "/x/\n"), folio::Error);
+    BOOST_CHECK_THROW(redirect_response(301, "/x/\r"), folio::Error);
+    BOOST_CHECK_THROW(redirect_response(301, ""), folio::Error);
 }
 
 BOOST_AUTO_TEST_CASE(redirect_response_escapes_the_body) {

@@ -10,7 +10,7 @@
 #include "config.h"
 #include "helpers.h"
 #include "index_cache.h"
-#include "jekyll.h"
+#include "jekyll/jekyll.h"
 #include "site.h"
 
 using folio::Page;

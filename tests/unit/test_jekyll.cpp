@@ -6,7 +6,7 @@
 #include "config.h"
 #include "error.h"
 #include "helpers.h"
-#include "jekyll.h"
+#include "jekyll/jekyll.h"
 
 using testing::contains;
 

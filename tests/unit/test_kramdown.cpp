@@ -9,7 +9,7 @@
 #include <string>
 
 #include "helpers.h"
-#include "kramdown.h"
+#include "jekyll/kramdown.h"
 #include "markdown.h"
 
 using testing::contains;

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "helpers.h"
-#include "liquid.h"
+#include "jekyll/liquid.h"
 #include "liquid_include.h"
 
 using folio::LiquidContext;

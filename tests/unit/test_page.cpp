@@ -1,5 +1,6 @@
 // page: a content file's text -> Page (Jekyll's keys), problems kept with file:line.
 #include <boost/test/unit_test.hpp>
+#include <yaml-cpp/yaml.h>
 
 #include <string>
 

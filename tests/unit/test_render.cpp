@@ -6,7 +6,10 @@
 #include <vector>
 
 #include "error.h"
+#include "content.h"
+#include "page.h"
 #include "render.h"
+#include "site_url.h"
 #include "site_fixture.h"
 
 using testing::contains;
@@ -39,7 +42,7 @@ BOOST_AUTO_TEST_CASE(page_through_its_layout) {
     SiteOnDisk s("base_path = /~ada");
     s.content("notes.md", "---\ntitle: Notes <&>\nexcerpt: Short\n---\n## Part One\n\nSee [home](/).\n");
     const folio::Loaded& l = s.load();
-    const std::string html = folio::render_page(l.view(), page_at(l, "/notes/"), 200);
+    const std::string html = folio::render_page(l.view(), page_at(l, "/notes/"), folio::page_body(page_at(l, "/notes/")), 200);
     BOOST_TEST(contains(html, "<!DOCTYPE html>"), html);
     BOOST_TEST(contains(html, "Notes &lt;&amp;&gt;"), html);                       // the title, escaped
     BOOST_TEST(!contains(html, "Notes <&>"), html);
@@ -54,10 +57,10 @@ BOOST_AUTO_TEST_CASE(table_of_contents_when_asked) {
     s.content("long.md", "---\ntitle: Long\ntoc: true\n---\n## Alpha\n\n### Beta\n\ntext\n");
     s.content("short.md", "---\ntitle: Short\n---\n## Alpha\n");
     const folio::Loaded& l = s.load();
-    const std::string with = folio::render_page(l.view(), page_at(l, "/long/"), 200);
+    const std::string with = folio::render_page(l.view(), page_at(l, "/long/"), folio::page_body(page_at(l, "/long/")), 200);
     BOOST_TEST(contains(with, "href=\"#alpha\""), with);
     BOOST_TEST(contains(with, "href=\"#beta\""), with);
-    const std::string without = folio::render_page(l.view(), page_at(l, "/short/"), 200);
+    const std::string without = folio::render_page(l.view(), page_at(l, "/short/"), folio::page_body(page_at(l, "/short/")), 200);
     BOOST_TEST(!contains(without, "href=\"#alpha\""), without);
 }
 
@@ -67,7 +70,7 @@ BOOST_AUTO_TEST_CASE(publication_page_carries_citation_tags_and_bibtex) {
                                             "date: 2024-03-05\nvenue: NeurIPS\ntype: conference\nlayout: single\n---\nAbstract.\n");
     const folio::Loaded& l = s.load();
     const folio::Page& p = l.site.pages.at(l.site.collections.at("publications").at(0));
-    const std::string html = folio::render_page(l.view(), p, 200);
+    const std::string html = folio::render_page(l.view(), p, folio::page_body(p), 200);
     BOOST_TEST(contains(html, "<meta name=\"citation_title\" content=\"Fast Things\""), html);
     BOOST_TEST(contains(html, "<meta name=\"citation_author\" content=\"Bob Two\""), html);
     BOOST_TEST(contains(html, "<pre id=\"bibtex-entry\"><code>@inproceedings{lovelace2024fast,"), html);
@@ -79,7 +82,7 @@ BOOST_AUTO_TEST_CASE(broken_front_matter_throws_with_file_and_line) {
     s.content("bad.md", "---\ntitle: ok\nbad: a: b\n---\nbody\n");
     const folio::Loaded& l = s.load();
     try {
-        folio::render_page(l.view(), page_at(l, "/bad/"), 200);
+        folio::render_page(l.view(), page_at(l, "/bad/"), folio::page_body(page_at(l, "/bad/")), 200);
         BOOST_FAIL("render_page accepted broken front matter");
     } catch (const folio::Error& e) {
         BOOST_TEST(contains(e.what(), "content/bad.md:3"), e.what());

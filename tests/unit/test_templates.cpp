@@ -1,5 +1,6 @@
 // templates: Mustache layouts and partials from a folder; broken ones reported with file:line.
 #include <boost/test/unit_test.hpp>
+#include <kainjow/mustache.hpp>
 
 #include <string>
 

@@ -1,5 +1,5 @@
 // Jekyll site reading.
-#include "jekyll.h"
+#include "jekyll/jekyll.h"
 
 #include <sys/stat.h>
 

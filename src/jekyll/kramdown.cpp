@@ -1,6 +1,6 @@
 // kramdown syntax around the cmark render: kramdown_before() swaps it for markers, kramdown_after()
 // turns the markers in cmark's HTML into what kramdown would have written.
-#include "kramdown.h"
+#include "jekyll/kramdown.h"
 
 #include <algorithm>
 #include <climits>

@@ -1,6 +1,6 @@
 // Liquid: a lexer (text, {{ output }} and {% tag %} tokens with their lines), a parser into a
 // tree of nodes (once per render; partials once when first used), and a renderer over YAML values.
-#include "liquid.h"
+#include "jekyll/liquid.h"
 
 #include <algorithm>
 #include <cctype>
@@ -14,8 +14,9 @@
 #include <utility>
 #include <variant>
 
+#include "error.h"
 #include "html.h"
-#include "jekyll.h"
+#include "jekyll/jekyll.h"
 
 namespace folio {
 namespace {
@@ -57,9 +58,8 @@ private:
 };
 
 // Thrown when a limit is reached: rendering ends there (see render_top).
-struct LimitReached {
-    int line;
-    std::string message;
+struct LimitReached : LineError {
+    using LineError::LineError;
 };
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
@@ -2234,7 +2234,9 @@ private:
     // A failure Liquid raises while rendering (divided by 0, an invalid integer): reported with
     // its line; the output or assign it was part of is dropped (see render), and with
     // inline_errors its message takes the output's place, as Liquid's render_errors.
-    struct RenderError {
+    struct RenderError : Error {
+        explicit RenderError(std::string what_failed, bool with_line = true)
+            : Error(what_failed), message(std::move(what_failed)), at_line(with_line) {}
         std::string message;
         bool at_line = true;  // Liquid writes a missing file's and a too deep nesting's errors without their line
     };

@@ -1,0 +1,81 @@
+// The content pipeline: Liquid, kramdown's extras, Markdown, the table of contents.
+#include "content.h"
+
+#include <kainjow/mustache.hpp>
+
+#include "config.h"
+#include "error.h"
+#include "jekyll/kramdown.h"
+#include "jekyll/liquid.h"
+#include "jekyll/page_liquid.h"
+#include "markdown.h"
+#include "page.h"
+#include "site.h"
+
+namespace folio {
+namespace {
+
+namespace mu = kainjow::mustache;
+
+// Liquid on a Jekyll page's body; its problems with the line in the page's file.
+std::string liquid_pass(const SiteView& v, const Page& p, std::string_view body, std::vector<std::string>* problems) {
+    std::vector<LiquidProblem> found;
+    std::string out = render_liquid(body, page_liquid_context(v, p), found);
+    if (problems)
+        for (const auto& f : found) problems->push_back(at(p.source, p.body_line + f.line - 1, "Liquid: " + f.message));
+    return out;
+}
+
+// Replaces the marker {% include toc %} left with the toc partial, once the headings are known.
+void insert_toc(const Templates& templates, std::string& html) {
+    std::size_t at_toc = html.find(kTocMarker);
+    if (at_toc == std::string::npos) return;
+    mu::data d{mu::data::type::object};
+    mu::data toc = toc_data(html);
+    d.set("has_toc", !toc.is_empty_list());
+    d.set("toc", toc);
+    html.replace(at_toc, std::string(kTocMarker).size(), templates.render_partial("toc", d));
+}
+
+}  // namespace
+
+std::string render_content(const SiteView& v, const Page& p, std::string_view body, const std::string& link_base,
+                           std::vector<std::string>* problems) {
+    const bool jekyll = v.site.jekyll != nullptr;
+    std::string liquid;
+    if (jekyll && has_liquid(body)) {
+        liquid = liquid_pass(v, p, body, problems);
+        body = liquid;
+    }
+    std::string html;
+    if (p.html) {
+        html = std::string(body);
+    } else if (jekyll) {
+        KramdownPrepared prep = kramdown_before(body);
+        html = kramdown_after(render_markdown(prep.markdown, MarkdownOptions{link_base, true}), prep);
+    } else {
+        html = render_markdown(body, MarkdownOptions{link_base});
+    }
+    insert_toc(v.templates, html);
+    return html;
+}
+
+std::string page_content(const SiteView& v, const Page& p, std::vector<std::string>* problems) {
+    return render_content(v, p, page_body(p), v.config.site.base_path, problems);
+}
+
+TemplateData toc_data(const std::string& html) {
+    mu::data list{mu::data::type::list};
+    for (const auto& h : headings_of(html)) {
+        if (h.level < 2 || h.level > 3) continue;
+        mu::data e{mu::data::type::object};
+        e.set("id", h.id);
+        e.set("text", h.text);
+        e.set("level", std::to_string(h.level));
+        e.set("sub", h.level == 3);
+        list.push_back(e);
+    }
+    return list;
+}
+
+}  // namespace folio

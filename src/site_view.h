@@ -1,0 +1,23 @@
+// What a request or a render reads: the loaded configuration, index and templates, passed
+// explicitly (no globals). A header of its own so that the router, the feeds, --export and
+// --check can take one without depending on the renderer (or the Mustache headers).
+#pragma once
+
+namespace folio {
+
+struct Config;
+struct Site;
+class Templates;
+class ResponseCache;
+class GzipStore;
+
+struct SiteView {
+    const Config& config;
+    const Site& site;
+    const Templates& templates;
+    long long last_modified = 0;     // newest modification time of every input file
+    ResponseCache* cache = nullptr;  // a FastCGI process's rendered responses; none in CGI mode
+    const GzipStore* gzip = nullptr;  // kept gzip variants of large static files (both modes); none: sent plain
+};
+
+}  // namespace folio
