@@ -327,6 +327,17 @@ struct IncludeNode {
     bool is_for = false;
     std::string alias;                                  // as NAME
     bool isolated = false;                              // render: sees only what it is given
+    bool relative = false;                              // include_relative: a file beside the page
+};
+// Jekyll's {% link PATH %} and {% post_url NAME %}: a URL the site knows, baseurl in front.
+struct LinkNode {
+    bool post = false;
+    std::string target;
+};
+// Jekyll's {% highlight LANG %}: the body as plain pre/code (no colours), escaped.
+struct HighlightNode {
+    std::string lang;
+    Body body;
 };
 struct CaseBlock {
     bool is_else = false;
@@ -356,7 +367,7 @@ struct IfChangedNode {
 struct Node {
     int line;
     std::variant<TextNode, OutputNode, IfNode, ForNode, AssignNode, CaptureNode, IncludeNode, CaseNode, CycleNode,
-                 CounterNode, InterruptNode, IfChangedNode>
+                 CounterNode, InterruptNode, IfChangedNode, LinkNode, HighlightNode>
         what;
 };
 
@@ -934,6 +945,181 @@ std::string with_leading_slash(std::string_view s) {
 
 // Jekyll's relative_url: baseurl (less one trailing slash) + path, each with a leading slash;
 // absolute URLs pass unchanged.
+// One UTF-8 character at text[i]: its code point (U+FFFD for a broken byte) and its length.
+std::pair<char32_t, std::size_t> utf8_at(std::string_view text, std::size_t i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    const std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    if (n == 0 || i + n > text.size()) return {0xFFFD, 1};
+    char32_t cp = n == 1 ? c : c & (0x7F >> n);
+    for (std::size_t k = 1; k < n; ++k) {
+        const unsigned char t = static_cast<unsigned char>(text[i + k]);
+        if ((t >> 6) != 2) return {0xFFFD, 1};
+        cp = (cp << 6) | (t & 0x3F);
+    }
+    return {cp, n};
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+// Ruby's String#downcase for the scripts academic sites write in: ASCII, Latin-1, Latin
+// Extended-A, Greek and Cyrillic capitals; other characters stay as they are.
+char32_t lower_char(char32_t c) {
+    if (c < 0x80) return static_cast<char32_t>(std::tolower(static_cast<int>(c)));
+    if ((c >= 0xC0 && c <= 0xDE && c != 0xD7) || (c >= 0x391 && c <= 0x3AB && c != 0x3A2) || (c >= 0x410 && c <= 0x42F)) return c + 0x20;
+    if (c >= 0x400 && c <= 0x40F) return c + 0x50;
+    if (c == 0x178) return 0xFF;
+    if (c == 0x130) return 'i';
+    const bool even_pairs = (c >= 0x100 && c <= 0x137) || (c >= 0x14A && c <= 0x177);
+    const bool odd_pairs = (c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E);
+    if ((even_pairs && c % 2 == 0) || (odd_pairs && c % 2 == 1)) return c + 1;
+    return c;
+}
+
+// What Ruby's \p{L}, \p{M} and \p{Nd} take in, for slugify: ASCII letters and digits, and every
+// other character except the Latin-1 signs, the general and CJK punctuation blocks, and the
+// broken byte (an approximation of Unicode's tables that holds for letters in any script).
+bool is_word_char(char32_t c) {
+    if (c < 0x80) return std::isalnum(static_cast<int>(c)) != 0;
+    if (c <= 0xBF || c == 0xD7 || c == 0xF7 || c == 0xFFFD) return false;
+    return !(c >= 0x2000 && c <= 0x2BFF) && !(c >= 0x3000 && c <= 0x303F);
+}
+
+// I18n.transliterate (Jekyll's slugify "latin"): Latin-1 and Latin Extended-A letters without
+// their accents, everything else outside ASCII as "?".
+std::string transliterate(std::string_view text) {
+    static const char* const kLatin1[64] = {
+        "A", "A", "A", "A", "A", "A", "AE", "C", "E", "E", "E", "E", "I", "I", "I", "I",
+        "D", "N", "O", "O", "O", "O", "O", "x", "O", "U", "U", "U", "U", "Y", "Th", "ss",
+        "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+        "d", "n", "o", "o", "o", "o", "o", "?", "o", "u", "u", "u", "u", "y", "th", "y"};
+    // U+0100..U+017F, two letters a code point apart (capital, small) where Latin pairs them.
+    static const char* const kExtendedA =
+        "AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIi??JjKkkLlLlLlLlLlNnNnNn???OoOoOo??RrRrRrSsSsSsSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzs";
+    std::string out;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto [c, n] = utf8_at(text, i);
+        i += n;
+        if (c < 0x80) out += static_cast<char>(c);
+        else if (c >= 0xC0 && c <= 0xFF) out += kLatin1[c - 0xC0];
+        else if (c == 0x132 || c == 0x133) out += c == 0x132 ? "IJ" : "ij";
+        else if (c == 0x14A || c == 0x14B) out += c == 0x14A ? "NG" : "ng";
+        else if (c == 0x152 || c == 0x153) out += c == 0x152 ? "OE" : "oe";
+        else if (c == 0x149) out += "'n";
+        else if (c >= 0x100 && c <= 0x17F) out += kExtendedA[c - 0x100];
+        else out += '?';
+    }
+    return out;
+}
+
+// Jekyll's slugify with its modes: "raw" turns runs of spaces into "-", "default" (and "latin",
+// after transliterate) runs of what is not a letter, mark or digit, "pretty" the same but keeps
+// ._~!$&'()+,;=@, "ascii" keeps only A-Z a-z 0-9; then a leading and a trailing "-" go, and the
+// result is downcased. Any other mode ("none") only downcases.
+std::string jekyll_slugify(std::string_view input, const std::string& mode) {
+    const std::string latin = mode == "latin" ? transliterate(input) : std::string();
+    const std::string_view text = mode == "latin" ? std::string_view(latin) : input;
+    const bool known = mode == "raw" || mode == "default" || mode == "pretty" || mode == "ascii" || mode == "latin";
+    auto replaced = [&](char32_t c) {
+        if (mode == "raw") return c < 0x80 && std::isspace(static_cast<int>(c)) != 0;
+        if (mode == "ascii") return !(c < 0x80 && std::isalnum(static_cast<int>(c)));
+        if (mode == "pretty" && c < 0x80 && std::strchr("._~!$&'()+,;=@", static_cast<int>(c)) && c != 0) return false;
+        return !is_word_char(c);
+    };
+    std::string out;
+    bool run = false;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto [c, n] = utf8_at(text, i);
+        if (known && replaced(c)) {
+            if (!run) out += '-';
+            run = true;
+        } else {
+            append_utf8(out, lower_char(c));
+            run = false;
+        }
+        i += n;
+    }
+    if (!known) return out;
+    if (!out.empty() && out.front() == '-') out.erase(0, 1);
+    if (!out.empty() && out.back() == '-') out.pop_back();
+    return out;
+}
+
+// Jekyll's xml_escape (Ruby's encode(xml: :attr)): & < > " and ' as XML's named entities.
+std::string xml_escape(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        case '\'': out += "&apos;"; break;
+        default: out += c;
+        }
+    }
+    return out;
+}
+
+// Jekyll's smartify (kramdown's SmartyPants parser): straight quotes become curly ones, -- and ---
+// en and em dashes, ... an ellipsis, as characters; HTML tags pass untouched. A quote opens at
+// the start, after a space, an opening bracket, a dash or a tag; otherwise it closes (an
+// apostrophe inside a word is a closing single quote, as in SmartyPants).
+std::string smartify(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    bool opening = true;  // what the character before allows: start of text, space, (, [, {, -, a tag
+    for (std::size_t i = 0; i < text.size();) {
+        const char c = text[i];
+        if (c == '<') {
+            const std::size_t end = text.find('>', i);
+            if (end != std::string_view::npos) {
+                out.append(text.substr(i, end + 1 - i));
+                i = end + 1;
+                opening = true;
+                continue;
+            }
+        }
+        if (text.compare(i, 3, "---") == 0) {
+            out += "\u2014";
+            i += 3;
+            opening = true;
+        } else if (text.compare(i, 2, "--") == 0) {
+            out += "\u2013";
+            i += 2;
+            opening = true;
+        } else if (text.compare(i, 3, "...") == 0) {
+            out += "\u2026";
+            i += 3;
+            opening = false;
+        } else if (c == '"' || c == '\'') {
+            out += c == '"' ? (opening ? "\u201c" : "\u201d") : (opening ? "\u2018" : "\u2019");
+            ++i;
+            // after an opening quote, another quote opens too ("'nested')
+        } else {
+            out += c;
+            opening = std::isspace(static_cast<unsigned char>(c)) || c == '(' || c == '[' || c == '{' || c == '-';
+            ++i;
+        }
+    }
+    return out;
+}
+
 std::string relative_url(std::string_view path, std::string_view baseurl) {
     if (has_scheme(path)) return std::string(path);
     if (!baseurl.empty() && baseurl.back() == '/') baseurl.remove_suffix(1);
@@ -1425,7 +1611,7 @@ bool is_closer(const std::string& name) {
 
 bool is_block(const std::string& name) {
     return name == "if" || name == "unless" || name == "for" || name == "capture" || name == "case" || name == "tablerow" ||
-           name == "ifchanged";
+           name == "ifchanged" || name == "highlight";
 }
 
 // Whether closer (endif, else, elsif) belongs to an open block named block.
@@ -1503,7 +1689,9 @@ private:
         if (t.name == "for") return for_block(depth, out);
         if (t.name == "capture") return capture_block(depth, out);
         if (t.name == "assign") return assign_tag(out);
-        if (t.name == "include" || t.name == "render") return include_tag(out);
+        if (t.name == "include" || t.name == "render" || t.name == "include_relative") return include_tag(out);
+        if (t.name == "link" || t.name == "post_url") return link_tag(out);
+        if (t.name == "highlight") return highlight_block(depth, out);
         if (t.name == "case") return case_block(depth, out);
         if (t.name == "tablerow") return for_block(depth, out);
         if (t.name == "ifchanged") return ifchanged_block(depth, out);
@@ -1722,6 +1910,29 @@ private:
         if (closed(t) && var) out.push_back(Node{t.line, CaptureNode{*var, std::move(nodes)}});
     }
 
+    // {% link PATH %}, {% post_url NAME %}: the argument is a path, read as written.
+    void link_tag(Body& out) {
+        const Token& t = tokens_[pos_++];
+        const std::string target(trim(t.text));
+        if (target.empty()) return syntax_error(t, "expected a path after " + quote(t.name));
+        out.push_back(Node{t.line, LinkNode{t.name == "post_url", target}});
+    }
+
+    // {% highlight LANG [linenos] %}: Jekyll takes a language made of word characters, + and -.
+    void highlight_block(int depth, Body& out) {
+        const Token& t = tokens_[pos_++];
+        const std::string_view args = trim(t.text);
+        std::string lang(args.substr(0, std::min(args.size(), args.find_first_of(" \t\r\n"))));
+        const bool valid = !lang.empty() && std::all_of(lang.begin(), lang.end(), [](char c) {
+            return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '+' || c == '-';
+        });
+        if (!valid) syntax_error(t, "expected a language after 'highlight'");
+        open_.push_back("highlight");
+        Body nodes = body(depth + 1, {"endhighlight"});
+        open_.pop_back();
+        if (closed(t) && valid) out.push_back(Node{t.line, HighlightNode{lang, std::move(nodes)}});
+    }
+
     void assign_tag(Body& out) {
         const Token& t = tokens_[pos_++];
         ExprParser p(t.text, strict_);
@@ -1859,6 +2070,7 @@ private:
         std::string_view args = trim(t.text);
         IncludeNode node;
         node.isolated = t.name == "render";
+        node.relative = t.name == "include_relative";
         std::size_t name_end;
         if (!args.empty() && (args[0] == '"' || args[0] == '\'')) {
             name_end = args.find(args[0], 1);
@@ -2048,7 +2260,41 @@ private:
             render(changed->body, text);
             if (!last_ifchanged_ || *last_ifchanged_ != text) emit(out, text, line);
             last_ifchanged_ = std::move(text);
+        } else if (const auto* link = std::get_if<LinkNode>(&node.what)) {
+            render_link(*link, line, out);
+        } else if (const auto* code = std::get_if<HighlightNode>(&node.what)) {
+            render_highlight(*code, line, out);
         }
+    }
+
+    void render_link(const LinkNode& link, int line, std::string& out) {
+        const auto& find = link.post ? context_.post_url : context_.link;
+        const char* tag = link.post ? "post_url" : "link";
+        if (!find) return problems_.add(line, "unsupported tag " + quote(tag) + " (no site to look in)");
+        const std::optional<std::string> url = find(link.target);
+        if (!url) return problems_.add(line, std::string(tag) + ": the site has no " + quote(link.target));
+        emit(out, relative_url(*url, site_text("baseurl")), line);
+    }
+
+    // As Jekyll's highlight without Rouge's colours: the body (Liquid first) without its leading
+    // and trailing line breaks, escaped as Rouge escapes (&, <, >), in Jekyll's figure/pre/code.
+    void render_highlight(const HighlightNode& code, int line, std::string& out) {
+        std::string text;
+        render(code.body, text);
+        const std::size_t first = text.find_first_not_of("\r\n");
+        text = first == npos ? std::string() : text.substr(first, text.find_last_not_of("\r\n") - first + 1);
+        std::string escaped;
+        for (char c : text) {
+            if (c == '&') escaped += "&amp;";
+            else if (c == '<') escaped += "&lt;";
+            else if (c == '>') escaped += "&gt;";
+            else escaped += c;
+        }
+        std::string lang = code.lang;
+        std::replace(lang.begin(), lang.end(), '+', '-');
+        emit(out, "<figure class=\"highlight\"><pre><code class=\"language-" + lang + "\" data-lang=\"" + code.lang + "\">", line);
+        emit(out, escaped, line);
+        emit(out, "</code></pre></figure>", line);
     }
 
     void charge(std::size_t work, int line) {
@@ -2262,7 +2508,13 @@ private:
             if (kind != Kind::Array || input.size() == 0) return {};
             return input[name == "first" ? 0 : input.size() - 1];
         }
-        if (name == "markdownify" || name == "smartify") return input;  // the page's Markdown is rendered after Liquid anyway
+        if (name == "markdownify") {
+            if (!context_.markdownify) return input;  // no converter given: the text as is
+            std::string html = context_.markdownify(kind == Kind::Nil ? std::string() : to_text(input));
+            check_size(html.size(), line);
+            return string_value(std::move(html));
+        }
+        if (name == "smartify") return made(smartify(kind == Kind::Nil ? std::string() : to_text(input)), line);
         if (name == "plus" || name == "minus" || name == "times" || name == "divided_by" || name == "modulo")
             return number_node(arithmetic(name, to_number(input), to_number(arg(0))));
         if (name == "abs" || name == "ceil" || name == "floor" || name == "round" || name == "at_least" || name == "at_most")
@@ -2280,7 +2532,7 @@ private:
         if (name == "inspect") {
             std::string text;
             append_inspect(input, text, 0);
-            return made(std::move(text), line);
+            return made(xml_escape(text), line);  // Jekyll's inspect escapes what Ruby's inspect gives
         }
         if (name == "join" && kind == Kind::Array) {
             const std::string glue = args.empty() ? " " : to_text(args[0]);
@@ -2298,7 +2550,8 @@ private:
         else text = to_text(input);
         check_size(text.size(), line);
         if (name == "join") return made(text, line);  // not a list: as Liquid, the value itself
-        if (name == "escape" || name == "h" || name == "xml_escape") return made(escape_html(text), line);
+        if (name == "escape" || name == "h") return made(escape_html(text), line);
+        if (name == "xml_escape") return made(xml_escape(text), line);
         if (name == "relative_url") return made(relative_url(text, site_text("baseurl")), line);
         if (name == "absolute_url") {
             const std::string site_url = site_text("url");
@@ -2319,11 +2572,7 @@ private:
             if (at == std::string::npos) return made(text, line);
             return made(text.substr(0, at) + to + text.substr(at + from.size()), line);
         }
-        if (name == "slugify") {
-            if (!args.empty() && to_text(args[0]) != "default")
-                problems_.add(line, "slugify: only the default mode is supported, not " + quote(to_text(args[0])));
-            return made(slugify(text), line);
-        }
+        if (name == "slugify") return made(jekyll_slugify(text, args.empty() || kind_of(args[0]) == Kind::Nil ? "default" : to_text(args[0])), line);
         if (name == "split") return split(text, to_text(arg(0)), line);
         if (name == "slice") return slice(input, text, args, line);
         std::optional<std::string> result = string_filter(name, text, args);
@@ -2467,7 +2716,7 @@ private:
                     out += text[i++];
                 }
             }
-            return name == "squish" ? std::string(trim(out)) : out;
+            return std::string(trim(out));  // Jekyll's normalize_whitespace strips too
         }
         if (name == "strip_newlines") {
             std::string s;
@@ -2686,7 +2935,13 @@ private:
             else items.erase(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(n));
             return list_of(items);
         }
-        if (name == "sample") return items.empty() ? YAML::Node() : items[0].node;  // a page is the same on every request
+        // A page is the same on every request: the first items, not random ones.
+        if (name == "sample" && args.empty()) return items.empty() ? YAML::Node() : items[0].node;
+        if (name == "sample") {
+            const std::size_t n = std::min(items.size(), static_cast<std::size_t>(std::max(0LL, integer_arg(args[0]))));
+            items.erase(items.begin() + static_cast<std::ptrdiff_t>(n), items.end());
+            return list_of(items);
+        }
         if (name == "array_to_sentence_string") {
             const std::string connector = args.empty() ? "and" : to_text(args[0]);
             std::string out;
@@ -2980,10 +3235,12 @@ private:
     }
 
     // The partial's tree, parsed on its first use in this render; its problems name it.
-    std::shared_ptr<const Body> partial(const std::string& name, int line) {
-        if (auto it = partials_.find(name); it != partials_.end()) return it->second;
-        if (!context_.partial) return nullptr;
-        const std::optional<std::string> text = context_.partial(name);
+    std::shared_ptr<const Body> partial(const std::string& name, int line, bool relative = false) {
+        const std::string key = relative ? "\x01" + name : name;  // the page's files apart from _includes'
+        if (auto it = partials_.find(key); it != partials_.end()) return it->second;
+        const auto& source = relative ? context_.include_relative : context_.partial;
+        if (!source) return nullptr;
+        const std::optional<std::string> text = source(name);
         if (!text) return nullptr;
         std::vector<LiquidProblem> found;
         std::shared_ptr<const Body> tree;
@@ -2992,17 +3249,21 @@ private:
             tree = std::make_shared<const Body>(Parser(lex(*text, report), report, context_.strict).parse());
         }
         for (const LiquidProblem& p : found) problems_.add(line, quote(name) + " line " + std::to_string(p.line) + ": " + p.message);
-        partials_.emplace(name, tree);
+        partials_.emplace(key, tree);
         return tree;
     }
 
     void render_include(const IncludeNode& include, int line, std::string& out) {
         std::string name = include.name;
         // The caller's own includes first (folio's pages: archive-single.html, toc, base_path).
-        if (context_.include && !include.isolated && include.locals.empty() && !include.with) {
+        if (context_.include && !include.isolated && !include.relative && include.locals.empty() && !include.with) {
             if (std::optional<std::string> text = context_.include(name, include_locals(include, line))) return emit(out, *text, line);
         }
-        std::shared_ptr<const Body> tree = partial(name, line);
+        std::shared_ptr<const Body> tree = partial(name, line, include.relative);
+        if (include.relative && !tree) {
+            if (!context_.include_relative) return problems_.add(line, "unsupported tag 'include_relative' (no page folder)");
+            throw RenderError{"Could not locate the included file '" + name + "' beside the page", false};
+        }
         if (!tree && !include.quoted && context_.partial) {  // Liquid's {% include variable %}
             ExprParser p(name);
             const std::optional<Expr> e = p.expression();

@@ -41,6 +41,19 @@ struct LiquidContext {
     // Liquid's strict error modes. Folio reads templates as Liquid's lax mode does (Jekyll's
     // default); strict so far only refuses what lax alone reads: a bare [key] variable.
     bool strict = false;
+    // Jekyll's tags that need the site, each unset when there is no site (the tag is then reported
+    // and prints nothing), and nullopt for a file the site does not have (reported, as Jekyll
+    // stops its build there):
+    // {% link PATH %}: the URL of the page, post or document at PATH below the site folder
+    // ("about.md", "_posts/2024-01-15-x.md"), without the baseurl (the tag puts it in front).
+    std::function<std::optional<std::string>(const std::string& path)> link{};
+    // {% post_url NAME %}: the URL of the post NAME ("2024-01-15-x", or "folder/2024-01-15-x"),
+    // without the baseurl.
+    std::function<std::optional<std::string>(const std::string& name)> post_url{};
+    // {% include_relative PATH %}: the Liquid source of PATH, relative to the page's own folder.
+    std::function<std::optional<std::string>(const std::string& path)> include_relative{};
+    // markdownify: Markdown -> HTML as the site's converter renders it; unset, the text as is.
+    std::function<std::string(const std::string& markdown)> markdownify{};
     // The time "now" and "today" stand for in the date filter ("2024-01-01 00:01:58"); when
     // empty, site.time (a page is the same on every request).
     std::string now{};
