@@ -1,0 +1,122 @@
+// liquid_jekyll: Jekyll's tags that need the site (include_relative, link, post_url) through
+// LiquidContext's callbacks, highlight, and the filters whose Jekyll forms the oracle
+// (tests/jekyll_oracle/) showed folio had wrong: slugify's modes, smartify, xml_escape, sample.
+#include <boost/test/unit_test.hpp>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "liquid.h"
+
+namespace {
+
+struct Out {
+    std::string text;
+    std::vector<folio::LiquidProblem> problems;
+    std::string problem_list() const {
+        std::string s;
+        for (const auto& p : problems) s += std::to_string(p.line) + ": " + p.message + "\n";
+        return s;
+    }
+};
+
+// A site with baseurl /b, a page, a post and a file beside the page.
+folio::LiquidContext site_context() {
+    folio::LiquidContext ctx;
+    ctx.vars = YAML::Load("{site: {baseurl: /b, url: 'https://x.org'}, page: {title: T}, n: 2}");
+    const std::map<std::string, std::string> urls = {{"about.md", "/about/"}, {"_posts/2024-01-15-a.md", "/2024/01/15/a.html"}};
+    ctx.link = [urls](const std::string& path) -> std::optional<std::string> {
+        auto it = urls.find(path);
+        return it == urls.end() ? std::nullopt : std::optional<std::string>(it->second);
+    };
+    ctx.post_url = [](const std::string& name) -> std::optional<std::string> {
+        return name == "2024-01-15-a" ? std::optional<std::string>("/2024/01/15/a.html") : std::nullopt;
+    };
+    ctx.include_relative = [](const std::string& path) -> std::optional<std::string> {
+        if (path == "part.md") return std::string("[{{ page.title }} {{ include.x }}]");
+        return std::nullopt;
+    };
+    ctx.partial = [](const std::string& name) -> std::optional<std::string> {
+        if (name == "part.md") return std::string("(from _includes)");
+        return std::nullopt;
+    };
+    return ctx;
+}
+
+Out render(const std::string& text, const folio::LiquidContext& ctx = site_context()) {
+    Out o;
+    o.text = folio::render_liquid(text, ctx, o.problems);
+    return o;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(liquid_jekyll)
+
+BOOST_AUTO_TEST_CASE(link_and_post_url_put_the_baseurl_in_front) {
+    Out o = render("{% link about.md %}|{% link _posts/2024-01-15-a.md %}|{% post_url 2024-01-15-a %}");
+    BOOST_TEST(o.text == "/b/about/|/b/2024/01/15/a.html|/b/2024/01/15/a.html");
+    BOOST_TEST(o.problems.empty(), o.problem_list());
+}
+
+BOOST_AUTO_TEST_CASE(link_to_a_missing_file_is_reported_and_prints_nothing) {
+    Out o = render("a{% link nope.md %}b\n{% post_url 1999-01-01-x %}c");
+    BOOST_TEST(o.text == "ab\nc");
+    BOOST_REQUIRE(o.problems.size() == 2u);
+    BOOST_TEST(o.problems[0].line == 1);
+    BOOST_TEST(o.problems[0].message.find("nope.md") != std::string::npos, o.problem_list());
+    BOOST_TEST(o.problems[1].line == 2);
+}
+
+BOOST_AUTO_TEST_CASE(without_a_site_the_tags_are_reported) {
+    folio::LiquidContext bare;
+    Out o = render("{% link about.md %}{% post_url x %}{% include_relative part.md %}", bare);
+    BOOST_TEST(o.text == "");
+    BOOST_TEST(o.problems.size() == 3u, o.problem_list());
+}
+
+BOOST_AUTO_TEST_CASE(include_relative_reads_beside_the_page_with_parameters) {
+    Out o = render("{% include_relative part.md x=n %} {% include part.md %}");
+    BOOST_TEST(o.text == "[T 2] (from _includes)");
+    BOOST_TEST(o.problems.empty(), o.problem_list());
+    o = render("{% include_relative missing.md %}");
+    BOOST_TEST(o.text == "");
+    BOOST_TEST(!o.problems.empty());
+}
+
+BOOST_AUTO_TEST_CASE(highlight_is_plain_escaped_pre_code_with_liquid_inside) {
+    Out o = render("{% highlight c++ linenos %}\n\nint a = n < {{ n }} && b;\n{% endhighlight %}");
+    BOOST_TEST(o.text == "<figure class=\"highlight\"><pre><code class=\"language-c--\" data-lang=\"c++\">"
+                         "int a = n &lt; 2 &amp;&amp; b;</code></pre></figure>");
+    BOOST_TEST(o.problems.empty(), o.problem_list());
+    o = render("{% highlight %}x{% endhighlight %}after");
+    BOOST_TEST(o.text == "after");
+    BOOST_TEST(!o.problems.empty());
+}
+
+BOOST_AUTO_TEST_CASE(slugify_modes_as_jekyll) {
+    Out o = render("{{ 'The _config.yml file!' | slugify: 'pretty' }}|{{ 'a  b_c' | slugify: 'raw' }}|"
+                   "{{ 'Ünï Straße' | slugify }}|{{ 'Ünï Straße' | slugify: 'latin' }}|{{ 'Ünï Straße' | slugify: 'ascii' }}|"
+                   "{{ 'A B!' | slugify: 'none' }}");
+    BOOST_TEST(o.text == "the-_config.yml-file!|a-b_c|ünï-straße|uni-strasse|n-stra-e|a b!");
+    BOOST_TEST(o.problems.empty(), o.problem_list());
+}
+
+BOOST_AUTO_TEST_CASE(smartify_xml_escape_inspect_sample) {
+    Out o = render("{% capture s %}\"Hi\" -- it's --- <i>'x'</i>...{% endcapture %}{{ s | smartify }}");
+    BOOST_TEST(o.text == "\u201cHi\u201d \u2013 it\u2019s \u2014 <i>\u2018x\u2019</i>\u2026");
+    o = render("{{ \"it's <a>\" | xml_escape }}|{{ 'q' | inspect }}|{{ '  a  b ' | normalize_whitespace }}|");
+    BOOST_TEST(o.text == "it&apos;s &lt;a&gt;|&quot;q&quot;|a b|");
+    o = render("{% assign l = 'a,b,c' | split: ',' %}{{ l | sample: 2 | size }}{{ l | sample: 9 | size }}{{ l | sample | size }}");
+    BOOST_TEST(o.text == "231");
+}
+
+BOOST_AUTO_TEST_CASE(markdownify_uses_the_given_converter) {
+    folio::LiquidContext ctx = site_context();
+    BOOST_TEST(render("{{ '*a*' | markdownify }}", ctx).text == "*a*");  // no converter: as is
+    ctx.markdownify = [](const std::string& md) { return "<p>" + md + "</p>\n"; };
+    BOOST_TEST(render("{{ '*a*' | markdownify }}", ctx).text == "<p>*a*</p>\n");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
