@@ -5,12 +5,11 @@
 #include <cctype>
 #include <cstdio>
 #include <map>
-#include <fstream>
-#include <regex>
 #include <sstream>
 
 #include "error.h"
 #include "feeds.h"
+#include "jekyll_liquid.h"
 #include "kramdown.h"
 #include "liquid.h"
 #include "markdown.h"
@@ -20,9 +19,6 @@ namespace folio {
 namespace {
 
 namespace mu = kainjow::mustache;
-
-// The largest _includes/ file or include_relative file read for Liquid.
-constexpr std::size_t kMaxPartialBytes = 1024 * 1024;
 
 // YAML -> Mustache data. Plain (unquoted) true/false become booleans so that sections work;
 // everything else stays text, exactly as written.
@@ -142,21 +138,6 @@ YAML::Node doc_vars(const Page& p, std::size_t index) {
     return d;
 }
 
-// jekyll-paginate's paginator as the site's index.html sees it: the first page of site.posts
-// (folio serves no /page2/ yet, so only page 1 exists).
-YAML::Node paginator(const JekyllSite& j, const YAML::Node& posts) {
-    const long long per_page = j.config["paginate"].IsScalar() ? std::atoll(j.config["paginate"].Scalar().c_str()) : 0;
-    if (per_page <= 0 || !posts.IsSequence()) return YAML::Node();
-    const long long total = static_cast<long long>(posts.size()), pages = (total + per_page - 1) / per_page;
-    YAML::Node pg(YAML::NodeType::Map), first(YAML::NodeType::Sequence);
-    for (long long i = 0; i < std::min(per_page, total); ++i) first.push_back(posts[i]);
-    pg["page"] = 1, pg["per_page"] = per_page, pg["posts"] = first, pg["total_posts"] = total, pg["total_pages"] = pages;
-    pg["previous_page"] = YAML::Node(), pg["previous_page_path"] = YAML::Node();
-    const std::string path = j.config["paginate_path"].IsScalar() ? j.config["paginate_path"].Scalar() : "/page:num";
-    if (pages > 1) pg["next_page"] = 2, pg["next_page_path"] = std::regex_replace(path, std::regex(":num"), "2");
-    return pg;
-}
-
 // site.* and page.* for a Jekyll page's Liquid.
 YAML::Node liquid_vars(const SiteView& v, const Page& p) {
     const JekyllSite& j = *v.site.jekyll;
@@ -192,42 +173,7 @@ YAML::Node liquid_vars(const SiteView& v, const Page& p) {
     vars["site"] = site;
     vars["page"] = doc_vars(p, 0);
     vars["base_path"] = v.config.site.base_path;  // academicpages' {% include base_path %} sets it
-    vars["jekyll"]["environment"] = j.environment;
-    if (p.rel == "index.html") vars["paginator"] = paginator(j, site["posts"]);
     return vars;
-}
-
-// Jekyll's tags and filters that need the site: partials from _includes/, files beside the page,
-// link and post_url, markdownify. Names are paths below the site: none may climb out of it.
-void jekyll_tags(const SiteView& v, const Page& p, LiquidContext& ctx) {
-    const std::string root = v.config.content_dir;
-    auto read_below = [root](const std::string& rel) -> std::optional<std::string> {
-        if (rel.empty() || rel[0] == '/' || ("/" + rel + "/").find("/../") != std::string::npos) return std::nullopt;
-        std::ifstream in(root + "/" + rel, std::ios::binary);
-        if (!in) return std::nullopt;
-        std::string text(kMaxPartialBytes + 1, '\0');
-        in.read(&text[0], static_cast<std::streamsize>(text.size()));
-        if (static_cast<std::size_t>(in.gcount()) > kMaxPartialBytes) return std::nullopt;  // too large to be a partial
-        text.resize(static_cast<std::size_t>(in.gcount()));
-        return text;
-    };
-    ctx.partial = [read_below](const std::string& name) { return read_below("_includes/" + name); };
-    const std::string dir = p.rel.find('/') == std::string::npos ? "" : p.rel.substr(0, p.rel.rfind('/') + 1);
-    ctx.include_relative = [read_below, dir](const std::string& path) { return read_below(dir + path); };
-    ctx.link = [&v](const std::string& path) -> std::optional<std::string> {
-        for (const Page& q : v.site.pages)
-            if (q.rel == path) return q.url;
-        return std::nullopt;
-    };
-    ctx.post_url = [&v](const std::string& name) -> std::optional<std::string> {
-        for (const Page& q : v.site.pages)
-            if (q.collection == "posts" && q.rel.rfind("_posts/" + name + ".", 0) == 0) return q.url;
-        return std::nullopt;
-    };
-    ctx.markdownify = [&v](const std::string& markdown) {
-        KramdownPrepared prep = kramdown_before(markdown);
-        return kramdown_after(render_markdown(prep.markdown, MarkdownOptions{v.config.site.base_path, true}), prep);
-    };
 }
 
 // The rendered body of a page: Liquid first (Jekyll sites), then Markdown (with kramdown's
@@ -257,7 +203,7 @@ std::string content_html(const SiteView& v, const Page& p, std::vector<std::stri
             }
             return std::nullopt;
         };
-        jekyll_tags(v, p, ctx);
+        add_jekyll_site_liquid(v, p, ctx);
         std::vector<LiquidProblem> found;
         body = render_liquid(body, ctx, found);
         if (problems)

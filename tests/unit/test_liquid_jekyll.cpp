@@ -7,7 +7,12 @@
 #include <string>
 #include <vector>
 
+#include <unistd.h>
+
+#include "app.h"
+#include "helpers.h"
 #include "liquid.h"
+#include "render.h"
 
 namespace {
 
@@ -117,6 +122,37 @@ BOOST_AUTO_TEST_CASE(markdownify_uses_the_given_converter) {
     BOOST_TEST(render("{{ '*a*' | markdownify }}", ctx).text == "*a*");  // no converter: as is
     ctx.markdownify = [](const std::string& md) { return "<p>" + md + "</p>\n"; };
     BOOST_TEST(render("{{ '*a*' | markdownify }}", ctx).text == "<p>*a*</p>\n");
+}
+
+// A Jekyll site's partials and include_relative files are read below the site folder only: no
+// "..", no link to elsewhere, no file over the partial limit.
+BOOST_AUTO_TEST_CASE(partials_never_come_from_outside_the_site) {
+    testing::TempDir d;
+    d.write("outside.txt", "SECRET");
+    d.write("site/_config.yml", "title: S\n");
+    d.write("site/_includes/ok.html", "OK {{ include.x }}");
+    d.write("site/_includes/big.html", std::string(2 * 1024 * 1024, 'x'));
+    BOOST_REQUIRE(::symlink((d / "outside.txt").c_str(), (d / "site/_includes/out.html").c_str()) == 0);
+    d.write("site/docs/p.html", "---\ntitle: P\n---\n{% include ok.html x=1 %}|\n{% include out.html %}|\n{% include ../../outside.txt %}|\n"
+                                "{% include_relative ../../outside.txt %}|\n{% include big.html %}|\n{% include_relative ../_includes/ok.html %}");
+    folio::Config c;
+    c.file = "folio.ini";
+    c.dir = d.path();
+    c.content_dir = d / "site";
+    c.templates_dir = d / "templates";
+    const auto loaded = folio::load_site(std::move(c), folio::Fingerprint{});
+    const folio::Page* page = nullptr;
+    for (const auto& p : loaded->site.pages)
+        if (p.rel == "docs/p.html") page = &p;
+    BOOST_REQUIRE(page);
+    std::vector<std::string> problems;
+    const std::string html = folio::page_content(folio::SiteView{loaded->config, loaded->site, loaded->templates}, *page, &problems);
+    BOOST_TEST(html.find("SECRET") == std::string::npos, html);
+    BOOST_TEST(html.find("xxxx") == std::string::npos);
+    BOOST_TEST(html == "OK 1|\n|\n|\n|\n|\n", html);
+    std::string list;
+    for (const auto& p : problems) list += p + "\n";
+    BOOST_TEST(problems.size() == 5u, list + html);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
