@@ -7,6 +7,9 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdlib>
+#include <map>
+#include <string>
+#include <vector>
 
 #include "kramdown.h"
 #include "markdown.h"
@@ -88,12 +91,42 @@ void set_tags(const SiteView& v, const Page& p, LiquidContext& ctx) {
     };
 }
 
+// site.tags or site.categories: each name, in the order the posts first use it (oldest post
+// first), with its posts newest first, as Jekyll builds them. posts: site.posts, newest first.
+YAML::Node posts_by(const YAML::Node& posts, const char* key) {
+    YAML::Node by(YAML::NodeType::Map);
+    if (!posts.IsSequence()) return by;
+    std::vector<std::string> order;
+    std::map<std::string, YAML::Node> lists;
+    for (std::size_t i = posts.size(); i-- > 0;) {
+        const YAML::Node names = posts[i][key];
+        if (!names.IsSequence()) continue;
+        for (const YAML::Node& n : names) {
+            if (!n.IsScalar()) continue;
+            auto [it, fresh] = lists.emplace(n.Scalar(), YAML::Node(YAML::NodeType::Sequence));
+            if (fresh) order.push_back(n.Scalar());
+            it->second.push_back(posts[i]);
+        }
+    }
+    for (const std::string& name : order) {
+        YAML::Node newest_first(YAML::NodeType::Sequence);
+        const YAML::Node& list = lists[name];
+        for (std::size_t i = list.size(); i-- > 0;) newest_first.push_back(list[i]);
+        by[name] = newest_first;
+    }
+    return by;
+}
+
 }  // namespace
 
 void add_jekyll_site_liquid(const SiteView& v, const Page& p, LiquidContext& ctx) {
     if (!v.site.jekyll) return;
     set_tags(v, p, ctx);
     ctx.vars["jekyll"]["environment"] = v.site.jekyll->environment;
+    const YAML::Node read = ctx.vars;  // const: reading must not add keys
+    if (read["site"].IsMap() && !read["site"]["tags"].IsDefined()) ctx.vars["site"]["tags"] = posts_by(read["site"]["posts"], "tags");
+    if (read["site"].IsMap() && !read["site"]["categories"].IsDefined())
+        ctx.vars["site"]["categories"] = posts_by(read["site"]["posts"], "categories");
     if (p.rel == "index.html") {
         const YAML::Node vars = ctx.vars;  // const: reading must not add keys
         const YAML::Node pg = paginator(*v.site.jekyll, vars["site"]["posts"]);

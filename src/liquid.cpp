@@ -1060,6 +1060,14 @@ std::string jekyll_slugify(std::string_view input, const std::string& mode) {
     return out;
 }
 
+// Ruby's \p{Han}, \p{Hiragana}, \p{Katakana} and \p{Hangul}, by their main blocks.
+bool is_cjk(char32_t c) {
+    return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF) ||
+           (c >= 0x20000 && c <= 0x2FFFF) || (c >= 0x3040 && c <= 0x309F) || (c >= 0x30A0 && c <= 0x30FF) ||
+           (c >= 0x31F0 && c <= 0x31FF) || (c >= 0xFF66 && c <= 0xFF9F) || (c >= 0xAC00 && c <= 0xD7AF) ||
+           (c >= 0x1100 && c <= 0x11FF) || (c >= 0x3130 && c <= 0x318F) || c == 0x3005 || c == 0x3007;
+}
+
 // Jekyll's xml_escape (Ruby's encode(xml: :attr)): & < > " and ' as XML's named entities.
 std::string xml_escape(std::string_view text) {
     std::string out;
@@ -2773,13 +2781,31 @@ private:
             return decoded;
         }
         if (name == "number_of_words") {
-            std::size_t n = 0;
-            bool in_word = false;
-            for (char c : text) {
-                if (is_space(c)) in_word = false;
-                else if (!in_word) in_word = true, ++n;
+            // Jekyll's modes: "cjk" counts each Han, kana or Hangul character as a word, plus the
+            // runs of other non-space characters; "auto" does so only when there is such a
+            // character; otherwise runs of non-space characters.
+            const std::string mode = args.empty() ? "" : to_text(args[0]);
+            std::size_t words = 0, cjk = 0;
+            bool in_word = false, in_split_word = false;
+            std::size_t split_words = 0;
+            for (std::size_t i = 0; i < text.size();) {
+                const auto [c, n] = utf8_at(text, i);
+                i += n;
+                const bool space = c < 0x80 && is_space(static_cast<char>(c));
+                if (space) in_split_word = false;
+                else if (!in_split_word) in_split_word = true, ++split_words;
+                if (is_cjk(c)) {
+                    ++cjk;
+                    in_word = false;
+                } else if (space) {
+                    in_word = false;
+                } else if (!in_word) {
+                    in_word = true;
+                    ++words;
+                }
             }
-            return std::to_string(n);
+            if (mode == "cjk" || (mode == "auto" && cjk > 0)) return std::to_string(cjk + words);
+            return std::to_string(split_words);
         }
         return std::nullopt;
     }
@@ -2890,6 +2916,14 @@ private:
             auto matches = [&](const YAML::Node& item) {
                 const YAML::Node value = kind_of(item) == Kind::Map ? member(item, property, false) : YAML::Node();
                 if (args.size() < 2) return truthy(value);
+                // Jekyll's where and find: a list property matches when one of its items does
+                // (post.tags holding "misc"), compared as text.
+                if ((name == "where" || name == "find") && kind_of(value) == Kind::Array && kind_of(args[1]) != Kind::Nil &&
+                    kind_of(args[1]) != Kind::Array && kind_of(args[1]) != Kind::Map) {
+                    const std::string target = to_text(args[1]);
+                    for (const YAML::Node& v : value)
+                        if (kind_of(v) != Kind::Array && kind_of(v) != Kind::Map && to_text(v) == target) return true;
+                }
                 return same_value(value, args[1]) || (kind_of(value) != Kind::Nil && to_text(value) == to_text(args[1]) && kind_of(args[1]) == Kind::String && kind_of(value) == Kind::String);
             };
             std::vector<YAML::Node> out;
@@ -3030,15 +3064,15 @@ private:
     YAML::Node jekyll_date(const std::string& name, const YAML::Node& input, const std::vector<YAML::Node>& args, int line) {
         const bool us = args.size() > 1 && to_text(args[1]) == "US";
         const bool ordinal = !args.empty() && to_text(args[0]) == "ordinal";
-        if (name == "date_to_xmlschema") return date(input, "%Y-%m-%dT%H:%M:%S+00:00", line);
-        if (name == "date_to_rfc822") return date(input, "%a, %d %b %Y %H:%M:%S +0000", line);
+        if (name == "date_to_xmlschema") return date(input, "%Y-%m-%dT%H:%M:%S+00:00", line, true);
+        if (name == "date_to_rfc822") return date(input, "%a, %d %b %Y %H:%M:%S +0000", line, true);
         const std::string month = name == "date_to_string" ? "%b" : "%B";
-        if (!ordinal) return date(input, "%d " + month + " %Y", line);
-        const YAML::Node day = date(input, "%-d", line);
+        if (!ordinal) return date(input, "%d " + month + " %Y", line, true);
+        const YAML::Node day = date(input, "%-d", line, true);
         const int d = std::atoi(to_text(day).c_str());
         const char* suffix = (d / 10) % 10 == 1 ? "th" : d % 10 == 1 ? "st" : d % 10 == 2 ? "nd" : d % 10 == 3 ? "rd" : "th";
         const std::string fmt = us ? month + " " + std::to_string(d) + suffix + ", %Y" : std::to_string(d) + suffix + " " + month + " %Y";
-        return date(input, fmt, line);
+        return date(input, fmt, line, true);
     }
 
     YAML::Node made(std::string s, int line) {
@@ -3073,7 +3107,10 @@ private:
         return out;
     }
 
-    YAML::Node date(const YAML::Node& input, const std::string& format, int line) {
+    // in_utc: Jekyll's date_to_* filters show a time in the site's zone (Ruby's localtime under
+    // the site's timezone); folio takes that zone as UTC, so a time given with another offset is
+    // moved to UTC first. Liquid's own date filter keeps the offset the time was written with.
+    YAML::Node date(const YAML::Node& input, const std::string& format, int line, bool in_utc = false) {
         std::string text = to_text(input);
         std::string lower = text;
         for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -3092,6 +3129,11 @@ private:
             std::all_of(digits.begin() + (digits[0] == '-' ? 1 : 0), digits.end(), is_digit) && digits != "-")
             when = from_epoch(leading_integer(digits));
         if (!when || format.empty()) return input;  // as Liquid: what it cannot read passes through
+        if (in_utc && when->has_zone && when->offset != 0) {
+            const long long local = days_from_civil(when->year, when->month, when->day) * 86400LL + when->hour * 3600LL +
+                                    when->minute * 60LL + when->second;
+            when = from_epoch(local - when->offset * 60LL);
+        }
         std::string unsupported;
         std::string out = format_date(*when, format, unsupported);
         if (!unsupported.empty()) problems_.add(line, "date: unsupported format " + quote(unsupported));

@@ -117,6 +117,25 @@ BOOST_AUTO_TEST_CASE(smartify_xml_escape_inspect_sample) {
     BOOST_TEST(o.text == "231");
 }
 
+BOOST_AUTO_TEST_CASE(where_matches_an_item_of_a_list_property_as_jekyll) {
+    folio::LiquidContext ctx = site_context();
+    ctx.vars["posts"] = YAML::Load("[{t: A, tags: [x, y]}, {t: B, tags: [y]}, {t: C}, {t: D, tags: x}]");
+    BOOST_TEST(render("{{ posts | where: 'tags', 'x' | map: 't' | join: ',' }}|{{ posts | find: 'tags', 'y' | map: 't' }}", ctx).text ==
+               "A,D|A");
+}
+
+BOOST_AUTO_TEST_CASE(number_of_words_modes) {
+    BOOST_TEST(render("{{ '日本語 text 中文' | number_of_words: 'cjk' }} {{ '日本語 text' | number_of_words: 'auto' }} "
+                      "{{ 'a b' | number_of_words: 'auto' }} {{ '日本語 text' | number_of_words }}")
+                   .text == "6 4 2 2");
+}
+
+BOOST_AUTO_TEST_CASE(jekyll_date_filters_show_utc_the_date_filter_keeps_the_offset) {
+    BOOST_TEST(render("{{ '2023-11-20 01:05:00 +0200' | date_to_xmlschema }}|{{ '2023-11-20 01:05:00 +0200' | date_to_string }}|"
+                      "{{ '2023-11-20 01:05:00 +0200' | date: '%H %z' }}")
+                   .text == "2023-11-19T23:05:00+00:00|19 Nov 2023|01 +0200");
+}
+
 BOOST_AUTO_TEST_CASE(markdownify_uses_the_given_converter) {
     folio::LiquidContext ctx = site_context();
     BOOST_TEST(render("{{ '*a*' | markdownify }}", ctx).text == "*a*");  // no converter: as is
