@@ -74,6 +74,14 @@ build/liquid_spec/%.o: tests/liquid_spec/%.cpp
 liquid-spec:
 	@tests/liquid_spec/run-liquid-spec.sh
 
+# Jekyll's own output for its filters and tags (tests/jekyll_oracle/) against folio's.
+build/jekyll_oracle_runner: build/jekyll_oracle/runner.o $(CORE_OBJ)
+	$(CXX) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+build/jekyll_oracle/%.o: tests/jekyll_oracle/%.cpp
+	@mkdir -p $(@D)
+	$(CXX) $(CPPFLAGS) $(FOLIO_FLAGS) $(CXXFLAGS) -c -o $@ $<
+
 deps:
 	@tools/ensure-packages $(SERVE_PACKAGES)
 
@@ -131,4 +139,4 @@ install: $(BIN)
 	install -m 644 cgi-bin/folio.ini $(DESTDIR)$(PREFIX)/lib/folio/cgi-bin/folio.ini
 	cp -R content templates $(DESTDIR)$(PREFIX)/lib/folio/
 
--include $(OBJ:.o=.d) $(UNIT_OBJ:.o=.d) $(E2E_OBJ:.o=.d) build/liquid_spec/runner.d
+-include $(OBJ:.o=.d) $(UNIT_OBJ:.o=.d) $(E2E_OBJ:.o=.d) build/liquid_spec/runner.d build/jekyll_oracle/runner.d

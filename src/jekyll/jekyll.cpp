@@ -5,6 +5,8 @@
 
 #include <cctype>
 #include <fnmatch.h>
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -214,9 +216,34 @@ JekyllSite parse_jekyll(const std::string& config_text, const std::string& file,
     return j;
 }
 
+// site.data: each _data/NAME.yml (or .yaml) as site.data.NAME, into j.config["data"]. A file that
+// is too large or does not parse is left out with a warning; the site serves anyway.
+static void read_data(const std::string& dir, JekyllSite& j) {
+    constexpr std::uintmax_t kMaxDataBytes = 4 * 1024 * 1024;
+    std::error_code ec;
+    YAML::Node data(YAML::NodeType::Map);
+    for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
+        const std::string ext = e.path().extension().string();
+        if ((ext != ".yml" && ext != ".yaml") || !e.is_regular_file(ec)) continue;
+        const std::string file = e.path().string();
+        try {
+            if (e.file_size(ec) > kMaxDataBytes) throw Error(at(file, 1, "larger than 4 MiB"));
+            YAML::Node n = load_yaml(read_text(file), file);
+            if (!within_yaml_budget(n)) throw Error(at(file, 1, "expands to more than " + std::to_string(kMaxYamlValues) + " values"));
+            data[e.path().stem().string()] = n;
+        } catch (const Error& err) {
+            j.warnings.push_back(std::string(err.what()) + " (left out of site.data)");
+        }
+    }
+    if (data.size() > 0 && !j.config["data"].IsDefined()) j.config["data"] = data;
+}
+
 JekyllSite read_jekyll(const std::string& dir, Config& cfg) {
     const std::string file = dir + "/_config.yml", nav = dir + "/_data/navigation.yml";
-    return parse_jekyll(read_text(file), file, read_text(nav), nav, cfg);
+    JekyllSite j = parse_jekyll(read_text(file), file, read_text(nav), nav, cfg);
+    if (const char* env = std::getenv("JEKYLL_ENV"); env && *env) j.environment = env;
+    read_data(dir + "/_data", j);
+    return j;
 }
 
 std::string slugify(const std::string& text) {

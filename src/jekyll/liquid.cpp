@@ -327,6 +327,17 @@ struct IncludeNode {
     bool is_for = false;
     std::string alias;                                  // as NAME
     bool isolated = false;                              // render: sees only what it is given
+    bool relative = false;                              // include_relative: a file beside the page
+};
+// Jekyll's {% link PATH %} and {% post_url NAME %}: a URL the site knows, baseurl in front.
+struct LinkNode {
+    bool post = false;
+    std::string target;
+};
+// Jekyll's {% highlight LANG %}: the body as plain pre/code (no colours), escaped.
+struct HighlightNode {
+    std::string lang;
+    Body body;
 };
 struct CaseBlock {
     bool is_else = false;
@@ -356,7 +367,7 @@ struct IfChangedNode {
 struct Node {
     int line;
     std::variant<TextNode, OutputNode, IfNode, ForNode, AssignNode, CaptureNode, IncludeNode, CaseNode, CycleNode,
-                 CounterNode, InterruptNode, IfChangedNode>
+                 CounterNode, InterruptNode, IfChangedNode, LinkNode, HighlightNode>
         what;
 };
 
@@ -934,6 +945,189 @@ std::string with_leading_slash(std::string_view s) {
 
 // Jekyll's relative_url: baseurl (less one trailing slash) + path, each with a leading slash;
 // absolute URLs pass unchanged.
+// One UTF-8 character at text[i]: its code point (U+FFFD for a broken byte) and its length.
+std::pair<char32_t, std::size_t> utf8_at(std::string_view text, std::size_t i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    const std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    if (n == 0 || i + n > text.size()) return {0xFFFD, 1};
+    char32_t cp = n == 1 ? c : c & (0x7F >> n);
+    for (std::size_t k = 1; k < n; ++k) {
+        const unsigned char t = static_cast<unsigned char>(text[i + k]);
+        if ((t >> 6) != 2) return {0xFFFD, 1};
+        cp = (cp << 6) | (t & 0x3F);
+    }
+    return {cp, n};
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+// Ruby's String#downcase for the scripts academic sites write in: ASCII, Latin-1, Latin
+// Extended-A, Greek and Cyrillic capitals; other characters stay as they are.
+char32_t lower_char(char32_t c) {
+    if (c < 0x80) return static_cast<char32_t>(std::tolower(static_cast<int>(c)));
+    if ((c >= 0xC0 && c <= 0xDE && c != 0xD7) || (c >= 0x391 && c <= 0x3AB && c != 0x3A2) || (c >= 0x410 && c <= 0x42F)) return c + 0x20;
+    if (c >= 0x400 && c <= 0x40F) return c + 0x50;
+    if (c == 0x178) return 0xFF;
+    if (c == 0x130) return 'i';
+    const bool even_pairs = (c >= 0x100 && c <= 0x137) || (c >= 0x14A && c <= 0x177);
+    const bool odd_pairs = (c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E);
+    if ((even_pairs && c % 2 == 0) || (odd_pairs && c % 2 == 1)) return c + 1;
+    return c;
+}
+
+// What Ruby's \p{L}, \p{M} and \p{Nd} take in, for slugify: ASCII letters and digits, and every
+// other character except the Latin-1 signs, the general and CJK punctuation blocks, and the
+// broken byte (an approximation of Unicode's tables that holds for letters in any script).
+bool is_word_char(char32_t c) {
+    if (c < 0x80) return std::isalnum(static_cast<int>(c)) != 0;
+    if (c <= 0xBF || c == 0xD7 || c == 0xF7 || c == 0xFFFD) return false;
+    return !(c >= 0x2000 && c <= 0x2BFF) && !(c >= 0x3000 && c <= 0x303F);
+}
+
+// I18n.transliterate (Jekyll's slugify "latin"): Latin-1 and Latin Extended-A letters without
+// their accents, everything else outside ASCII as "?".
+std::string transliterate(std::string_view text) {
+    static const char* const kLatin1[64] = {
+        "A", "A", "A", "A", "A", "A", "AE", "C", "E", "E", "E", "E", "I", "I", "I", "I",
+        "D", "N", "O", "O", "O", "O", "O", "x", "O", "U", "U", "U", "U", "Y", "Th", "ss",
+        "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+        "d", "n", "o", "o", "o", "o", "o", "?", "o", "u", "u", "u", "u", "y", "th", "y"};
+    // U+0100..U+017F, two letters a code point apart (capital, small) where Latin pairs them.
+    static const char* const kExtendedA =
+        "AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIi??JjKkkLlLlLlLlLlNnNnNn???OoOoOo??RrRrRrSsSsSsSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzs";
+    std::string out;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto [c, n] = utf8_at(text, i);
+        i += n;
+        if (c < 0x80) out += static_cast<char>(c);
+        else if (c >= 0xC0 && c <= 0xFF) out += kLatin1[c - 0xC0];
+        else if (c == 0x132 || c == 0x133) out += c == 0x132 ? "IJ" : "ij";
+        else if (c == 0x14A || c == 0x14B) out += c == 0x14A ? "NG" : "ng";
+        else if (c == 0x152 || c == 0x153) out += c == 0x152 ? "OE" : "oe";
+        else if (c == 0x149) out += "'n";
+        else if (c >= 0x100 && c <= 0x17F) out += kExtendedA[c - 0x100];
+        else out += '?';
+    }
+    return out;
+}
+
+// Jekyll's slugify with its modes: "raw" turns runs of spaces into "-", "default" (and "latin",
+// after transliterate) runs of what is not a letter, mark or digit, "pretty" the same but keeps
+// ._~!$&'()+,;=@, "ascii" keeps only A-Z a-z 0-9; then a leading and a trailing "-" go, and the
+// result is downcased. Any other mode ("none") only downcases.
+std::string jekyll_slugify(std::string_view input, const std::string& mode) {
+    const std::string latin = mode == "latin" ? transliterate(input) : std::string();
+    const std::string_view text = mode == "latin" ? std::string_view(latin) : input;
+    const bool known = mode == "raw" || mode == "default" || mode == "pretty" || mode == "ascii" || mode == "latin";
+    auto replaced = [&](char32_t c) {
+        if (mode == "raw") return c < 0x80 && std::isspace(static_cast<int>(c)) != 0;
+        if (mode == "ascii") return !(c < 0x80 && std::isalnum(static_cast<int>(c)));
+        if (mode == "pretty" && c < 0x80 && std::strchr("._~!$&'()+,;=@", static_cast<int>(c)) && c != 0) return false;
+        return !is_word_char(c);
+    };
+    std::string out;
+    bool run = false;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto [c, n] = utf8_at(text, i);
+        if (known && replaced(c)) {
+            if (!run) out += '-';
+            run = true;
+        } else {
+            append_utf8(out, lower_char(c));
+            run = false;
+        }
+        i += n;
+    }
+    if (!known) return out;
+    if (!out.empty() && out.front() == '-') out.erase(0, 1);
+    if (!out.empty() && out.back() == '-') out.pop_back();
+    return out;
+}
+
+// Ruby's \p{Han}, \p{Hiragana}, \p{Katakana} and \p{Hangul}, by their main blocks.
+bool is_cjk(char32_t c) {
+    return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF) ||
+           (c >= 0x20000 && c <= 0x2FFFF) || (c >= 0x3040 && c <= 0x309F) || (c >= 0x30A0 && c <= 0x30FF) ||
+           (c >= 0x31F0 && c <= 0x31FF) || (c >= 0xFF66 && c <= 0xFF9F) || (c >= 0xAC00 && c <= 0xD7AF) ||
+           (c >= 0x1100 && c <= 0x11FF) || (c >= 0x3130 && c <= 0x318F) || c == 0x3005 || c == 0x3007;
+}
+
+// Jekyll's xml_escape (Ruby's encode(xml: :attr)): & < > " and ' as XML's named entities.
+std::string xml_escape(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        case '\'': out += "&apos;"; break;
+        default: out += c;
+        }
+    }
+    return out;
+}
+
+// Jekyll's smartify (kramdown's SmartyPants parser): straight quotes become curly ones, -- and ---
+// en and em dashes, ... an ellipsis, as characters; HTML tags pass untouched. A quote opens at
+// the start, after a space, an opening bracket, a dash or a tag; otherwise it closes (an
+// apostrophe inside a word is a closing single quote, as in SmartyPants).
+std::string smartify(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    bool opening = true;  // what the character before allows: start of text, space, (, [, {, -, a tag
+    for (std::size_t i = 0; i < text.size();) {
+        const char c = text[i];
+        if (c == '<') {
+            const std::size_t end = text.find('>', i);
+            if (end != std::string_view::npos) {
+                out.append(text.substr(i, end + 1 - i));
+                i = end + 1;
+                opening = true;
+                continue;
+            }
+        }
+        if (text.compare(i, 3, "---") == 0) {
+            out += "\u2014";
+            i += 3;
+            opening = true;
+        } else if (text.compare(i, 2, "--") == 0) {
+            out += "\u2013";
+            i += 2;
+            opening = true;
+        } else if (text.compare(i, 3, "...") == 0) {
+            out += "\u2026";
+            i += 3;
+            opening = false;
+        } else if (c == '"' || c == '\'') {
+            out += c == '"' ? (opening ? "\u201c" : "\u201d") : (opening ? "\u2018" : "\u2019");
+            ++i;
+            // after an opening quote, another quote opens too ("'nested')
+        } else {
+            out += c;
+            opening = std::isspace(static_cast<unsigned char>(c)) || c == '(' || c == '[' || c == '{' || c == '-';
+            ++i;
+        }
+    }
+    return out;
+}
+
 std::string relative_url(std::string_view path, std::string_view baseurl) {
     if (has_scheme(path)) return std::string(path);
     if (!baseurl.empty() && baseurl.back() == '/') baseurl.remove_suffix(1);
@@ -1425,7 +1619,7 @@ bool is_closer(const std::string& name) {
 
 bool is_block(const std::string& name) {
     return name == "if" || name == "unless" || name == "for" || name == "capture" || name == "case" || name == "tablerow" ||
-           name == "ifchanged";
+           name == "ifchanged" || name == "highlight";
 }
 
 // Whether closer (endif, else, elsif) belongs to an open block named block.
@@ -1503,7 +1697,9 @@ private:
         if (t.name == "for") return for_block(depth, out);
         if (t.name == "capture") return capture_block(depth, out);
         if (t.name == "assign") return assign_tag(out);
-        if (t.name == "include" || t.name == "render") return include_tag(out);
+        if (t.name == "include" || t.name == "render" || t.name == "include_relative") return include_tag(out);
+        if (t.name == "link" || t.name == "post_url") return link_tag(out);
+        if (t.name == "highlight") return highlight_block(depth, out);
         if (t.name == "case") return case_block(depth, out);
         if (t.name == "tablerow") return for_block(depth, out);
         if (t.name == "ifchanged") return ifchanged_block(depth, out);
@@ -1722,6 +1918,29 @@ private:
         if (closed(t) && var) out.push_back(Node{t.line, CaptureNode{*var, std::move(nodes)}});
     }
 
+    // {% link PATH %}, {% post_url NAME %}: the argument is a path, read as written.
+    void link_tag(Body& out) {
+        const Token& t = tokens_[pos_++];
+        const std::string target(trim(t.text));
+        if (target.empty()) return syntax_error(t, "expected a path after " + quote(t.name));
+        out.push_back(Node{t.line, LinkNode{t.name == "post_url", target}});
+    }
+
+    // {% highlight LANG [linenos] %}: Jekyll takes a language made of word characters, + and -.
+    void highlight_block(int depth, Body& out) {
+        const Token& t = tokens_[pos_++];
+        const std::string_view args = trim(t.text);
+        std::string lang(args.substr(0, std::min(args.size(), args.find_first_of(" \t\r\n"))));
+        const bool valid = !lang.empty() && std::all_of(lang.begin(), lang.end(), [](char c) {
+            return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '+' || c == '-';
+        });
+        if (!valid) syntax_error(t, "expected a language after 'highlight'");
+        open_.push_back("highlight");
+        Body nodes = body(depth + 1, {"endhighlight"});
+        open_.pop_back();
+        if (closed(t) && valid) out.push_back(Node{t.line, HighlightNode{lang, std::move(nodes)}});
+    }
+
     void assign_tag(Body& out) {
         const Token& t = tokens_[pos_++];
         ExprParser p(t.text, strict_);
@@ -1859,6 +2078,7 @@ private:
         std::string_view args = trim(t.text);
         IncludeNode node;
         node.isolated = t.name == "render";
+        node.relative = t.name == "include_relative";
         std::size_t name_end;
         if (!args.empty() && (args[0] == '"' || args[0] == '\'')) {
             name_end = args.find(args[0], 1);
@@ -2048,7 +2268,41 @@ private:
             render(changed->body, text);
             if (!last_ifchanged_ || *last_ifchanged_ != text) emit(out, text, line);
             last_ifchanged_ = std::move(text);
+        } else if (const auto* link = std::get_if<LinkNode>(&node.what)) {
+            render_link(*link, line, out);
+        } else if (const auto* code = std::get_if<HighlightNode>(&node.what)) {
+            render_highlight(*code, line, out);
         }
+    }
+
+    void render_link(const LinkNode& link, int line, std::string& out) {
+        const auto& find = link.post ? context_.post_url : context_.link;
+        const char* tag = link.post ? "post_url" : "link";
+        if (!find) return problems_.add(line, "unsupported tag " + quote(tag) + " (no site to look in)");
+        const std::optional<std::string> url = find(link.target);
+        if (!url) return problems_.add(line, std::string(tag) + ": the site has no " + quote(link.target));
+        emit(out, relative_url(*url, site_text("baseurl")), line);
+    }
+
+    // As Jekyll's highlight without Rouge's colours: the body (Liquid first) without its leading
+    // and trailing line breaks, escaped as Rouge escapes (&, <, >), in Jekyll's figure/pre/code.
+    void render_highlight(const HighlightNode& code, int line, std::string& out) {
+        std::string text;
+        render(code.body, text);
+        const std::size_t first = text.find_first_not_of("\r\n");
+        text = first == npos ? std::string() : text.substr(first, text.find_last_not_of("\r\n") - first + 1);
+        std::string escaped;
+        for (char c : text) {
+            if (c == '&') escaped += "&amp;";
+            else if (c == '<') escaped += "&lt;";
+            else if (c == '>') escaped += "&gt;";
+            else escaped += c;
+        }
+        std::string lang = code.lang;
+        std::replace(lang.begin(), lang.end(), '+', '-');
+        emit(out, "<figure class=\"highlight\"><pre><code class=\"language-" + lang + "\" data-lang=\"" + code.lang + "\">", line);
+        emit(out, escaped, line);
+        emit(out, "</code></pre></figure>", line);
     }
 
     void charge(std::size_t work, int line) {
@@ -2264,7 +2518,13 @@ private:
             if (kind != Kind::Array || input.size() == 0) return {};
             return input[name == "first" ? 0 : input.size() - 1];
         }
-        if (name == "markdownify" || name == "smartify") return input;  // the page's Markdown is rendered after Liquid anyway
+        if (name == "markdownify") {
+            if (!context_.markdownify) return input;  // no converter given: the text as is
+            std::string html = context_.markdownify(kind == Kind::Nil ? std::string() : to_text(input));
+            check_size(html.size(), line);
+            return string_value(std::move(html));
+        }
+        if (name == "smartify") return made(smartify(kind == Kind::Nil ? std::string() : to_text(input)), line);
         if (name == "plus" || name == "minus" || name == "times" || name == "divided_by" || name == "modulo")
             return number_node(arithmetic(name, to_number(input), to_number(arg(0))));
         if (name == "abs" || name == "ceil" || name == "floor" || name == "round" || name == "at_least" || name == "at_most")
@@ -2282,7 +2542,7 @@ private:
         if (name == "inspect") {
             std::string text;
             append_inspect(input, text, 0);
-            return made(std::move(text), line);
+            return made(xml_escape(text), line);  // Jekyll's inspect escapes what Ruby's inspect gives
         }
         if (name == "join" && kind == Kind::Array) {
             const std::string glue = args.empty() ? " " : to_text(args[0]);
@@ -2300,7 +2560,8 @@ private:
         else text = to_text(input);
         check_size(text.size(), line);
         if (name == "join") return made(text, line);  // not a list: as Liquid, the value itself
-        if (name == "escape" || name == "h" || name == "xml_escape") return made(escape_html(text), line);
+        if (name == "escape" || name == "h") return made(escape_html(text), line);
+        if (name == "xml_escape") return made(xml_escape(text), line);
         if (name == "relative_url") return made(relative_url(text, site_text("baseurl")), line);
         if (name == "absolute_url") {
             const std::string site_url = site_text("url");
@@ -2321,11 +2582,7 @@ private:
             if (at == std::string::npos) return made(text, line);
             return made(text.substr(0, at) + to + text.substr(at + from.size()), line);
         }
-        if (name == "slugify") {
-            if (!args.empty() && to_text(args[0]) != "default")
-                problems_.add(line, "slugify: only the default mode is supported, not " + quote(to_text(args[0])));
-            return made(slugify(text), line);
-        }
+        if (name == "slugify") return made(jekyll_slugify(text, args.empty() || kind_of(args[0]) == Kind::Nil ? "default" : to_text(args[0])), line);
         if (name == "split") return split(text, to_text(arg(0)), line);
         if (name == "slice") return slice(input, text, args, line);
         std::optional<std::string> result = string_filter(name, text, args);
@@ -2469,7 +2726,7 @@ private:
                     out += text[i++];
                 }
             }
-            return name == "squish" ? std::string(trim(out)) : out;
+            return std::string(trim(out));  // Jekyll's normalize_whitespace strips too
         }
         if (name == "strip_newlines") {
             std::string s;
@@ -2526,13 +2783,31 @@ private:
             return decoded;
         }
         if (name == "number_of_words") {
-            std::size_t n = 0;
-            bool in_word = false;
-            for (char c : text) {
-                if (is_space(c)) in_word = false;
-                else if (!in_word) in_word = true, ++n;
+            // Jekyll's modes: "cjk" counts each Han, kana or Hangul character as a word, plus the
+            // runs of other non-space characters; "auto" does so only when there is such a
+            // character; otherwise runs of non-space characters.
+            const std::string mode = args.empty() ? "" : to_text(args[0]);
+            std::size_t words = 0, cjk = 0;
+            bool in_word = false, in_split_word = false;
+            std::size_t split_words = 0;
+            for (std::size_t i = 0; i < text.size();) {
+                const auto [c, n] = utf8_at(text, i);
+                i += n;
+                const bool space = c < 0x80 && is_space(static_cast<char>(c));
+                if (space) in_split_word = false;
+                else if (!in_split_word) in_split_word = true, ++split_words;
+                if (is_cjk(c)) {
+                    ++cjk;
+                    in_word = false;
+                } else if (space) {
+                    in_word = false;
+                } else if (!in_word) {
+                    in_word = true;
+                    ++words;
+                }
             }
-            return std::to_string(n);
+            if (mode == "cjk" || (mode == "auto" && cjk > 0)) return std::to_string(cjk + words);
+            return std::to_string(split_words);
         }
         return std::nullopt;
     }
@@ -2643,6 +2918,14 @@ private:
             auto matches = [&](const YAML::Node& item) {
                 const YAML::Node value = kind_of(item) == Kind::Map ? member(item, property, false) : YAML::Node();
                 if (args.size() < 2) return truthy(value);
+                // Jekyll's where and find: a list property matches when one of its items does
+                // (post.tags holding "misc"), compared as text.
+                if ((name == "where" || name == "find") && kind_of(value) == Kind::Array && kind_of(args[1]) != Kind::Nil &&
+                    kind_of(args[1]) != Kind::Array && kind_of(args[1]) != Kind::Map) {
+                    const std::string target = to_text(args[1]);
+                    for (const YAML::Node& v : value)
+                        if (kind_of(v) != Kind::Array && kind_of(v) != Kind::Map && to_text(v) == target) return true;
+                }
                 return same_value(value, args[1]) || (kind_of(value) != Kind::Nil && to_text(value) == to_text(args[1]) && kind_of(args[1]) == Kind::String && kind_of(value) == Kind::String);
             };
             std::vector<YAML::Node> out;
@@ -2688,7 +2971,13 @@ private:
             else items.erase(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(n));
             return list_of(items);
         }
-        if (name == "sample") return items.empty() ? YAML::Node() : items[0].node;  // a page is the same on every request
+        // A page is the same on every request: the first items, not random ones.
+        if (name == "sample" && args.empty()) return items.empty() ? YAML::Node() : items[0].node;
+        if (name == "sample") {
+            const std::size_t n = std::min(items.size(), static_cast<std::size_t>(std::max(0LL, integer_arg(args[0]))));
+            items.erase(items.begin() + static_cast<std::ptrdiff_t>(n), items.end());
+            return list_of(items);
+        }
         if (name == "array_to_sentence_string") {
             const std::string connector = args.empty() ? "and" : to_text(args[0]);
             std::string out;
@@ -2777,15 +3066,15 @@ private:
     YAML::Node jekyll_date(const std::string& name, const YAML::Node& input, const std::vector<YAML::Node>& args, int line) {
         const bool us = args.size() > 1 && to_text(args[1]) == "US";
         const bool ordinal = !args.empty() && to_text(args[0]) == "ordinal";
-        if (name == "date_to_xmlschema") return date(input, "%Y-%m-%dT%H:%M:%S+00:00", line);
-        if (name == "date_to_rfc822") return date(input, "%a, %d %b %Y %H:%M:%S +0000", line);
+        if (name == "date_to_xmlschema") return date(input, "%Y-%m-%dT%H:%M:%S+00:00", line, true);
+        if (name == "date_to_rfc822") return date(input, "%a, %d %b %Y %H:%M:%S +0000", line, true);
         const std::string month = name == "date_to_string" ? "%b" : "%B";
-        if (!ordinal) return date(input, "%d " + month + " %Y", line);
-        const YAML::Node day = date(input, "%-d", line);
+        if (!ordinal) return date(input, "%d " + month + " %Y", line, true);
+        const YAML::Node day = date(input, "%-d", line, true);
         const int d = std::atoi(to_text(day).c_str());
         const char* suffix = (d / 10) % 10 == 1 ? "th" : d % 10 == 1 ? "st" : d % 10 == 2 ? "nd" : d % 10 == 3 ? "rd" : "th";
         const std::string fmt = us ? month + " " + std::to_string(d) + suffix + ", %Y" : std::to_string(d) + suffix + " " + month + " %Y";
-        return date(input, fmt, line);
+        return date(input, fmt, line, true);
     }
 
     YAML::Node made(std::string s, int line) {
@@ -2820,7 +3109,10 @@ private:
         return out;
     }
 
-    YAML::Node date(const YAML::Node& input, const std::string& format, int line) {
+    // in_utc: Jekyll's date_to_* filters show a time in the site's zone (Ruby's localtime under
+    // the site's timezone); folio takes that zone as UTC, so a time given with another offset is
+    // moved to UTC first. Liquid's own date filter keeps the offset the time was written with.
+    YAML::Node date(const YAML::Node& input, const std::string& format, int line, bool in_utc = false) {
         std::string text = to_text(input);
         std::string lower = text;
         for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -2839,6 +3131,11 @@ private:
             std::all_of(digits.begin() + (digits[0] == '-' ? 1 : 0), digits.end(), is_digit) && digits != "-")
             when = from_epoch(leading_integer(digits));
         if (!when || format.empty()) return input;  // as Liquid: what it cannot read passes through
+        if (in_utc && when->has_zone && when->offset != 0) {
+            const long long local = days_from_civil(when->year, when->month, when->day) * 86400LL + when->hour * 3600LL +
+                                    when->minute * 60LL + when->second;
+            when = from_epoch(local - when->offset * 60LL);
+        }
         std::string unsupported;
         std::string out = format_date(*when, format, unsupported);
         if (!unsupported.empty()) problems_.add(line, "date: unsupported format " + quote(unsupported));
@@ -2982,10 +3279,12 @@ private:
     }
 
     // The partial's tree, parsed on its first use in this render; its problems name it.
-    std::shared_ptr<const Body> partial(const std::string& name, int line) {
-        if (auto it = partials_.find(name); it != partials_.end()) return it->second;
-        if (!context_.partial) return nullptr;
-        const std::optional<std::string> text = context_.partial(name);
+    std::shared_ptr<const Body> partial(const std::string& name, int line, bool relative = false) {
+        const std::string key = relative ? "\x01" + name : name;  // the page's files apart from _includes'
+        if (auto it = partials_.find(key); it != partials_.end()) return it->second;
+        const auto& source = relative ? context_.include_relative : context_.partial;
+        if (!source) return nullptr;
+        const std::optional<std::string> text = source(name);
         if (!text) return nullptr;
         std::vector<LiquidProblem> found;
         std::shared_ptr<const Body> tree;
@@ -2994,17 +3293,21 @@ private:
             tree = std::make_shared<const Body>(Parser(lex(*text, report), report, context_.strict).parse());
         }
         for (const LiquidProblem& p : found) problems_.add(line, quote(name) + " line " + std::to_string(p.line) + ": " + p.message);
-        partials_.emplace(name, tree);
+        partials_.emplace(key, tree);
         return tree;
     }
 
     void render_include(const IncludeNode& include, int line, std::string& out) {
         std::string name = include.name;
         // The caller's own includes first (folio's pages: archive-single.html, toc, base_path).
-        if (context_.include && !include.isolated && include.locals.empty() && !include.with) {
+        if (context_.include && !include.isolated && !include.relative && include.locals.empty() && !include.with) {
             if (std::optional<std::string> text = context_.include(name, include_locals(include, line))) return emit(out, *text, line);
         }
-        std::shared_ptr<const Body> tree = partial(name, line);
+        std::shared_ptr<const Body> tree = partial(name, line, include.relative);
+        if (include.relative && !tree) {
+            if (!context_.include_relative) return problems_.add(line, "unsupported tag 'include_relative' (no page folder)");
+            throw RenderError{"Could not locate the included file '" + name + "' beside the page", false};
+        }
         if (!tree && !include.quoted && context_.partial) {  // Liquid's {% include variable %}
             ExprParser p(name);
             const std::optional<Expr> e = p.expression();

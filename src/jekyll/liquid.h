@@ -41,6 +41,19 @@ struct LiquidContext {
     // Liquid's strict error modes. Folio reads templates as Liquid's lax mode does (Jekyll's
     // default); strict so far only refuses what lax alone reads: a bare [key] variable.
     bool strict = false;
+    // Jekyll's tags that need the site, each unset when there is no site (the tag is then reported
+    // and prints nothing), and nullopt for a file the site does not have (reported, as Jekyll
+    // stops its build there):
+    // {% link PATH %}: the URL of the page, post or document at PATH below the site folder
+    // ("about.md", "_posts/2024-01-15-x.md"), without the baseurl (the tag puts it in front).
+    std::function<std::optional<std::string>(const std::string& path)> link{};
+    // {% post_url NAME %}: the URL of the post NAME ("2024-01-15-x", or "folder/2024-01-15-x"),
+    // without the baseurl.
+    std::function<std::optional<std::string>(const std::string& name)> post_url{};
+    // {% include_relative PATH %}: the Liquid source of PATH, relative to the page's own folder.
+    std::function<std::optional<std::string>(const std::string& path)> include_relative{};
+    // markdownify: Markdown -> HTML as the site's converter renders it; unset, the text as is.
+    std::function<std::string(const std::string& markdown)> markdownify{};
     // The time "now" and "today" stand for in the date filter ("2024-01-01 00:01:58"); when
     // empty, site.time (a page is the same on every request).
     std::string now{};
@@ -51,15 +64,17 @@ struct LiquidContext {
 //   {{ expr | filter: args, key: value }}; every standard filter (strings, numbers as Ruby's
 //     Integer and Float, lists, default, date with Ruby's strftime) and Jekyll's (relative_url,
 //     absolute_url, date_to_*, xml_escape, cgi_escape, uri_escape, number_of_words,
-//     array_to_sentence_string, markdownify and smartify (identity: the page's Markdown is
-//     rendered after Liquid), slugify, jsonify, where_exp, find_exp, group_by(_exp), sample (the
-//     first item: a page is the same on every request), push, pop, shift, unshift,
-//     normalize_whitespace, inspect); "now" is `now` below or site.time
+//     array_to_sentence_string, markdownify (through the `markdownify` callback; as is without
+//     one), smartify, slugify with its modes, jsonify, where_exp, find_exp, group_by(_exp), sample
+//     (the first item, or the first n: a page is the same on every request), push, pop, shift,
+//     unshift, normalize_whitespace, inspect); "now" is `now` below or site.time
 //   tags: assign, capture, increment, decrement, if/elsif/else, unless, case/when/else, for (limit,
 //     offset, offset: continue, reversed, ranges, else, forloop.* with parentloop), break,
 //     continue, cycle, tablerow (tablerowloop.*), ifchanged, raw, comment, doc, # comments, liquid,
 //     echo, include (Jekyll's `name key=value` as include.key, Liquid's `'name' with/for x as y,
-//     key: value`, a variable holding the name) and render (its own scope)
+//     key: value`, a variable holding the name) and render (its own scope); Jekyll's
+//     include_relative, link and post_url (through the callbacks above) and highlight (plain
+//     figure/pre/code, escaped, without colours)
 //   Liquid's truthiness (only nil and false are false), empty and blank, comparisons (a string
 //     against a number is an error, as in Ruby), whitespace control ({%- -%} {{- -}}), Liquid's
 //     blank blocks (a block of only blanks and assigns prints nothing)

@@ -13,6 +13,7 @@
 #include "listing.h"
 #include "site.h"
 #include "templates.h"
+#include "jekyll/jekyll_liquid.h"
 
 namespace folio {
 namespace {
@@ -27,6 +28,12 @@ YAML::Node doc_vars(const Page& p, std::size_t index) {
     if (!p.collection.empty()) d["collection"] = p.collection;
     if (!p.date.empty()) d["date"] = p.date;
     if (const std::string excerpt = front_text(p, "excerpt"); !excerpt.empty()) d["excerpt"] = excerpt;
+    // Jekyll's posts: category (or categories) as a list, tags always a list.
+    if (p.collection == "posts") {
+        YAML::Node categories = d["categories"].IsDefined() ? d["categories"] : d["category"];
+        if (!categories.IsSequence()) d["categories"] = categories.IsScalar() ? std::vector<std::string>{categories.Scalar()} : std::vector<std::string>{};
+        if (!d["tags"].IsSequence()) d["tags"] = d["tags"].IsScalar() ? std::vector<std::string>{d["tags"].Scalar()} : std::vector<std::string>{};
+    }
     d["__folio_page"] = std::to_string(index);  // lets an include find the Page again
     return d;
 }
@@ -95,6 +102,7 @@ LiquidContext page_liquid_context(const SiteView& view, const Page& page) {
         if (name.rfind("archive-single", 0) == 0) return archive_single(*v, locals);
         return std::nullopt;
     };
+    add_jekyll_site_liquid(view, page, ctx);  // partials, include_relative, link, post_url, ...
     return ctx;
 }
 

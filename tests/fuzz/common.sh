@@ -58,3 +58,17 @@ crash_summary() {  # crash_summary LOG
     art=$(grep -m1 -oE 'Test unit written to [^ ]+' "$1" | sed 's/Test unit written to //')
     echo "${what:-exit status without a report}${art:+ | input: $art}"
 }
+
+# Extra seeds made at run time: for the liquid target, the templates and partials of Shopify's
+# liquid-spec ($LIQUID_SPEC, else ../shared/liquid-spec beside the repository), extracted into
+# build/fuzz/spec-seeds/liquid/ (the spec is never copied into the repository). Prints the
+# folder, or nothing when there are none (no spec, or no python3-yaml to read it).
+extra_seeds_of() {  # extra_seeds_of TARGET
+    [ "$1" = liquid ] || return 0
+    local spec=${LIQUID_SPEC:-$ROOT/../shared/liquid-spec} dir="$OUT/spec-seeds/liquid"
+    [ -d "$spec" ] || return 0
+    rm -rf "$dir"
+    if python3 "$FUZZ_DIR/spec-seeds.py" "$spec" "$dir" > "$OUT/spec-seeds.log" 2>&1 && [ -n "$(ls -A "$dir" 2>/dev/null)" ]; then
+        echo "$dir"
+    fi
+}

@@ -24,6 +24,10 @@ TARGETS := $(HARNESS:$(ROOT)/tests/fuzz/%.cpp=$(OUT)/%)
 .PHONY: all
 all: $(TARGETS)
 
+# The objects are intermediate files of the fuzz_% rule: without this, make deletes them after
+# building one target by name, and the next build compiles every source again.
+.SECONDARY:
+
 $(OUT)/obj/%.o: $(ROOT)/src/%.cpp
 	@mkdir -p $(@D)
 	$(FUZZ_CXX) $(CXXFLAGS) -c -o $@ $<

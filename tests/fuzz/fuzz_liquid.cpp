@@ -1,6 +1,7 @@
 // Fuzz target: the Liquid subset (render_liquid, src/jekyll/liquid.h) on a fixed context shaped like
 // an academicpages page's (site.* with collections, page.*, an include callback that looks at
-// the loop variable as folio's archive-single include does).
+// the loop variable as folio's archive-single include does, and a few partials: one with
+// parameters, one that includes itself, to reach the depth limit).
 //
 // Checked: no exception escapes (problems are reported, never thrown), the output stays within
 // kMaxLiquidOutput, and every problem names a line of the text.
@@ -61,6 +62,12 @@ std::optional<std::string> include(const std::string& name, const YAML::Node& lo
     return std::nullopt;
 }
 
+std::optional<std::string> partial(const std::string& name) {
+    if (name == "card.html" || name == "card") return std::string("<div>{{ include.title | upcase }} {{ x }}{% render 'self' %}</div>");
+    if (name == "self") return std::string("{% include self %}{{ x }}");
+    return std::nullopt;
+}
+
 int count_lines(std::string_view s) {
     int n = 1;
     for (char c : s) n += c == '\n';
@@ -74,6 +81,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         auto* c = new folio::LiquidContext;
         c->vars = YAML::Load(kVars);
         c->include = include;
+        c->partial = partial;
         return c;
     }();
     const std::string text(reinterpret_cast<const char*>(data), size);

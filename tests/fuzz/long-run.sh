@@ -6,7 +6,8 @@
 #   tests/fuzz/long-run.sh [SECONDS] [TARGET...]
 # Working corpora grow in build/fuzz/corpus/<target>/ (seeded from tests/fuzz/corpus/<target>/,
 # kept between runs); crashes, leaks and timeouts are saved in build/fuzz/crashes/<target>/, the
-# logs in build/fuzz/logs/. A crash stops that target (libFuzzer's way); keep the input as
+# logs in build/fuzz/logs/. The liquid target also reads liquid-spec's templates as seeds when
+# ../shared/liquid-spec is there (common.sh's extra_seeds_of). A crash stops that target (libFuzzer's way); keep the input as
 # tests/fuzz/regressions/<target>/<short-name> once it is understood.
 . "$(dirname "$0")/common.sh"
 
@@ -27,10 +28,11 @@ run_one() {
     local t=$1 corpus="$OUT/corpus/$1" log="$OUT/logs/$1.log" dict=()
     mkdir -p "$corpus" "$OUT/crashes/$t"
     [ -f "$FUZZ_DIR/dict/$t.dict" ] && dict=(-dict="$FUZZ_DIR/dict/$t.dict")
+    local extra; extra=$(extra_seeds_of "$t")
     local start=$SECONDS
     "$OUT/fuzz_$t" -max_total_time="$SECONDS_EACH" -max_len="$(max_len_of "$t")" -timeout="$FUZZ_TIMEOUT" \
         -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$OUT/crashes/$t/" "${dict[@]}" \
-        "$corpus" "$FUZZ_DIR/corpus/$t" > "$log" 2>&1
+        "$corpus" "$FUZZ_DIR/corpus/$t" ${extra:+"$extra"} > "$log" 2>&1
     echo "$? $((SECONDS - start))" > "$log.rc"
 }
 

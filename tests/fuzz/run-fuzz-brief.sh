@@ -5,6 +5,9 @@
 #   2. every kept crash input in tests/fuzz/regressions/<target>/ once, each its own test;
 #   3. the fuzzer itself for ~3 s (BRIEF_SECONDS) from the seeds, new inputs kept in a scratch
 #      folder that is removed afterwards.
+# The liquid target also gets liquid-spec's templates as seeds when ../shared/liquid-spec is
+# there (common.sh's extra_seeds_of), in step 3: libFuzzer runs each of them once before it
+# fuzzes (about 50 s under the sanitizers for liquid-spec's ~2,200 templates).
 # Any crash, leak, sanitizer report, broken promise or timeout (FUZZ_TIMEOUT s per input) fails
 # the step; libFuzzer's input is saved under build/fuzz/crashes/<target>/.
 # The long run is tests/fuzz/long-run.sh (make fuzz).
@@ -46,12 +49,15 @@ for t in $(fuzz_targets); do
         done
     fi
 
-    # 3. a short fuzzing run from the seeds
+    # 3. a short fuzzing run from the seeds (libFuzzer runs every seed, the extra ones too, first)
+    extra=$(extra_seeds_of "$t")
+    from="tests/fuzz/corpus/$t/"
+    [ -n "$extra" ] && from="$from and $(find "$extra" -type f | wc -l) liquid-spec templates"
     mkdir -p "$SCRATCH/corpus-$t"
     if "$bin" -max_total_time="$BRIEF_SECONDS" -max_len="$(max_len_of "$t")" -timeout="$FUZZ_TIMEOUT" \
-        -artifact_prefix="$crashes/" -print_final_stats=1 "${dict[@]}" "$SCRATCH/corpus-$t" "$seeds" > "$log" 2>&1; then
+        -artifact_prefix="$crashes/" -print_final_stats=1 "${dict[@]}" "$SCRATCH/corpus-$t" "$seeds" ${extra:+"$extra"} > "$log" 2>&1; then
         runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
-        ok "fuzz_$t: ${BRIEF_SECONDS} s of fuzzing, ${runs:-?} inputs, no crash, leak or timeout"
+        ok "fuzz_$t: ${BRIEF_SECONDS} s of fuzzing from $from, ${runs:-?} inputs, no crash, leak or timeout"
     else
         not_ok "fuzz_$t: ${BRIEF_SECONDS} s of fuzzing found a problem" "$(crash_summary "$log")" \
             "reproduce: build/fuzz/fuzz_$t <input>; keep it as tests/fuzz/regressions/$t/<short-name>"

@@ -1,0 +1,141 @@
+// Jekyll's Liquid tags and objects that need the whole site, for one page's LiquidContext.
+#include "jekyll/jekyll_liquid.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "config.h"
+#include "jekyll/jekyll.h"
+#include "jekyll/kramdown.h"
+#include "page.h"
+#include "site.h"
+#include "markdown.h"
+#include "fd.h"
+#include "safe_open.h"
+
+namespace folio {
+namespace {
+
+// The largest _includes/ file or include_relative file read for Liquid.
+constexpr std::size_t kMaxPartialBytes = 1024 * 1024;
+
+// A partial's text: rel below the site folder, opened as the site walk opens pages (links that
+// stay inside the site allowed, none out of it, no "..": open_within), a regular file of at
+// most kMaxPartialBytes; nullopt otherwise.
+std::optional<std::string> read_partial(const std::string& root, const std::string& rel) {
+    Fd fd(open_within(root, rel));
+    struct stat st;
+    if (fd.get() < 0 || fstat(fd.get(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+    if (static_cast<std::uintmax_t>(st.st_size) > kMaxPartialBytes) return std::nullopt;
+    std::string text;
+    char buf[65536];
+    for (ssize_t n; (n = read(fd.get(), buf, sizeof buf)) != 0;) {
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            return std::nullopt;
+        }
+        text.append(buf, static_cast<std::size_t>(n));
+        if (text.size() > kMaxPartialBytes) return std::nullopt;  // grew since fstat
+    }
+    return text;
+}
+
+// jekyll-paginate's paginator as the site's index.html sees it: the first page of site.posts
+// (folio serves no /page2/ yet, so only page 1 exists).
+YAML::Node paginator(const JekyllSite& j, const YAML::Node& posts) {
+    const long long per_page = j.config["paginate"].IsScalar() ? std::atoll(j.config["paginate"].Scalar().c_str()) : 0;
+    if (per_page <= 0 || !posts.IsSequence()) return YAML::Node();
+    const long long total = static_cast<long long>(posts.size()), pages = (total + per_page - 1) / per_page;
+    YAML::Node pg(YAML::NodeType::Map), first(YAML::NodeType::Sequence);
+    for (long long i = 0; i < std::min(per_page, total); ++i) first.push_back(posts[i]);
+    pg["page"] = 1;
+    pg["per_page"] = per_page;
+    pg["posts"] = first;
+    pg["total_posts"] = total;
+    pg["total_pages"] = pages;
+    pg["previous_page"] = YAML::Node();
+    pg["previous_page_path"] = YAML::Node();
+    if (pages > 1) {
+        std::string path = j.config["paginate_path"].IsScalar() ? j.config["paginate_path"].Scalar() : "/page:num";
+        if (const std::size_t at = path.find(":num"); at != std::string::npos) path.replace(at, 4, "2");
+        pg["next_page"] = 2;
+        pg["next_page_path"] = path;
+    }
+    return pg;
+}
+
+// Jekyll's tags and filters that need the site: partials from _includes/, files beside the page,
+// link and post_url, markdownify. Names are paths below the site: none may lead out of it.
+void set_tags(const SiteView& v, const Page& p, LiquidContext& ctx) {
+    const std::string root = v.config.content_dir;
+    auto read_below = [root](const std::string& rel) { return read_partial(root, rel); };
+    ctx.partial = [read_below](const std::string& name) { return read_below("_includes/" + name); };
+    const std::string dir = p.rel.find('/') == std::string::npos ? "" : p.rel.substr(0, p.rel.rfind('/') + 1);
+    ctx.include_relative = [read_below, dir](const std::string& path) { return read_below(dir + path); };
+    ctx.link = [&v](const std::string& path) -> std::optional<std::string> {
+        for (const Page& q : v.site.pages)
+            if (q.rel == path) return q.url;
+        return std::nullopt;
+    };
+    ctx.post_url = [&v](const std::string& name) -> std::optional<std::string> {
+        for (const Page& q : v.site.pages)
+            if (q.collection == "posts" && q.rel.rfind("_posts/" + name + ".", 0) == 0) return q.url;
+        return std::nullopt;
+    };
+    ctx.markdownify = [&v](const std::string& markdown) {
+        KramdownPrepared prep = kramdown_before(markdown);
+        return kramdown_after(render_markdown(prep.markdown, MarkdownOptions{v.config.site.base_path, true}), prep);
+    };
+}
+
+// site.tags or site.categories: each name, in the order the posts first use it (oldest post
+// first), with its posts newest first, as Jekyll builds them. posts: site.posts, newest first.
+YAML::Node posts_by(const YAML::Node& posts, const char* key) {
+    YAML::Node by(YAML::NodeType::Map);
+    if (!posts.IsSequence()) return by;
+    std::vector<std::string> order;
+    std::map<std::string, YAML::Node> lists;
+    for (std::size_t i = posts.size(); i-- > 0;) {
+        const YAML::Node names = posts[i][key];
+        if (!names.IsSequence()) continue;
+        for (const YAML::Node& n : names) {
+            if (!n.IsScalar()) continue;
+            auto [it, fresh] = lists.emplace(n.Scalar(), YAML::Node(YAML::NodeType::Sequence));
+            if (fresh) order.push_back(n.Scalar());
+            it->second.push_back(posts[i]);
+        }
+    }
+    for (const std::string& name : order) {
+        YAML::Node newest_first(YAML::NodeType::Sequence);
+        const YAML::Node& list = lists[name];
+        for (std::size_t i = list.size(); i-- > 0;) newest_first.push_back(list[i]);
+        by[name] = newest_first;
+    }
+    return by;
+}
+
+}  // namespace
+
+void add_jekyll_site_liquid(const SiteView& v, const Page& p, LiquidContext& ctx) {
+    if (!v.site.jekyll) return;
+    set_tags(v, p, ctx);
+    ctx.vars["jekyll"]["environment"] = v.site.jekyll->environment;
+    const YAML::Node read = ctx.vars;  // const: reading must not add keys
+    if (read["site"].IsMap() && !read["site"]["tags"].IsDefined()) ctx.vars["site"]["tags"] = posts_by(read["site"]["posts"], "tags");
+    if (read["site"].IsMap() && !read["site"]["categories"].IsDefined())
+        ctx.vars["site"]["categories"] = posts_by(read["site"]["posts"], "categories");
+    if (p.rel == "index.html") {
+        const YAML::Node vars = ctx.vars;  // const: reading must not add keys
+        const YAML::Node pg = paginator(*v.site.jekyll, vars["site"]["posts"]);
+        if (pg.IsDefined() && !pg.IsNull()) ctx.vars["paginator"] = pg;
+    }
+}
+
+}  // namespace folio

@@ -1,0 +1,115 @@
+// Renders each Jekyll oracle snippet with folio and compares with what Jekyll made of it.
+//
+//   jekyll_oracle_runner [--verbose] SITE_DIR SNIPPETS_DIR KNOWN_FILE
+//
+// SITE_DIR is a copy of tests/jekyll_oracle/site with every snippet already placed in it as a
+// page (run-jekyll-oracle.sh does that, as make-expected.sh does for Jekyll): folio loads it as
+// it loads any Jekyll site (read_jekyll, build_site) and renders each snippet page's body with
+// page_content, the same path a request takes. A snippet matches when the output equals its
+// expected.html byte for byte. KNOWN_FILE lists "name<TAB>reason" lines: differences folio
+// keeps on purpose or has not closed yet; they are reported and counted as not matching.
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "app.h"
+#include "content.h"
+#include "render.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string read_all(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+std::map<std::string, std::string> read_known(const fs::path& p) {
+    std::map<std::string, std::string> known;
+    std::ifstream in(p);
+    for (std::string line; std::getline(in, line);) {
+        if (line.empty() || line[0] == '#') continue;
+        const std::size_t tab = line.find('\t');
+        known[line.substr(0, tab)] = tab == std::string::npos ? "" : line.substr(tab + 1);
+    }
+    return known;
+}
+
+// The page a snippet became: NAME.html at the top, or index.html for the paginator's.
+std::string page_rel(const std::string& name) { return name == "paginator" ? "index.html" : name + ".html"; }
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    bool verbose = false;
+    std::vector<std::string> args;
+    for (int i = 1; i < argc; ++i) {
+        if (std::string(argv[i]) == "--verbose") verbose = true;
+        else args.push_back(argv[i]);
+    }
+    if (args.size() != 3) {
+        std::cerr << "usage: jekyll_oracle_runner [--verbose] SITE_DIR SNIPPETS_DIR KNOWN_FILE\n";
+        return 2;
+    }
+    const fs::path site_dir = args[0], snippets = args[1];
+    const auto known = read_known(args[2]);
+
+    folio::Config config;
+    config.file = "folio.ini";
+    config.dir = site_dir.string();
+    config.content_dir = site_dir.string();
+    config.templates_dir = (fs::current_path() / "templates").string();
+    const auto loaded = folio::load_site(std::move(config), folio::Fingerprint{});
+    const folio::SiteView view{loaded->config, loaded->site, loaded->templates};
+
+    std::vector<std::string> names;
+    for (const auto& e : fs::directory_iterator(snippets))
+        if (e.is_directory()) names.push_back(e.path().filename().string());
+    std::sort(names.begin(), names.end());
+
+    int matched = 0, differ = 0, known_differ = 0, known_matched = 0;
+    for (const std::string& name : names) {
+        const std::string expected = read_all(snippets / name / "expected.html");
+        const folio::Page* page = nullptr;
+        for (const auto& p : loaded->site.pages)
+            if (p.rel == page_rel(name)) page = &p;
+        std::string out;
+        std::vector<std::string> problems;
+        if (!page) problems.push_back("folio has no page " + page_rel(name));
+        else out = folio::page_content(view, *page, &problems);
+        const bool same = page && out == expected;
+        const auto k = known.find(name);
+        if (same) {
+            ++matched;
+            if (k != known.end()) {
+                ++known_matched;
+                std::cout << "ok - " << name << " (listed as a known difference, but it matches now: drop it from the list)\n";
+            } else {
+                std::cout << "ok - " << name << "\n";
+            }
+            continue;
+        }
+        if (k != known.end()) {
+            ++known_differ;
+            std::cout << "known difference - " << name << ": " << k->second << "\n";
+        } else {
+            ++differ;
+            std::cout << "not ok - " << name << "\n";
+        }
+        if (verbose || k == known.end()) {
+            std::cout << "    expected: [" << expected << "]\n    folio:    [" << out << "]\n";
+            for (const auto& p : problems) std::cout << "    problem: " << p << "\n";
+        }
+    }
+    std::cout << "jekyll-oracle: " << names.size() << " snippets, " << matched << " match, " << known_differ
+              << " known differences, " << differ << " differ\n";
+    return differ == 0 && known_matched == 0 ? 0 : 1;
+}
