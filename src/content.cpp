@@ -9,7 +9,9 @@
 #include "jekyll/liquid.h"
 #include "jekyll/page_liquid.h"
 #include "markdown.h"
+#include "jekyll/jekyll.h"
 #include "page.h"
+#include "self_links.h"
 #include "site.h"
 
 namespace folio {
@@ -57,7 +59,13 @@ std::string render_content(const SiteView& v, const Page& p, std::string_view bo
         html = render_markdown(body, MarkdownOptions{link_base});
     }
     insert_toc(v.templates, html);
-    return html;
+    // On a page (links under the mount prefix), links to the site's own public address (url, plus
+    // baseurl on a Jekyll site) stay on this host: a site moved under /~user keeps its readers
+    // there. The feed's links are absolute, and those already are.
+    if (link_base != v.config.site.base_path) return html;
+    std::string public_url = v.config.site.url;
+    if (jekyll) public_url += v.site.jekyll->config["baseurl"].as<std::string>("");
+    return localize_self_links(html, public_url, link_base);
 }
 
 std::string page_content(const SiteView& v, const Page& p, std::vector<std::string>* problems) {

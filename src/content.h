@@ -15,7 +15,8 @@ struct Page;
 // Pure (no I/O): Liquid first (Jekyll sites), then kramdown's extras (Jekyll sites) and Markdown
 // unless the page is an .html file, then the table of contents where {% include toc %} asked for
 // it. link_base goes before links to site paths ("/x" -> link_base + "/x"): the mount prefix on
-// pages, the public URL in the feed. Problems that do not stop the render (Liquid folio leaves
+// pages, where links to the site's own public address are made local too; the public URL in the
+// feed. Problems that do not stop the render (Liquid folio leaves
 // out) are added to problems as "file:line: Liquid: ...", when it is given.
 std::string render_content(const SiteView& view, const Page& page, std::string_view body, const std::string& link_base,
                            std::vector<std::string>* problems);

@@ -88,6 +88,23 @@ BOOST_AUTO_TEST_CASE(grouping_and_ordering_follow_the_page) {
     BOOST_TEST(r.body.find(">A Preprint<") < r.body.find(">AutoChunk"));
 }
 
+// Issue 15: the About page links to the site's public address (https://oahzxl.github.io/...). Served
+// under /~user, those links must stay on this host, under the prefix (they led to the old host).
+BOOST_AUTO_TEST_CASE(links_to_the_sites_own_address_stay_on_this_host) {
+    e2e::SiteCopy site;
+    std::ifstream in(site.config);
+    std::string ini((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    ini.replace(ini.find("base_path ="), 11, "base_path = /~user");
+    site.write("cgi-bin/folio.ini", ini);
+    auto r = cgi("/~user/", "GET", site.config);
+    BOOST_TEST(r.status == 200);
+    BOOST_TEST(r.body.find("href=\"https://oahzxl.github.io/publications/") == std::string::npos);
+    for (const char* anchor : {"DSP", "PAB", "AutoChunk", "HeteGen", "FastFold"})
+        BOOST_TEST(r.body.find(std::string("href=\"/~user/publications/#") + anchor + "\"") != std::string::npos, anchor);
+    // The head's canonical address stays absolute.
+    BOOST_TEST(r.body.find("rel=\"canonical\" href=\"https://oahzxl.github.io/~user/\"") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(publication_page_has_highwire_tags_and_bibtex) {
     auto r = cgi("/publications/2024-fastfold/");
     BOOST_TEST(r.status == 200);
