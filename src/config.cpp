@@ -112,6 +112,7 @@ struct Parser {
         else if (key == "description") cfg.site.description = v;
         else if (key == "cache_control") cfg.site.cache_control = v;
         else if (key == "language") cfg.site.language = v;
+        else if (key == "bib_permalink") cfg.site.bib_permalink = v;
         else if (key == "url") {
             std::string u = v;
             while (!u.empty() && u.back() == '/') u.pop_back();  // "https://" alone is no URL

@@ -46,6 +46,10 @@ struct Config {
         std::string language = "en";
         // Sent with every 200; ETag and Last-Modified let browsers revalidate cheaply after it.
         std::string cache_control = "public, max-age=300";
+        // Where a .bib entry's own page is served: :collection, :key (the entry's key, with
+        // characters other than letters, digits, '.', '_' and '-' made '-'), :slug (the same in
+        // lower case) and :year are filled in.
+        std::string bib_permalink = "/:collection/:key/";
     } site;
 
     struct {

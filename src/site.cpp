@@ -21,6 +21,7 @@
 #include <sstream>
 #include <string_view>
 
+#include "bib_pages.h"
 #include "error.h"
 #include "text.h"
 #include "publication.h"
@@ -71,6 +72,7 @@ struct Walker {
     std::string real_root;  // realpath of it, for the beneath check
     std::vector<Source> pages;        // Markdown files (and .html files with front matter)
     std::vector<std::string> other;   // rel paths of other files
+    std::vector<BibSource> bibs;      // .bib files in collection folders: their entries are items
     std::vector<std::string>& warnings;
     const JekyllSite* jekyll = nullptr;
     std::size_t count = 0;
@@ -153,6 +155,8 @@ struct Walker {
                 src.stamp = stamp_of(st);
                 if (ends_with(name, ".md") || ends_with(name, ".markdown")) {
                     pages.push_back(src);
+                } else if (!kind.collection.empty() && ends_with(name, ".bib")) {
+                    bibs.push_back({child_rel, kind.collection});
                 } else if ((ends_with(name, ".html") || ends_with(name, ".htm")) && has_front_matter(path)) {
                     src.html = true;
                     pages.push_back(src);
@@ -527,7 +531,7 @@ Site build_site(const Config& cfg, std::shared_ptr<const JekyllSite> jekyll, Pag
     site.jekyll = jekyll;
     if (jekyll) site.warnings = jekyll->warnings;
     const std::string root = normalize_path(cfg.content_dir);
-    Walker w{root, real(root), {}, {}, site.warnings, jekyll.get()};
+    Walker w{root, real(root), {}, {}, {}, site.warnings, jekyll.get()};
     struct stat st;
     if (stat(root.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
         site.unreadable = at(root, 0, "content folder not found");
@@ -576,6 +580,7 @@ Site build_site(const Config& cfg, std::shared_ptr<const JekyllSite> jekyll, Pag
         if (jekyll) apply_jekyll_rules(*jekyll, p);
         site.pages.push_back(std::move(p));
     }
+    add_bib_items(root, w.bibs, cfg.site.bib_permalink, site.pages, site.errors);
     Builder b(cfg, site);
     b.pages();
     if (jekyll) b.navigation_listings();
@@ -584,7 +589,7 @@ Site build_site(const Config& cfg, std::shared_ptr<const JekyllSite> jekyll, Pag
     const std::string assets = normalize_path(cfg.templates_dir + "/assets");
     if (stat(assets.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
         std::vector<std::string> ignored;
-        Walker aw{assets, real(assets), {}, {}, ignored};
+        Walker aw{assets, real(assets), {}, {}, {}, ignored};
         aw.walk("", 0, Source{});
         b.statics(assets, aw.other, "/assets", false);
     }
