@@ -13,6 +13,7 @@
 #include "liquid.h"
 #include "markdown.h"
 #include "publication.h"
+#include "self_links.h"
 
 namespace folio {
 namespace {
@@ -217,7 +218,8 @@ std::string content_html(const SiteView& v, const Page& p, std::vector<std::stri
         d.set("toc", toc);
         html.replace(at_toc, std::string(kTocMarker).size(), v.templates.render_partial("toc", d));
     }
-    return html;
+    // Links to the site's public address (url, plus baseurl on a Jekyll site) stay on this host.
+    return localize_self_links(html, v.config.site.url + (v.site.jekyll ? v.site.jekyll->config["baseurl"].as<std::string>("") : ""), v.config.site.base_path);
 }
 
 std::string markdown_of(const SiteView& v, const Page& p) { return content_html(v, p, nullptr); }
