@@ -219,7 +219,7 @@ std::string first_message(const std::string& captured) {
     std::size_t eol = captured.find('\n');
     std::string line = captured.substr(0, eol);
     if (std::size_t colon = line.find(": "); colon != std::string::npos) line = line.substr(colon + 2);
-    return valid_utf8(line);
+    return to_valid_utf8(line);
 }
 
 // The raw text of an entry: up to its closing delimiter and, when only blanks follow on that
@@ -378,13 +378,13 @@ BibFile parse_bibtex(std::string_view text, const std::string& name) {
         }
         BibEntry entry;
         entry.type = lower(bt_entry_type(ast.get()) ? bt_entry_type(ast.get()) : e.type);
-        entry.key = valid_utf8(key);
+        entry.key = to_valid_utf8(key);
         entry.line = e.line;
         entry.raw = raw_text(text, e);
         char* field_name = nullptr;
         for (AST* f = bt_next_field(ast.get(), nullptr, &field_name); f; f = bt_next_field(ast.get(), f, &field_name)) {
             if (!field_name) continue;
-            std::string n = lower(valid_utf8(field_name));
+            std::string n = lower(to_valid_utf8(field_name));
             if (std::any_of(entry.fields.begin(), entry.fields.end(), [&](const auto& kv) { return kv.first == n; })) continue;
             const std::string value = value_of(f);
             if (n == "author")

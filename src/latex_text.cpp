@@ -81,7 +81,7 @@ public:
 
     std::string run() {
         while (pos_ < in_.size()) step();
-        return valid_utf8(out_);
+        return to_valid_utf8(out_);
     }
 
 private:
@@ -205,7 +205,7 @@ private:
 
 }  // namespace
 
-std::string valid_utf8(std::string_view s) {
+std::string to_valid_utf8(std::string_view s) {
     std::string out;
     out.reserve(s.size());
     std::size_t i = 0;

@@ -14,6 +14,6 @@ namespace folio {
 std::string latex_to_unicode(std::string_view latex);
 
 // text with every byte sequence that is not UTF-8 replaced by U+FFFD.
-std::string valid_utf8(std::string_view text);
+std::string to_valid_utf8(std::string_view text);
 
 }  // namespace folio
