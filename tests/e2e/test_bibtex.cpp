@@ -201,4 +201,28 @@ BOOST_AUTO_TEST_CASE(about_page_links_to_the_public_address_land_on_this_host_un
     BOOST_TEST(check.exit_code == 0, check.out);
 }
 
+BOOST_AUTO_TEST_CASE(jekyll_site_publications_holds_the_bib_entries) {
+    e2e::SiteCopy copy;
+    copy.write("jekyll.ini", "[paths]\ncontent = site\ntemplates = templates\ncache = off\n");
+    copy.write("site/_config.yml",
+               "title: Ada\nurl: https://ada.example.org\ninclude: [_pages]\n"
+               "collections:\n  publications:\n    output: true\n    permalink: /:collection/:path/\n");
+    copy.write("site/_pages/publications.md",
+               "---\ntitle: Publications\npermalink: /publications/\n---\n{% include base_path %}\n"
+               "{% for post in site.publications reversed %}\n  {% include archive-single.html %}\n{% endfor %}\n"
+               "Count: {{ site.publications | size }}\n");
+    copy.write("site/_publications/2010-paper.md", "---\ntitle: Markdown Paper\nvenue: Conf\ndate: 2010-10-01\n---\nx\n");
+    copy.write("site/_publications/refs.bib",
+               "@article{Lovelace1843, title = {Notes on the Analytical Engine}, author = {Lovelace, Ada}, journal = {Memoirs}, year = 1843}\n"
+               "@inproceedings{Second, title = {A Second {P}aper}, author = {Lovelace, Ada}, booktitle = {Conf}, year = 1844}\n");
+    auto r = cgi("/publications/", "GET", copy.dir + "/jekyll.ini");
+    BOOST_TEST(r.status == 200);
+    BOOST_TEST(r.body.find("Notes on the Analytical Engine") != std::string::npos, r.body);
+    BOOST_TEST(r.body.find("A Second Paper") != std::string::npos);
+    BOOST_TEST(r.body.find("Markdown Paper") != std::string::npos);
+    BOOST_TEST(r.body.find("Count: 3") != std::string::npos);
+    BOOST_TEST(cgi("/publications/lovelace1843/", "GET", copy.dir + "/jekyll.ini").status == 404);  // :key keeps its case
+    BOOST_TEST(cgi("/publications/Lovelace1843/", "GET", copy.dir + "/jekyll.ini").status == 200);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
