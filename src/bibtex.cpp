@@ -105,7 +105,9 @@ struct Extent {
     int line = 0;
     std::string type;                // lower case
     std::size_t fields = 0, parts = 0;
-    std::vector<std::string> macros; // names used as values (lower case)
+    std::vector<std::string> macros; // names outside braces and quotes (lower case)
+    bool stray_at = false;           // an '@' outside braces and quotes: not BibTeX
+    bool non_ascii = false;          // a byte past ASCII outside braces and quotes
     std::string problem;             // set when the entry cannot be read
 };
 
@@ -169,16 +171,18 @@ private:
         const char close = t_[p] == '{' ? '}' : ')';
         int depth = 0;         // braces inside the entry
         bool quoted = false;   // inside "..." at brace depth 0
-        bool value = false;    // after '=' or '#': a macro name may start here
         for (++p; p < t_.size(); ++p) {
             const char c = t_[p];
-            if (value && !std::isspace(static_cast<unsigned char>(c))) {
-                value = false;
-                if (std::isalpha(static_cast<unsigned char>(c)) && e.macros.size() < kMaxBibParts + 1) {
-                    std::size_t end = p;
-                    while (end < t_.size() && is_macro_char(t_[end])) ++end;
-                    e.macros.push_back(lower(std::string(t_.substr(p, end - p))));
-                }
+            // Every name outside braces and quotes may reach btparse's macro expansion (even on
+            // its error paths), so each is collected, field names and the key included.
+            // btparse 0.89 crashes (a null macro text in bt_macro_length) on some entries with
+            // bytes past ASCII where its lexer expects a name; BibTeX's syntax is ASCII there.
+            if (depth == 0 && !quoted && static_cast<unsigned char>(c) >= 0x80) e.non_ascii = true;
+            if (depth == 0 && !quoted && std::isalpha(static_cast<unsigned char>(c)) && !is_macro_char(t_[p - 1]) &&
+                e.macros.size() < kMaxBibNames) {
+                std::size_t end = p;
+                while (end < t_.size() && is_macro_char(t_[end])) ++end;
+                e.macros.push_back(lower(std::string(t_.substr(p, end - p))));
             }
             if (c == '{') {
                 ++depth;
@@ -197,8 +201,8 @@ private:
                 }
                 if (c == '=') ++e.fields;
                 if (c == '#') ++e.parts;
-                if (c == '=' || c == '#') value = true;
                 if (c == '@' && t_[p - 1] == '\n') break;  // the next entry: this one never closed
+                if (c == '@') e.stray_at = true;
             }
         }
         // Not closed: the entry is left out, and the scan goes on at the next line that starts
@@ -344,6 +348,15 @@ BibFile parse_bibtex(std::string_view text, const std::string& name) {
             out.problems.push_back({e.line, e.problem});
             continue;
         }
+        if (e.non_ascii) {
+            out.problems.push_back({e.line, "a byte past ASCII outside braces and quotes (in a key, a field name or a macro name)"});
+            continue;
+        }
+        if (e.stray_at || e.macros.size() >= kMaxBibNames) {
+            out.problems.push_back({e.line, e.stray_at ? "'@' inside an entry, outside braces and quotes"
+                                                       : "entry has more than " + std::to_string(kMaxBibNames) + " names outside braces"});
+            continue;
+        }
         if (e.end - e.begin > kMaxBibEntryBytes) {
             out.problems.push_back({e.line, "entry larger than " + std::to_string(kMaxBibEntryBytes) + " bytes"});
             continue;
@@ -354,7 +367,7 @@ BibFile parse_bibtex(std::string_view text, const std::string& name) {
             continue;
         }
         // btparse leaks a byte for each use of a macro it does not know (its own notes say so);
-        // BibTeX reads one as empty, so each is defined empty before the entry is parsed.
+        // BibTeX reads one as empty, so every name that could be one is defined empty first.
         for (const std::string& m : e.macros)
             if (macros.insert(m).second) bt_add_macro_text(const_cast<char*>(m.c_str()), const_cast<char*>(""), nullptr, 0);
         std::string entry_text(text.substr(e.begin, e.end - e.begin));

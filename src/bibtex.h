@@ -16,6 +16,7 @@ inline constexpr std::size_t kMaxBibFields = 64;          // fields of one entry
 inline constexpr std::size_t kMaxBibParts = 256;          // fields plus `#` joins in one entry
 inline constexpr std::size_t kMaxBibEntryBytes = 2 * 1024 * 1024;  // one entry's text
 inline constexpr std::size_t kMaxBibEntries = 20000;      // entries of one file
+inline constexpr std::size_t kMaxBibNames = 1024;         // names outside braces in one entry
 
 struct BibEntry {
     std::string type;  // lower case: "inproceedings"

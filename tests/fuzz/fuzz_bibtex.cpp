@@ -23,6 +23,13 @@ bool utf8(const std::string& s) { return folio::to_valid_utf8(s) == s; }
 
 }  // namespace
 
+// btparse 0.89 leaks one byte (strdup("") in bt_postprocess_value) each time it expands a macro
+// it does not know, a leak its own notes list. parse_bibtex defines every name it can see in an
+// entry first, which covers real files; inputs that reach btparse's error recovery with other
+// tokens still hit it. One byte per such use per parse is bounded by the file, so the fuzzer
+// tolerates exactly this leak and reports every other.
+extern "C" const char* __lsan_default_suppressions() { return "leak:bt_postprocess_value\n"; }
+
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string text(reinterpret_cast<const char*>(data), size);
     const int lines = count_lines(text);
