@@ -178,11 +178,14 @@ private:
             // btparse 0.89 crashes (a null macro text in bt_macro_length) on some entries with
             // bytes past ASCII where its lexer expects a name; BibTeX's syntax is ASCII there.
             if (depth == 0 && !quoted && static_cast<unsigned char>(c) >= 0x80) e.non_ascii = true;
-            if (depth == 0 && !quoted && std::isalpha(static_cast<unsigned char>(c)) && !is_macro_char(t_[p - 1]) &&
-                e.macros.size() < kMaxBibNames) {
+            // A name is any run of name characters that is not a number ("|" and "0f2" are names
+            // to btparse too: an unknown one defined through @string left a null text that
+            // crashed it later).
+            if (depth == 0 && !quoted && is_macro_char(c) && !is_macro_char(t_[p - 1]) && e.macros.size() < kMaxBibNames) {
                 std::size_t end = p;
-                while (end < t_.size() && is_macro_char(t_[end])) ++end;
-                e.macros.push_back(lower(std::string(t_.substr(p, end - p))));
+                bool number = true;
+                for (; end < t_.size() && is_macro_char(t_[end]); ++end) number = number && std::isdigit(static_cast<unsigned char>(t_[end]));
+                if (!number) e.macros.push_back(lower(std::string(t_.substr(p, end - p))));
             }
             if (c == '{') {
                 ++depth;
@@ -373,6 +376,11 @@ BibFile parse_bibtex(std::string_view text, const std::string& name) {
         std::string entry_text(text.substr(e.begin, e.end - e.begin));
         boolean ok = 0;
         AstPtr ast(session.parse(entry_text, name, e.line, ok));
+        // An @string whose value btparse could not read can leave its macro with a null text,
+        // which crashes btparse at the next use (strlen in bt_macro_length): such a macro is
+        // made empty at once.
+        for (const std::string& m : e.macros)
+            if (!bt_macro_text(const_cast<char*>(m.c_str()), nullptr, 0)) bt_add_macro_text(const_cast<char*>(m.c_str()), const_cast<char*>(""), nullptr, 0);
         const std::string said = messages.take();
         if (!ast || !ok) {
             out.problems.push_back({e.line, said.empty() ? "malformed entry" : first_message(said)});
