@@ -76,6 +76,12 @@ std::uint64_t index_context(const Config& config) {
 
 Fingerprint fingerprint(const std::string& config_path, const Config& config) {
     Hash h;
+    // The program file too: CGI mode's disk cache keys its responses by this fingerprint, and a
+    // new folio (an upload, an upgrade) must not serve the pages the old one made.
+#ifdef FOLIO_VERSION
+    h.add(FOLIO_VERSION, sizeof FOLIO_VERSION);
+#endif
+    h.add_stat("/proc/self/exe");
     h.add_stat(config_path);
     for (const std::string* dir : {&config.content_dir, &config.templates_dir}) {
         h.add_stat(*dir);

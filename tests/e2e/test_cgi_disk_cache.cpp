@@ -139,6 +139,48 @@ BOOST_AUTO_TEST_CASE(spellings_of_a_big_file_do_not_fill_the_cache) {
     BOOST_TEST(bytes <= std::uintmax_t(4 << 20), "12 spellings of a 10 MiB file left " << bytes << " bytes in " << n << " entries");
 }
 
+// A response kept by one program file is not served by another (an upgraded folio): the
+// fingerprint the entries are filed under includes the program file. Before, the new binary
+// served the old one's pages until the content changed.
+BOOST_AUTO_TEST_CASE(a_new_program_file_does_not_serve_the_old_ones_pages) {
+    e2e::SiteCopy site;
+    make_tmp(site);
+    add_paths(site, "cache = ../cache\n");
+    const std::string cache = site.dir + "/cache";
+    const std::string program = site.dir + "/cgi-bin/folio-copy.fcgi";
+    BOOST_REQUIRE(std::system(("cp " + e2e::binary() + " " + program).c_str()) == 0);
+    BOOST_REQUIRE(get(site, "/publications/", program).status == 200);
+    // Plant a different body in the entry the first program kept (as if an older folio made it).
+    std::string entry;
+    for (const auto& dir : {cache}) {
+        DIR* d = opendir(dir.c_str());
+        BOOST_REQUIRE(d);
+        while (dirent* e = readdir(d)) {
+            const std::string name = e->d_name;
+            if (name.size() != 16) continue;
+            DIR* f = opendir((dir + "/" + name).c_str());
+            while (dirent* g = f ? readdir(f) : nullptr)
+                if (g->d_name[0] != '.') entry = dir + "/" + name + "/" + g->d_name;
+            if (f) closedir(f);
+        }
+        closedir(d);
+    }
+    BOOST_REQUIRE(!entry.empty());
+    std::string kept = slurp(entry);
+    const auto at = kept.find("FastFold");
+    BOOST_REQUIRE(at != std::string::npos);
+    kept.replace(at, 8, "OLD-PAGE");
+    { std::ofstream(entry, std::ios::binary) << kept; }
+    sleep(1);  // past the second in which a fingerprint is reused
+    BOOST_TEST(get(site, "/publications/", program).body.find("OLD-PAGE") != std::string::npos);  // same program: kept
+    // A new program file (same bytes, a new file: an upload) renders anew.
+    BOOST_REQUIRE(std::system(("cp " + program + " " + program + ".new && mv " + program + ".new " + program).c_str()) == 0);
+    sleep(1);
+    const auto r = get(site, "/publications/", program);
+    BOOST_TEST(r.body.find("OLD-PAGE") == std::string::npos);
+    BOOST_TEST(r.body.find("FastFold") != std::string::npos);
+}
+
 // Point 2: one entry per route and variant, whatever the spelling.
 BOOST_AUTO_TEST_CASE(spellings_of_a_page_share_one_entry) {
     e2e::SiteCopy site;
