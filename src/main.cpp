@@ -6,6 +6,7 @@
 #include <cstring>
 #include <iostream>
 #include <string>
+#include <vector>
 
 #include "app.h"
 #include "check.h"
@@ -234,7 +235,11 @@ int main(int argc, char** argv) {
     }
     // The FastCGI process keeps its responses in memory; of the cache folder it uses only the
     // kept gzip variants, under the same rules as a CGI.
-    const auto disk_cache = folio::open_cgi_cache(cache_setup(loaded->config, config_path, program_file(argv[0])), log_line);
+    // Its lines wait for the first request: lighttpd gives the processes it spawns /dev/null as
+    // stderr, so only a request's FastCGI stderr reaches its error log (and the line is said once).
+    std::vector<std::string> start_lines;
+    const auto disk_cache = folio::open_cgi_cache(cache_setup(loaded->config, config_path, program_file(argv[0])),
+                                                  [&](std::string_view line) { start_lines.emplace_back(line); });
     // Without one (run as a user that does not own the program file), the variants are kept by
     // this process alone, which lives long enough to make that worth it.
     const auto gzip_store = disk_cache ? open_gzip_store(disk_cache, loaded->config.cache_size)
@@ -247,5 +252,9 @@ int main(int argc, char** argv) {
     };
     return folio::serve_fastcgi(
         listener ? listener->fd() : 0, [&](const folio::Request& r) { return answer(r, view()); },
-        [&] { holder.refresh(log_line); });
+        [&] {
+            for (const std::string& line : start_lines) log_line(line);
+            start_lines.clear();
+            holder.refresh(log_line);
+        });
 }

@@ -239,6 +239,12 @@ cleanup() {
     [ -n "$CLEANED" ] && return 0
     CLEANED=1
     stop_all
+    # folio, run by a server as a user that does not own the program file, logs "no disk cache"
+    # once and names the marker file in /tmp that remembers it: remove the markers of this run.
+    local marker
+    if [ -n "$TMP" ] && [ -d "$TMP" ]; then
+        for marker in $(grep -rhoa '/tmp/folio-[0-9]*-said-[0-9a-f]*' "$TMP" 2>/dev/null | sort -u); do rm -f "$marker"; done
+    fi
     [ -n "$TMP" ] && [ -d "$TMP" ] && [ -z "${KEEP_TMP:-}" ] && rm -rf "$TMP"
     return 0
 }
