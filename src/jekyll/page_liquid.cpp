@@ -92,7 +92,8 @@ std::string archive_single(const SiteView& v, const YAML::Node& locals) {
     std::size_t i = std::stoul(post["__folio_page"].Scalar());
     if (i >= v.site.pages.size()) return std::string();
     // Without the item's own content: that could hold this very loop again.
-    std::string html = v.templates.render_partial("archive-item", item_data(v, v.site.pages[i]));
+    // post holds the page's front matter already (doc_vars): not unpacked again.
+    std::string html = v.templates.render_partial("archive-item", item_data(v, v.site.pages[i], post));
     // No blank lines: they would end the HTML block and turn the rest into Markdown.
     std::string out;
     std::istringstream lines(html);

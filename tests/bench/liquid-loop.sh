@@ -42,5 +42,5 @@ for n in $sizes; do
     items=$(grep -c 'Paper [0-9]' "$work/out.html" || true)
     plain=$(request /plain/)
     fcgi=$(/usr/bin/python3 tests/bench/fcgi_first_render.py "$bin" "$work/folio.ini" /plain/ /publications/ 5)
-    echo "publications=$n cgi_listing=${loop}s cgi_plain=${plain}s items_shown=$items fastcgi_${fcgi%% *}"
+    echo "publications=$n cgi_listing=${loop}s cgi_plain=${plain}s items_shown=$items fastcgi_$(echo "$fcgi" | cut -d" " -f1,2)"
 done
