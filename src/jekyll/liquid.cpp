@@ -2152,6 +2152,13 @@ void set_local(Scope& scope, const std::string& name, const YAML::Node& value) {
 class Renderer {
 public:
     Renderer(const LiquidContext& context, Problems& problems) : context_(context), problems_(problems) {}
+    Renderer(const Renderer&) = delete;
+    Renderer& operator=(const Renderer&) = delete;
+    // The caller's variables are left as they were given: the arena's key goes (its nodes stay
+    // in the variables' memory until the caller lets the variables go).
+    ~Renderer() {
+        if (made_arena_key_) YAML::Node(context_.vars).remove(kArenaKey);
+    }
 
     // A limit ends rendering: the top-level construct that reached it renders nothing, nor does
     // anything after it (the page is hostile or broken; its start is still worth showing).
@@ -2335,6 +2342,7 @@ private:
     // under kForloopTag; evaluate answers forloop.index and the rest from the state, and makes the
     // whole map only where forloop is used as a value of its own.
     static constexpr const char* kForloopTag = "!folio-forloop";
+    static constexpr const char* kArenaKey = " folio arena";  // a space: no Liquid variable name
     static constexpr std::size_t kNoLoop = static_cast<std::size_t>(-1);
     struct LoopState {
         std::string name;
@@ -2398,10 +2406,24 @@ private:
     // the site's data into a node made apart copies the whole memory's node set (yaml-cpp
     // merges memories on assignment): once per include or list filter that made a loop over
     // N items cost N * N. Made here, a node shares the memory and nothing is copied.
+    //
+    // The arena is a map kept under a key of the variables themselves that no Liquid name can
+    // spell, so it is in their memory from the start; making a new map and putting the variables
+    // in it instead copied their whole node set once a render (17,000 nodes for a site of 1,000
+    // publications: a seventh of the listing page's time).
     YAML::Node fresh(YAML::NodeType::value type) {
         if (!arena_.IsDefined() || arena_.IsNull()) {
-            arena_.reset(YAML::Node(YAML::NodeType::Map));
-            arena_["vars"] = context_.vars;
+            YAML::Node vars = context_.vars;  // a handle: the same tree, the same memory
+            if (vars.IsMap()) {
+                if (!vars[kArenaKey].IsMap()) {
+                    vars[kArenaKey] = YAML::Node(YAML::NodeType::Map);
+                    made_arena_key_ = true;
+                }
+                arena_.reset(vars[kArenaKey]);
+            } else {
+                arena_.reset(YAML::Node(YAML::NodeType::Map));
+                arena_["vars"] = context_.vars;
+            }
         }
         YAML::Node n(type);
         arena_["slot"] = n;  // the arena's memory takes in n's; n now lives there
@@ -3517,6 +3539,7 @@ private:
     std::vector<YAML::Node> loops_;                // forloop of each loop being rendered, innermost last
     std::vector<LoopState> loop_states_;           // every for loop of this render, by id
     YAML::Node arena_;                             // see fresh()
+    bool made_arena_key_ = false;                  // this renderer put the arena in the variables
     std::vector<Scope> scopes_ = std::vector<Scope>(1);  // [0]: assign and capture; then one per loop being rendered
     std::size_t work_ = 0;
     long long iterations_ = 0;  // every loop of the page together
