@@ -18,6 +18,8 @@
 namespace folio {
 namespace {
 
+constexpr const char* kPageKey = "__folio_page";  // a document's index in Site::pages
+
 // d[key] = value for a document of page p. A key its front matter does not have is added
 // without operator[]'s search through every key (which compares each as text): a listing of
 // 1,000 documents makes 7,000 of these.
@@ -29,8 +31,12 @@ void put(YAML::Node& d, const Page& p, const char* key, const T& value) {
 
 // A document as Jekyll's Liquid sees it (site.pages, site.posts, collection.docs, post in a loop).
 YAML::Node doc_vars(const Page& p, std::size_t index) {
-    YAML::Node d = front_of(p);
-    if (!d.IsMap()) d = YAML::Node(YAML::NodeType::Map);
+    // The key that lets an include find the Page again goes first: archive-single looks it up
+    // for every entry of a listing, and yaml-cpp finds a key by comparing each one before it.
+    YAML::Node d(YAML::NodeType::Map);
+    d.force_insert(kPageKey, std::to_string(index));
+    for (const auto& kv : front_of(p))
+        if (!(kv.first.IsScalar() && kv.first.Scalar() == kPageKey)) d.force_insert(kv.first, kv.second);
     put(d, p, "url", p.url);
     put(d, p, "title", p.title);
     put(d, p, "path", p.rel);
@@ -43,7 +49,6 @@ YAML::Node doc_vars(const Page& p, std::size_t index) {
         if (!categories.IsSequence()) d["categories"] = categories.IsScalar() ? std::vector<std::string>{categories.Scalar()} : std::vector<std::string>{};
         if (!d["tags"].IsSequence()) d["tags"] = d["tags"].IsScalar() ? std::vector<std::string>{d["tags"].Scalar()} : std::vector<std::string>{};
     }
-    put(d, p, "__folio_page", std::to_string(index));  // lets an include find the Page again
     return d;
 }
 
@@ -97,8 +102,11 @@ YAML::Node liquid_vars(const SiteView& v, const Page& p) {
 // archive-single.html (a listing entry inside a Liquid loop) as the theme's archive-item partial.
 std::string archive_single(const SiteView& v, const YAML::Node& locals) {
     const YAML::Node post = locals["post"];
-    if (!post.IsDefined() || !post["__folio_page"].IsDefined()) return std::string();
-    std::size_t i = std::stoul(post["__folio_page"].Scalar());
+    const YAML::Node key = post.IsMap() ? post[kPageKey] : YAML::Node();
+    if (!key.IsDefined() || !key.IsScalar() || key.Scalar().empty() ||
+        key.Scalar().find_first_not_of("0123456789") != std::string::npos || key.Scalar().size() > 18)
+        return std::string();
+    std::size_t i = std::stoul(key.Scalar());
     if (i >= v.site.pages.size()) return std::string();
     // Without the item's own content: that could hold this very loop again.
     // post holds the page's front matter already (doc_vars): not unpacked again.
