@@ -1,6 +1,8 @@
 // Loading a site and fingerprinting its files.
 #include "app.h"
 
+#include "jekyll/liquid.h"
+
 #include "disk_cache.h"
 #include "fd.h"
 #include "index_cache.h"
@@ -99,6 +101,7 @@ std::unique_ptr<Loaded> load_site(const std::string& config_path) {
 
 std::unique_ptr<Loaded> load_site(Config config, const Fingerprint& fp, const DiskCache* index) {
     auto l = std::make_unique<Loaded>();
+    l->liquid = std::make_shared<LiquidCache>();
     l->config = std::move(config);
     l->fingerprint = fp.hash;
     l->last_modified = fp.newest;

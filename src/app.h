@@ -19,7 +19,11 @@ struct Loaded {
     Templates templates;
     std::uint64_t fingerprint = 0;  // of the files it was built from
     long long last_modified = 0;    // their newest modification time
-    SiteView view(ResponseCache* cache = nullptr) const { return SiteView{config, site, templates, last_modified, cache}; }
+    // Parsed Liquid (layouts, includes, pages), kept while this state is the loaded one.
+    std::shared_ptr<LiquidCache> liquid;
+    SiteView view(ResponseCache* cache = nullptr) const {
+        return SiteView{config, site, templates, last_modified, cache, nullptr, liquid.get()};
+    }
 };
 
 // Reads folio.ini, builds the index and loads the templates. Throws folio::Error only for a

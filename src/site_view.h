@@ -10,6 +10,7 @@ struct Site;
 class Templates;
 class ResponseCache;
 class GzipStore;
+class LiquidCache;
 
 struct SiteView {
     const Config& config;
@@ -18,6 +19,7 @@ struct SiteView {
     long long last_modified = 0;     // newest modification time of every input file
     ResponseCache* cache = nullptr;  // a FastCGI process's rendered responses; none in CGI mode
     const GzipStore* gzip = nullptr;  // kept gzip variants of large static files (both modes); none: sent plain
+    LiquidCache* liquid = nullptr;    // parsed Liquid of this loaded site (jekyll/liquid.h); none: parsed each render
 };
 
 }  // namespace folio

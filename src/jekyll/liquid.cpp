@@ -11,6 +11,7 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <unordered_map>
 #include <utility>
 #include <variant>
 
@@ -2149,6 +2150,49 @@ void set_local(Scope& scope, const std::string& name, const YAML::Node& value) {
     if (!inserted) it->second.reset(value);
 }
 
+}  // namespace
+
+struct LiquidCache::Impl {
+    struct Entry {
+        std::shared_ptr<const Body> tree;
+        std::vector<LiquidProblem> problems;  // of lexing and parsing it
+    };
+    std::unordered_map<std::string, Entry> entries;  // key: the strict flag, then the text
+    std::size_t text_bytes = 0;
+};
+
+LiquidCache::LiquidCache() : impl_(std::make_unique<Impl>()) {}
+LiquidCache::~LiquidCache() = default;
+std::size_t LiquidCache::size() const { return impl_->entries.size(); }
+
+namespace {
+
+// text lexed and parsed, or taken from cache when it has it; the problems of lexing and parsing
+// go to found (the same ones each time).
+std::shared_ptr<const Body> parsed(std::string_view text, bool strict, LiquidCache* cache, std::vector<LiquidProblem>& found) {
+    auto parse = [&](std::vector<LiquidProblem>& into) {
+        Problems report(into);
+        return std::make_shared<const Body>(Parser(lex(text, report), report, strict).parse());
+    };
+    if (!cache || text.size() > kMaxLiquidCachedText) return parse(found);
+    LiquidCache::Impl& c = cache->impl();
+    std::string key(1, strict ? 's' : 'l');
+    key += text;
+    auto it = c.entries.find(key);
+    if (it == c.entries.end()) {
+        if (c.text_bytes + text.size() > kMaxLiquidCacheText) {
+            c.entries.clear();
+            c.text_bytes = 0;
+        }
+        LiquidCache::Impl::Entry e;
+        e.tree = parse(e.problems);
+        c.text_bytes += text.size();
+        it = c.entries.emplace(std::move(key), std::move(e)).first;
+    }
+    found.insert(found.end(), it->second.problems.begin(), it->second.problems.end());
+    return it->second.tree;
+}
+
 class Renderer {
 public:
     Renderer(const LiquidContext& context, Problems& problems) : context_(context), problems_(problems) {}
@@ -3371,11 +3415,7 @@ private:
         const std::optional<std::string> text = source(name);
         if (!text) return nullptr;
         std::vector<LiquidProblem> found;
-        std::shared_ptr<const Body> tree;
-        {
-            Problems report(found);
-            tree = std::make_shared<const Body>(Parser(lex(*text, report), report, context_.strict).parse());
-        }
+        std::shared_ptr<const Body> tree = parsed(*text, context_.strict, context_.cache, found);
         for (const LiquidProblem& p : found) problems_.add(line, quote(name) + " line " + std::to_string(p.line) + ": " + p.message);
         partials_.emplace(key, tree);
         return tree;
@@ -3552,9 +3592,10 @@ std::string render_liquid(std::string_view text, const LiquidContext& context, s
     std::string out;
     {
         Problems report(problems);
-        const std::vector<Token> tokens = lex(text, report);
-        const Body tree = Parser(tokens, report, context.strict).parse();
-        Renderer(context, report).render_top(tree, out);
+        std::vector<LiquidProblem> found;
+        const std::shared_ptr<const Body> tree = parsed(text, context.strict, context.cache, found);
+        for (const LiquidProblem& p : found) report.add(p.line, p.message);
+        Renderer(context, report).render_top(*tree, out);
     }
     std::stable_sort(problems.begin() + static_cast<std::ptrdiff_t>(first_problem), problems.end(),
                      [](const LiquidProblem& a, const LiquidProblem& b) { return a.line < b.line; });

@@ -5,6 +5,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,6 +21,27 @@ inline constexpr std::size_t kMaxLiquidOutput = 8 * 1024 * 1024;
 struct LiquidProblem {
     int line;             // 1-based line in the text given to render_liquid
     std::string message;  // e.g. "unsupported tag 'tablerow'"
+};
+
+// Parsed Liquid kept between renders: the same text (a page, a layout, an include) is lexed and
+// parsed once while the site it came from stays loaded (a FastCGI worker's loaded site holds
+// one; a CGI builds the site for one request and keeps none). Its memory is bounded: texts of at
+// most kMaxLiquidCachedText bytes, kMaxLiquidCacheText bytes of them in all, and when that is
+// full it starts again empty (a parsed tree is several times its text).
+inline constexpr std::size_t kMaxLiquidCachedText = 256 * 1024;
+inline constexpr std::size_t kMaxLiquidCacheText = 1024 * 1024;
+class LiquidCache {
+public:
+    LiquidCache();
+    ~LiquidCache();
+    LiquidCache(const LiquidCache&) = delete;
+    LiquidCache& operator=(const LiquidCache&) = delete;
+    std::size_t size() const;  // texts kept
+    struct Impl;  // liquid.cpp: the parsed trees are its own types
+    Impl& impl() { return *impl_; }
+
+private:
+    std::unique_ptr<Impl> impl_;
 };
 
 struct LiquidContext {
@@ -57,6 +79,9 @@ struct LiquidContext {
     // The time "now" and "today" stand for in the date filter ("2024-01-01 00:01:58"); when
     // empty, site.time (a page is the same on every request).
     std::string now{};
+    // Where parsed texts are kept between renders; null: parsed on every call (partials once
+    // per call).
+    LiquidCache* cache = nullptr;
 };
 
 // Evaluates text as Liquid (Shopify's language, as Liquid 5.4, which Jekyll 4.3 runs on, and
@@ -79,7 +104,7 @@ struct LiquidContext {
 //     against a number is an error, as in Ruby), whitespace control ({%- -%} {{- -}}), Liquid's
 //     blank blocks (a block of only blanks and assigns prints nothing)
 // Output is not HTML-escaped (as in Liquid; `| escape` does it).
-// Templates are parsed once per call; partials once per call when first used.
+// Templates and partials are parsed once per call, or once while context.cache keeps them.
 // What is malformed is read as Liquid's lax mode (Jekyll's default) reads it and reported.
 // An unknown tag or filter, an unclosed block, a syntax error adds a problem with its line and
 // renders as nothing; the rest of the text still renders. An error Liquid raises while

@@ -123,6 +123,7 @@ std::string archive_single(const SiteView& v, const YAML::Node& locals) {
 
 LiquidContext page_liquid_context(const SiteView& view, const Page& page) {
     LiquidContext ctx;
+    ctx.cache = view.liquid;  // parsed once while the site stays loaded
     ctx.vars = liquid_vars(view, page);
     ctx.include = [v = &view](const std::string& name, const YAML::Node& locals) -> std::optional<std::string> {
         if (name == "base_path") return std::string();
