@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "error.h"
+#include "read_file.h"
 #include "text.h"
 #include "url_path.h"
 
@@ -314,13 +315,12 @@ Config parse_config(std::string_view text, std::string_view file_name, std::stri
 }
 
 Config load_config(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(at(path, 0, std::string("cannot open: ") + std::strerror(errno)));
-    std::ostringstream ss;
-    ss << in.rdbuf();
+    std::string reason;
+    std::optional<std::string> text = read_file(path, kMaxConfigBytes, reason);
+    if (!text) throw Error(at(path, 0, "cannot open: " + reason));
     std::string dir = ".";
     if (auto slash = path.rfind('/'); slash != std::string::npos) dir = slash == 0 ? "/" : path.substr(0, slash);
-    return parse_config(ss.str(), path, dir);
+    return parse_config(*text, path, dir);
 }
 
 }  // namespace folio

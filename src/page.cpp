@@ -12,6 +12,7 @@
 
 #include "error.h"
 #include "fd.h"
+#include "read_file.h"
 #include "safe_open.h"
 #include "site.h"
 #include "text.h"
@@ -112,19 +113,10 @@ std::string page_body(const Page& page) {
                  : open_within(page.source.substr(0, cut), page.rel);
     if (fd < 0) throw Error(at(page.source, 0, "cannot read the page any more"));
     const Fd guard(fd);  // closes fd on every way out
-    struct stat st;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || static_cast<std::size_t>(st.st_size) < page.body_offset ||
-        static_cast<std::size_t>(st.st_size) > kMaxContentFileBytes)
-        throw Error(at(page.source, 0, "cannot read the page any more"));
-    std::string body(static_cast<std::size_t>(st.st_size) - page.body_offset, '\0');
-    std::size_t got = 0;
-    while (got < body.size()) {
-        ssize_t n = pread(fd, body.data() + got, body.size() - got, static_cast<off_t>(page.body_offset + got));
-        if (n <= 0) break;
-        got += static_cast<std::size_t>(n);
-    }
-    body.resize(got);
-    return body;
+    std::string reason;
+    std::optional<std::string> body = read_open_file(fd, kMaxContentFileBytes, reason, page.body_offset);
+    if (!body) throw Error(at(page.source, 0, "cannot read the page any more"));
+    return std::move(*body);
 }
 
 namespace {

@@ -26,6 +26,7 @@
 #include "jekyll/jekyll.h"
 #include "text.h"
 #include "publication.h"
+#include "read_file.h"
 #include "safe_open.h"
 #include "utc_time.h"
 
@@ -99,10 +100,8 @@ struct Walker {
 
     static bool has_front_matter(const std::string& path) {
         char head[4] = {};
-        int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
-        if (fd < 0) return false;
-        ssize_t n = read(fd, head, sizeof head);
-        close(fd);
+        const Fd fd(open(path.c_str(), O_RDONLY | O_CLOEXEC));
+        const ssize_t n = fd ? read(fd.get(), head, sizeof head) : -1;
         return n >= 4 && head[0] == '-' && head[1] == '-' && head[2] == '-' && (head[3] == '\n' || head[3] == '\r');
     }
 
@@ -167,33 +166,13 @@ struct Walker {
     }
 };
 
-// Reads a whole file, refusing one over kMaxContentFileBytes. Sized from fstat, so a small page
-// costs one small allocation.
+// Reads a whole page below root, refusing one over kMaxContentFileBytes.
 std::string read_limited(const std::string& root, const std::string& rel, std::string& error) {
-    int fd = open_within(root, rel);
-    if (fd < 0) {
-        error = "cannot read";
-        return {};
-    }
-    const Fd guard(fd);  // closes fd on every way out
-    struct stat st;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        error = "cannot read";
-        return {};
-    }
-    if (static_cast<std::size_t>(st.st_size) > kMaxContentFileBytes) {
-        error = "larger than " + std::to_string(kMaxContentFileBytes) + " bytes";
-        return {};
-    }
-    std::string text(static_cast<std::size_t>(st.st_size), '\0');
-    std::size_t got = 0;
-    while (got < text.size()) {
-        ssize_t n = read(fd, text.data() + got, text.size() - got);
-        if (n <= 0) break;
-        got += static_cast<std::size_t>(n);
-    }
-    text.resize(got);
-    return text;
+    const Fd fd(open_within(root, rel));
+    std::string reason;
+    std::optional<std::string> text = fd ? read_open_file(fd.get(), kMaxContentFileBytes, reason) : std::nullopt;
+    if (!text) error = fd && errno == EFBIG ? reason : "cannot read";
+    return text ? std::move(*text) : std::string();
 }
 
 std::string real(const std::string& path) {

@@ -14,6 +14,7 @@
 
 #include "error.h"
 #include "fd.h"
+#include "read_file.h"
 
 namespace folio {
 namespace {
@@ -36,12 +37,14 @@ private:
     const std::map<std::string, mu::data>& partials_;
 };
 
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(at(path, 0, "cannot read"));
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
+// The largest layout or partial read; a template is a page's frame, far smaller than a page.
+constexpr std::size_t kMaxTemplateBytes = 1024 * 1024;
+
+std::string read_template(const std::string& path) {
+    std::string reason;
+    std::optional<std::string> text = read_file(path, kMaxTemplateBytes, reason);
+    if (!text) throw Error(at(path, 0, "cannot read: " + reason));
+    return std::move(*text);
 }
 
 std::vector<std::string> list_mustache_files(const std::string& dir) {
@@ -151,7 +154,7 @@ Templates Templates::load(const std::string& dir) {
     std::map<std::string, std::string> texts;
     for (const auto& name : list_mustache_files(dir + "/partials")) {
         const std::string file = dir + "/partials/" + name + ".mustache";
-        std::string text = read_file(file);
+        std::string text = read_template(file);
         mu::mustache parsed{text};
         if (!parsed.is_valid()) {
             t.partial_errors[name] = template_error(file, text, parsed.error_message());
@@ -177,7 +180,7 @@ Templates Templates::load(const std::string& dir) {
     for (const auto& name : list_mustache_files(dir + "/layouts")) {
         State::Layout l;
         l.file = dir + "/layouts/" + name + ".mustache";
-        std::string text = read_file(l.file);
+        std::string text = read_template(l.file);
         l.tpl = std::make_shared<mu::mustache>(text);
         if (!l.tpl->is_valid()) l.error = template_error(l.file, text, l.tpl->error_message());
         else if (sets_delimiters(text)) l.error = at(l.file, 1, "set-delimiter tags ({{=...=}}) are not supported");

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include <cctype>
+#include <cerrno>
 #include <fnmatch.h>
 #include <cstdlib>
 #include <filesystem>
@@ -13,6 +14,7 @@
 #include "error.h"
 #include "front_matter.h"
 #include "http.h"
+#include "read_file.h"
 #include "text.h"
 #include "url_path.h"
 
@@ -34,12 +36,15 @@ bool flag_of(const YAML::Node& map, const char* key, bool fallback) {
     return fallback;
 }
 
+// The largest _config.yml or _data file read.
+constexpr std::size_t kMaxYamlFileBytes = 4 * 1024 * 1024;
+
+// A missing file reads as an empty one: a site need not have _config.yml or _data/navigation.yml.
 std::string read_text(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return "";
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
+    std::string reason;
+    std::optional<std::string> text = read_file(path, kMaxYamlFileBytes, reason);
+    if (!text && errno != ENOENT) throw Error(at(path, 0, "cannot read: " + reason));
+    return text ? std::move(*text) : std::string();
 }
 
 YAML::Node load_yaml(const std::string& text, const std::string& file) {
@@ -219,7 +224,6 @@ JekyllSite parse_jekyll(const std::string& config_text, const std::string& file,
 // site.data: each _data/NAME.yml (or .yaml) as site.data.NAME, into j.config["data"]. A file that
 // is too large or does not parse is left out with a warning; the site serves anyway.
 static void read_data(const std::string& dir, JekyllSite& j) {
-    constexpr std::uintmax_t kMaxDataBytes = 4 * 1024 * 1024;
     std::error_code ec;
     YAML::Node data(YAML::NodeType::Map);
     for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
@@ -227,7 +231,7 @@ static void read_data(const std::string& dir, JekyllSite& j) {
         if ((ext != ".yml" && ext != ".yaml") || !e.is_regular_file(ec)) continue;
         const std::string file = e.path().string();
         try {
-            if (e.file_size(ec) > kMaxDataBytes) throw Error(at(file, 1, "larger than 4 MiB"));
+            if (e.file_size(ec) > kMaxYamlFileBytes) throw Error(at(file, 1, "larger than 4 MiB"));
             YAML::Node n = load_yaml(read_text(file), file);
             if (!within_yaml_budget(n)) throw Error(at(file, 1, "expands to more than " + std::to_string(kMaxYamlValues) + " values"));
             data[e.path().stem().string()] = n;
