@@ -63,19 +63,10 @@ std::string join_path(std::string_view dir, const std::string& p) {
     return std::string(dir) + "/" + p;
 }
 
-// A site path or absolute URL used as a link or redirect target.
+// A site path or absolute URL used as a link or redirect target; a bad path is quoted in the reason.
 std::string check_target(const std::string& v) {
-    if (is_absolute_url(v)) {
-        for (unsigned char c : v)
-            if (c <= 0x20 || c == 0x7f) return "URL holds a space or control character";
-        return "";
-    }
-    std::string path = v.substr(0, v.find_first_of("?#"));
-    std::string why = validate_site_path(path);
-    if (why.empty())  // the query and fragment go into Location headers too
-        for (unsigned char c : v.substr(path.size()))
-            if (c < 0x20 || c == 0x7f) why = "control character in the query";
-    return why.empty() ? "" : "'" + v + "': " + why;
+    const std::string why = link_target_problem(v);
+    return why.empty() || is_absolute_url(v) ? why : "'" + v + "': " + why;
 }
 
 // "4M", "512K", "4MiB", "1G" or a number of bytes; binary multiples. Returns why not, or "".

@@ -12,6 +12,7 @@
 
 #include "error.h"
 #include "fd.h"
+#include "http.h"
 #include "read_file.h"
 #include "safe_open.h"
 #include "site.h"
@@ -51,9 +52,7 @@ std::string clean_path(std::string p) {
 
 void check_path(const std::string& path, int line, const char* key) {
     std::string why = validate_site_path(path.substr(0, path.find('?')));
-    if (why.empty())
-        for (unsigned char c : path)
-            if (c < 0x20 || c == 0x7f) why = "control character";
+    if (why.empty() && !header_value_ok(path)) why = "control character";  // in the query
     if (!why.empty()) throw KeyError{line, std::string(key) + ": '" + path + "': " + why};
 }
 
@@ -91,13 +90,9 @@ void read_keys(Page& p, const YAML::Node& d) {
     p.redirect_to = scalar(d, "redirect_to");
     if (!p.redirect_to.empty()) {
         p.redirect_to_line = line_of(d["redirect_to"]);
-        if (is_absolute_url(p.redirect_to)) {
-            for (unsigned char c : p.redirect_to)
-                if (c <= 0x20 || c == 0x7f) throw KeyError{p.redirect_to_line, "redirect_to: URL holds a space or control character"};
-        } else {
-            p.redirect_to = clean_path(p.redirect_to);
-            check_path(p.redirect_to, p.redirect_to_line, "redirect_to");
-        }
+        if (!is_absolute_url(p.redirect_to)) p.redirect_to = clean_path(p.redirect_to);
+        if (std::string why = link_target_problem(p.redirect_to); !why.empty())
+            throw KeyError{p.redirect_to_line, "redirect_to: " + (is_absolute_url(p.redirect_to) ? why : "'" + p.redirect_to + "': " + why)};
     }
 }
 

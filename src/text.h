@@ -13,6 +13,9 @@ inline bool ends_with(std::string_view s, std::string_view suffix) {
 // An http(s) URL, as opposed to a site path.
 inline bool is_absolute_url(std::string_view v) { return v.rfind("https://", 0) == 0 || v.rfind("http://", 0) == 0; }
 
+// A C0 control character or DEL: never allowed in a header value, a path or a link target.
+inline bool is_control(unsigned char c) { return c < 0x20 || c == 0x7f; }
+
 // FNV-1a: a stable 64-bit hash (the same across runs and processes) for cache keys and ETags;
 // not a security boundary.
 inline std::uint64_t fnv1a(std::string_view s, std::uint64_t h = 1469598103934665603ull) {

@@ -1,6 +1,8 @@
 // Request path decoding and validation: the only way a request reaches a site path.
 #include "url_path.h"
 
+#include "text.h"
+
 namespace folio {
 namespace {
 
@@ -66,7 +68,7 @@ std::string validate_site_path(std::string_view path) {
     if (path.size() > kMaxPathBytes) return "path too long";
     for (unsigned char c : path) {
         if (c == 0) return "NUL in path";
-        if (c < 0x20 || c == 0x7f) return "control character in path";
+        if (is_control(c)) return "control character in path";
         if (c == '\\') return "backslash in path";
     }
     if (!valid_utf8(path)) return "invalid UTF-8 in path";
@@ -82,6 +84,20 @@ std::string validate_site_path(std::string_view path) {
         if (++segments > kMaxPathSegments) return "too many path segments";
         pos = end + 1;
     }
+    return "";
+}
+
+std::string link_target_problem(std::string_view v) {
+    if (is_absolute_url(v)) {
+        // An href or Location ends at a space; a control character could split a header.
+        for (unsigned char c : v)
+            if (c == ' ' || is_control(c)) return "URL holds a space or control character";
+        return "";
+    }
+    const std::string_view path = v.substr(0, v.find_first_of("?#"));
+    if (std::string why = validate_site_path(path); !why.empty()) return why;
+    for (unsigned char c : v.substr(path.size()))  // the query and fragment go into Location headers too
+        if (is_control(c)) return "control character in the query";
     return "";
 }
 

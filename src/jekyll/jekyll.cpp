@@ -93,9 +93,7 @@ void fill_author(const YAML::Node& a, const std::string& file, Config& cfg) {
         const std::string key = kv.first.Scalar();
         if (!kv.second.IsScalar() || kv.second.Scalar().empty()) continue;
         std::string value = kv.second.Scalar();
-        bool url = is_absolute_url(value);
-        for (unsigned char ch : value)
-            if (ch <= 0x20 || ch == 0x7f) url = false;  // goes into an href: no spaces, no control characters
+        const bool url = is_absolute_url(value) && link_target_problem(value).empty();  // goes into an href
         for (const auto& e : kExtraProfiles) {
             if (key != e.key) continue;
             if (url) cfg.author.links.push_back({e.folio_key, e.label, value});
@@ -144,8 +142,8 @@ JekyllSite parse_jekyll(const std::string& config_text, const std::string& file,
         while (!cfg.site.url.empty() && cfg.site.url.back() == '/') cfg.site.url.pop_back();
         if (!cfg.site.url.empty() && !is_absolute_url(cfg.site.url))
             throw Error(at(file, c["url"].Mark().line + 1, "url: expected an absolute http(s) URL"));
-        for (unsigned char ch : cfg.site.url)
-            if (ch <= 0x20 || ch == 0x7f) throw Error(at(file, c["url"].Mark().line + 1, "url: space or control character"));
+        if (!cfg.site.url.empty() && !link_target_problem(cfg.site.url).empty())
+            throw Error(at(file, c["url"].Mark().line + 1, "url: space or control character"));
         while (!cfg.site.url.empty() && cfg.site.url.back() == '/') cfg.site.url.pop_back();
     }
     if (cfg.site.base_path.empty()) {
@@ -203,14 +201,7 @@ JekyllSite parse_jekyll(const std::string& config_text, const std::string& file,
                 if (!e.IsMap() || text_of(e, "title").empty() || text_of(e, "url").empty()) continue;
                 const std::string url = text_of(e, "url");
                 // The same rule as folio.ini's [nav]: a valid site path or an http(s) URL.
-                std::string why;
-                if (is_absolute_url(url)) {
-                    for (unsigned char ch : url)
-                        if (ch <= 0x20 || ch == 0x7f) why = "space or control character in the URL";
-                } else {
-                    why = validate_site_path(url.substr(0, url.find_first_of("?#")));
-                    if (why.empty() && !header_value_ok(url)) why = "control character in the URL";
-                }
+                const std::string why = link_target_problem(url);
                 if (!why.empty()) {
                     j.warnings.push_back(at(navigation_file, e.Mark().line + 1, "navigation entry left out: " + why));
                     continue;
