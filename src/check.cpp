@@ -10,6 +10,7 @@
 #include "content.h"
 #include "render.h"
 #include "markdown.h"
+#include "redirect_chain.h"
 
 namespace folio {
 namespace {
@@ -169,19 +170,10 @@ private:
     }
 
     // The page or file a path reaches after redirects ("" when nothing answers).
-    std::string resolve(std::string path) const {
-        for (int hops = 0; hops <= kMaxRedirectChain; ++hops) {
-            const Route* r = l_.site.find(path);
-            if (!r && path.back() != '/') {
-                path += '/';
-                r = l_.site.find(path);
-            }
-            if (!r) return "";
-            if (r->kind != RouteKind::Redirect) return path;
-            if (r->target.rfind("http", 0) == 0) return path;  // leaves the site: not ours to check
-            path = r->target.substr(0, r->target.find('?'));
-        }
-        return "";
+    // A redirect that leaves the site ends the chain: what lies beyond is not ours to check.
+    std::string resolve(const std::string& path) const {
+        const ChainEnd end = follow_redirects(l_.site, path);
+        return end.kind == ChainEnd::Kind::Route || end.kind == ChainEnd::Kind::External ? end.path : "";
     }
 
     const Loaded& l_;

@@ -27,6 +27,7 @@
 #include "text.h"
 #include "publication.h"
 #include "read_file.h"
+#include "redirect_chain.h"
 #include "safe_open.h"
 #include "utc_time.h"
 
@@ -401,22 +402,16 @@ public:
     // Redirects that come back to themselves are errors; chains and dead ends are warnings.
     void check_redirects() {
         for (const auto& [from, route] : site_.routes) {
-            if (route.kind != RouteKind::Redirect) continue;
-            std::string target = without_query(route.target);
-            if (target.rfind("http://", 0) == 0 || target.rfind("https://", 0) == 0) continue;
-            std::set<std::string> seen{from};
-            int hops = 1;
-            const Route* next = nullptr;
-            while ((next = follow(target)) && next->kind == RouteKind::Redirect && hops <= kMaxRedirectChain) {
-                if (!seen.insert(target).second || target == from) break;
-                target = without_query(next->target);
-                if (target.rfind("http", 0) == 0) break;
-                ++hops;
-            }
-            if (seen.count(target) || hops > kMaxRedirectChain) {
-                site_.errors.push_back(route.origin + ": redirect from " + from + " loops back (" + target + ")");
-            } else if (!next) {
-                site_.warnings.push_back(route.origin + ": redirect from " + from + " goes to " + target + ", which does not exist");
+            if (route.kind != RouteKind::Redirect || is_absolute_url(route.target)) continue;
+            // From the redirect's target (its key may carry a query that finding by path drops),
+            // so the first hop is counted here and the chain may take one hop fewer.
+            const ChainEnd end = follow_redirects(site_, without_query(route.target), kMaxRedirectChain - 1);
+            const int hops = end.hops + 1;
+            using K = ChainEnd::Kind;
+            if (end.kind == K::Loop || end.kind == K::TooLong) {
+                site_.errors.push_back(route.origin + ": redirect from " + from + " loops back (" + end.path + ")");
+            } else if (end.kind == K::Missing) {
+                site_.warnings.push_back(route.origin + ": redirect from " + from + " goes to " + end.path + ", which does not exist");
             } else if (hops > 1) {
                 site_.warnings.push_back(route.origin + ": redirect from " + from + " takes " + std::to_string(hops) + " hops to reach a page");
             }
@@ -424,13 +419,6 @@ public:
     }
 
 private:
-    // The route a target reaches, as the router would resolve it (with its trailing slash).
-    const Route* follow(const std::string& path) const {
-        if (const Route* r = site_.find(path)) return r;
-        if (!path.empty() && path.back() != '/') return site_.find(path + "/");
-        return nullptr;
-    }
-
     std::string describe(const Route& r) const {
         switch (r.kind) {
         case RouteKind::Page: return "the page " + site_.pages[r.page].source;
