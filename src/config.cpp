@@ -130,9 +130,7 @@ struct Parser {
             while (start <= v.size()) {
                 std::size_t comma = v.find(',', start);
                 if (comma == std::string::npos) comma = v.size();
-                std::string a = v.substr(start, comma - start);
-                a.erase(0, a.find_first_not_of(" \t"));
-                a.erase(a.find_last_not_of(" \t") + 1);
+                const std::string a = trim(v.substr(start, comma - start), " \t");
                 if (!a.empty()) cfg.author.aliases.push_back(a);
                 start = comma + 1;
             }

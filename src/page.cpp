@@ -218,7 +218,7 @@ std::string derived_url(std::string_view rel) {
     std::string r(rel);
     for (const char* ext : {".md", ".markdown", ".html", ".htm"}) {
         const std::size_t n = std::char_traits<char>::length(ext);
-        if (r.size() > n && r.compare(r.size() - n, n, ext) == 0) {
+        if (r.size() > n && ends_with(r, ext)) {
             r.resize(r.size() - n);
             break;
         }
@@ -226,7 +226,7 @@ std::string derived_url(std::string_view rel) {
     if (!r.empty() && r[0] == '_') r.erase(0, 1);  // a collection folder is served without '_'
     if (r == "index") return "/";
     const std::string idx = "/index";
-    if (r.size() > idx.size() && r.compare(r.size() - idx.size(), idx.size(), idx) == 0) r.resize(r.size() - idx.size());
+    if (r.size() > idx.size() && ends_with(r, idx)) r.resize(r.size() - idx.size());
     return "/" + r + "/";
 }
 

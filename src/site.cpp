@@ -57,14 +57,9 @@ bool is_hidden_or_backup(std::string_view name) {
     if (name.empty() || name[0] == '.' || name[0] == '#' || name[0] == '~' || name.back() == '~') return true;
     static constexpr std::string_view kLeftovers[] = {".swp", ".swo", ".swn", ".swx", ".bak", ".orig", ".rej",
                                                       ".tmp", ".temp", ".old", ".save", ".kate-swp", ".part"};
-    for (std::string_view ext : kLeftovers) {
-        if (name.size() <= ext.size()) continue;
-        std::string_view tail = name.substr(name.size() - ext.size());
-        if (std::equal(tail.begin(), tail.end(), ext.begin(), [](char a, char b) {
-                return std::tolower(static_cast<unsigned char>(a)) == b;
-            }))
-            return true;
-    }
+    const std::string lower = to_lower(name);
+    for (std::string_view ext : kLeftovers)
+        if (lower.size() > ext.size() && ends_with(lower, ext)) return true;
     return false;
 }
 
@@ -438,7 +433,7 @@ private:
 std::string bibtex_url(const std::string& page_url) {
     std::string u = page_url;
     if (u.size() > 1 && u.back() == '/') u.pop_back();
-    if (u.size() > 5 && u.compare(u.size() - 5, 5, ".html") == 0) u.resize(u.size() - 5);
+    if (u.size() > 5 && ends_with(u, ".html")) u.resize(u.size() - 5);
     return u + ".bib";
 }
 
@@ -479,8 +474,7 @@ std::string content_type_for(const std::string& name) {
     std::size_t dot = name.rfind('.');
     std::size_t slash = name.rfind('/');
     if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return "application/octet-stream";
-    std::string ext = name.substr(dot + 1);
-    for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string ext = to_lower(name.substr(dot + 1));
     auto it = kTypes.find(ext);
     return it == kTypes.end() ? "application/octet-stream" : it->second;
 }

@@ -15,6 +15,7 @@
 #include "error.h"
 #include "fd.h"
 #include "read_file.h"
+#include "text.h"
 
 namespace folio {
 namespace {
@@ -54,7 +55,7 @@ std::vector<std::string> list_mustache_files(const std::string& dir) {
     while (dirent* e = readdir(d.get())) {
         std::string n = e->d_name;
         const std::string ext = ".mustache";
-        if (n.size() > ext.size() && n[0] != '.' && n.compare(n.size() - ext.size(), ext.size(), ext) == 0)
+        if (n.size() > ext.size() && n[0] != '.' && ends_with(n, ext))
             names.push_back(n.substr(0, n.size() - ext.size()));
     }
     std::sort(names.begin(), names.end());
@@ -72,10 +73,7 @@ std::vector<std::string> included_partials(const std::string& text) {
         std::string inner = text.substr(pos + 2, end - pos - 2);
         std::size_t first = inner.find_first_not_of(" \t\r\n");
         if (first != std::string::npos && inner[first] == '>') {
-            std::string name = inner.substr(first + 1);
-            name.erase(0, name.find_first_not_of(" \t\r\n"));
-            name.erase(name.find_last_not_of(" \t\r\n") + 1);
-            out.push_back(name);
+            out.push_back(trim(inner.substr(first + 1)));
         }
         pos = end + 2;
     }

@@ -13,16 +13,6 @@ int hex_value(char c) {
     return -1;
 }
 
-bool starts_with_ci(std::string_view s, std::string_view prefix) {
-    if (s.size() < prefix.size()) return false;
-    for (std::size_t i = 0; i < prefix.size(); ++i) {
-        char a = s[i];
-        if (a >= 'A' && a <= 'Z') a = static_cast<char>(a - 'A' + 'a');
-        if (a != prefix[i]) return false;
-    }
-    return true;
-}
-
 // Apache passes absolute-form request targets through unchanged: keep only the path.
 std::string_view strip_scheme_host(std::string_view uri) {
     for (std::string_view scheme : {"http://", "https://"}) {

@@ -17,6 +17,7 @@
 #include "error.h"
 #include "html.h"
 #include "jekyll/jekyll.h"
+#include "text.h"
 
 namespace folio {
 namespace {
@@ -65,8 +66,7 @@ struct LimitReached : LineError {
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
-bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
-
+// Ruby's strip, lstrip and rstrip: views (no copy) and Ruby's whitespace, \f and \v included.
 std::string_view trim_start(std::string_view s) {
     std::size_t i = 0;
     while (i < s.size() && is_space(s[i])) ++i;
