@@ -10,6 +10,7 @@
 #include "content.h"
 #include "render.h"
 #include "markdown.h"
+#include "text.h"
 #include "redirect_chain.h"
 
 namespace folio {
@@ -28,28 +29,14 @@ std::string decode_entities(std::string s) {
 // href="..." and src="..." values of rendered HTML.
 std::vector<Link> links_in(const std::string& html) {
     std::vector<Link> out;
-    for (const char* attr : {" href=\"", " src=\""}) {
-        std::size_t pos = 0;
-        const std::size_t n = std::string(attr).size();
-        while ((pos = html.find(attr, pos)) != std::string::npos) {
-            std::size_t end = html.find('"', pos + n);
-            if (end == std::string::npos) break;
-            out.push_back({decode_entities(html.substr(pos + n, end - pos - n)), attr[1] == 's'});
-            pos = end;
-        }
-    }
+    for (const char* attr : {" href=\"", " src=\""})
+        for_each_between(html, attr, "\"", [&](std::string_view v) { out.push_back({decode_entities(std::string(v)), attr[1] == 's'}); });
     return out;
 }
 
 std::set<std::string> ids_in(const std::string& html) {
     std::set<std::string> ids;
-    std::size_t pos = 0;
-    while ((pos = html.find(" id=\"", pos)) != std::string::npos) {
-        std::size_t end = html.find('"', pos + 5);
-        if (end == std::string::npos) break;
-        ids.insert(html.substr(pos + 5, end - pos - 5));
-        pos = end;
-    }
+    for_each_between(html, " id=\"", "\"", [&](std::string_view id) { ids.emplace(id); });
     return ids;
 }
 

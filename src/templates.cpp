@@ -66,17 +66,10 @@ std::vector<std::string> list_mustache_files(const std::string& dir) {
 // tag, as kainjow reads it.
 std::vector<std::string> included_partials(const std::string& text) {
     std::vector<std::string> out;
-    std::size_t pos = 0;
-    while ((pos = text.find("{{", pos)) != std::string::npos) {
-        std::size_t end = text.find("}}", pos + 2);
-        if (end == std::string::npos) break;
-        std::string inner = text.substr(pos + 2, end - pos - 2);
-        std::size_t first = inner.find_first_not_of(" \t\r\n");
-        if (first != std::string::npos && inner[first] == '>') {
-            out.push_back(trim(inner.substr(first + 1)));
-        }
-        pos = end + 2;
-    }
+    for_each_between(text, "{{", "}}", [&](std::string_view inner) {
+        const std::size_t first = inner.find_first_not_of(" \t\r\n");
+        if (first != std::string_view::npos && inner[first] == '>') out.push_back(trim(inner.substr(first + 1)));
+    });
     return out;
 }
 

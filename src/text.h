@@ -42,6 +42,18 @@ inline std::uint64_t fnv1a(std::string_view s, std::uint64_t h = 146959810393466
     return h;
 }
 
+// Calls each(inner) for every open...close in s, left to right (not nested: the first close after
+// an open ends it); an open without a close ends the scan.
+template <typename Each>
+void for_each_between(std::string_view s, std::string_view open, std::string_view close, Each each) {
+    for (std::size_t pos = 0; (pos = s.find(open, pos)) != std::string_view::npos;) {
+        const std::size_t start = pos + open.size(), end = s.find(close, start);
+        if (end == std::string_view::npos) return;
+        each(s.substr(start, end - start));
+        pos = end + close.size();
+    }
+}
+
 // s without the blanks at either end.
 inline std::string trim(std::string_view s, std::string_view blanks = " \t\r\n") {
     std::size_t a = s.find_first_not_of(blanks);

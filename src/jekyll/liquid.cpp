@@ -780,6 +780,20 @@ void append_quoted(std::string_view s, std::string& out) {
     out += '"';
 }
 
+// Ruby's inspect and JSON.generate write a list or a map alike but for their separators: `value`
+// writes one item or map value, `key` one map key.
+template <typename Value, typename Key>
+void append_collection(const YAML::Node& n, bool map, std::string_view comma, std::string_view arrow, std::string& out,
+                       Value value, Key key) {
+    out += map ? '{' : '[';
+    for (auto it = n.begin(); it != n.end(); ++it) {
+        if (it != n.begin()) out += comma;
+        if (map) key(it->first), out += arrow, value(it->second);
+        else value(*it);
+    }
+    out += map ? '}' : ']';
+}
+
 // Ruby's inspect: {"name"=>"Ada", "links"=>["a", "b"], "x"=>nil}.
 void append_inspect(const YAML::Node& n, std::string& out, int depth) {
     const Kind kind = kind_of(n);
@@ -788,22 +802,9 @@ void append_inspect(const YAML::Node& n, std::string& out, int depth) {
         out += "nil";
     } else if (kind == Kind::String) {
         append_quoted(n.Scalar(), out);
-    } else if (kind == Kind::Array) {
-        out += '[';
-        for (auto it = n.begin(); it != n.end(); ++it) {
-            if (it != n.begin()) out += ", ";
-            append_inspect(*it, out, depth + 1);
-        }
-        out += ']';
-    } else if (kind == Kind::Map) {
-        out += '{';
-        for (auto it = n.begin(); it != n.end(); ++it) {
-            if (it != n.begin()) out += ", ";
-            append_inspect(it->first, out, depth + 1);
-            out += "=>";
-            append_inspect(it->second, out, depth + 1);
-        }
-        out += '}';
+    } else if (kind == Kind::Array || kind == Kind::Map) {
+        auto inner = [&](const YAML::Node& v) { append_inspect(v, out, depth + 1); };
+        append_collection(n, kind == Kind::Map, ", ", "=>", out, inner, inner);
     } else {
         out += n.Scalar();
     }
@@ -835,22 +836,9 @@ void append_json(const YAML::Node& n, std::string& out, int depth) {
         out += n.Scalar()[0] == '+' ? n.Scalar().substr(1) : n.Scalar();
     } else if (kind == Kind::String) {
         append_json_string(n.Scalar(), out);
-    } else if (kind == Kind::Array) {
-        out += '[';
-        for (auto it = n.begin(); it != n.end(); ++it) {
-            if (it != n.begin()) out += ',';
-            append_json(*it, out, depth + 1);
-        }
-        out += ']';
-    } else {
-        out += '{';
-        for (auto it = n.begin(); it != n.end(); ++it) {
-            if (it != n.begin()) out += ',';
-            append_json_string(to_text(it->first), out);
-            out += ':';
-            append_json(it->second, out, depth + 1);
-        }
-        out += '}';
+    } else {  // a list, else a map
+        append_collection(n, kind != Kind::Array, ",", ":", out, [&](const YAML::Node& v) { append_json(v, out, depth + 1); },
+                          [&](const YAML::Node& k) { append_json_string(to_text(k), out); });
     }
 }
 
@@ -1068,20 +1056,11 @@ bool is_cjk(char32_t c) {
            (c >= 0x1100 && c <= 0x11FF) || (c >= 0x3130 && c <= 0x318F) || c == 0x3005 || c == 0x3007;
 }
 
-// Jekyll's xml_escape (Ruby's encode(xml: :attr)): & < > " and ' as XML's named entities.
+// Jekyll's xml_escape (Ruby's encode(xml: :attr)): & < > " and ' as XML's named entities, so
+// escape_html's table with "&apos;" for the apostrophe where HTML has "&#39;".
 std::string xml_escape(std::string_view text) {
-    std::string out;
-    for (char c : text) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&apos;"; break;
-        default: out += c;
-        }
-    }
-    return out;
+    static const ByteEscaper kXml = ByteEscaper(html_escaper()).set('\'', "&apos;");
+    return kXml(text);
 }
 
 // Jekyll's smartify (kramdown's SmartyPants parser): straight quotes become curly ones, -- and ---
@@ -2128,6 +2107,17 @@ private:
 };
 
 // -------------------------------------------------------------------------------- renderer
+
+// The counters Liquid's forloop and tablerowloop both hold, for pass k (from 0) of count.
+void set_loop_counters(YAML::Node& loop, long long k, long long count) {
+    loop["index"] = k + 1;
+    loop["index0"] = k;
+    loop["rindex"] = count - k;
+    loop["rindex0"] = count - k - 1;
+    loop["first"] = k == 0;
+    loop["last"] = k == count - 1;
+    loop["length"] = count;
+}
 
 // A YAML::Node that assigns as a handle (rebinding it), never writing into the node it held:
 // what std::sort, std::reverse and vector::insert need (see the trap at the top of the file).
@@ -3207,13 +3197,7 @@ private:
             // into the next (yaml-cpp), a cost growing with every pass.
             YAML::Node forloop = fresh(YAML::NodeType::Map);
             forloop["name"] = string_value(loop_name);
-            forloop["index"] = k + 1;
-            forloop["index0"] = k;
-            forloop["rindex"] = count - k;
-            forloop["rindex0"] = count - k - 1;
-            forloop["first"] = k == 0;
-            forloop["last"] = k == count - 1;
-            forloop["length"] = count;
+            set_loop_counters(forloop, k, count);
             if (parent.IsDefined() && !parent.IsNull()) forloop["parentloop"] = parent;
             loops_.back().reset(forloop);
             set_local(scopes_.back(), "forloop", forloop);
@@ -3252,13 +3236,7 @@ private:
             set_local(scopes_.back(), loop.var, is_range ? number_value(first + i) : items[static_cast<std::size_t>(i)]);
             const long long col0 = k % cols, row = k / cols + 1;
             YAML::Node t(YAML::NodeType::Map);
-            t["index"] = k + 1;
-            t["index0"] = k;
-            t["rindex"] = count - k;
-            t["rindex0"] = count - k - 1;
-            t["first"] = k == 0;
-            t["last"] = k == count - 1;
-            t["length"] = count;
+            set_loop_counters(t, k, count);
             t["col"] = col0 + 1;
             t["col0"] = col0;
             t["col_first"] = col0 == 0;

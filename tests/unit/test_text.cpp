@@ -2,6 +2,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <string>
+#include <vector>
 
 #include "text.h"
 
@@ -36,6 +37,20 @@ BOOST_AUTO_TEST_CASE(control_characters) {
     BOOST_TEST(folio::is_control('\x7f'));
     BOOST_TEST(!folio::is_control(' '));
     BOOST_TEST(!folio::is_control(static_cast<unsigned char>('\xC3')));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(text_scan)
+
+BOOST_AUTO_TEST_CASE(for_each_between_finds_each_span_and_stops_at_an_unclosed_one) {
+    std::vector<std::string> seen;
+    auto note = [&](std::string_view v) { seen.emplace_back(v); };
+    folio::for_each_between("a {{x}} b {{ y }}{{}} {{z", "{{", "}}", note);
+    BOOST_TEST((seen == std::vector<std::string>{"x", " y ", ""}));
+    seen.clear();
+    folio::for_each_between("<p id=\"a\"><i id=\"b\">", " id=\"", "\"", note);
+    BOOST_TEST((seen == std::vector<std::string>{"a", "b"}));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
