@@ -1491,6 +1491,9 @@ std::string without_links(std::string_view h) {
     return out;
 }
 
+// The headings for kramdown's {:toc}. Not folio's toc_data (content.cpp, the theme's toc partial,
+// h2 and h3 as plain text): kramdown lists every level with an id, skips .no_toc and keeps the
+// headings' inline HTML, so its rules stay its own.
 std::vector<TocEntry> toc_entries(std::string_view h) {
     std::vector<TocEntry> out;
     bool no_close[7] = {};
