@@ -4,8 +4,8 @@
 #include "disk_cache.h"
 #include "fd.h"
 #include "index_cache.h"
-#include "read_file.h"
 #include "jekyll/jekyll.h"
+#include "read_file.h"
 #include "text.h"
 
 #include <dirent.h>
@@ -13,8 +13,6 @@
 #include <sys/stat.h>
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 namespace folio {
 namespace {

@@ -7,7 +7,6 @@
 #include <cctype>
 #include <cstring>
 #include <iterator>
-#include <fstream>
 #include <mutex>
 #include <set>
 #include <sstream>

@@ -15,7 +15,6 @@
 #include <cstring>
 #include <cctype>
 #include <ctime>
-#include <fstream>
 #include <memory>
 #include <set>
 #include <sstream>

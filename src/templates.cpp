@@ -8,9 +8,7 @@
 
 #include <algorithm>
 #include <map>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include "error.h"
 #include "fd.h"

@@ -8,8 +8,6 @@
 #include <fnmatch.h>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "error.h"
 #include "front_matter.h"
