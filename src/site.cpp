@@ -397,17 +397,14 @@ public:
     void check_redirects() {
         for (const auto& [from, route] : site_.routes) {
             if (route.kind != RouteKind::Redirect || is_absolute_url(route.target)) continue;
-            // From the redirect's target (its key may carry a query that finding by path drops),
-            // so the first hop is counted here and the chain may take one hop fewer.
-            const ChainEnd end = follow_redirects(site_, without_query(route.target), kMaxRedirectChain - 1);
-            const int hops = end.hops + 1;
+            const ChainEnd end = follow_redirects(site_, from, route);
             using K = ChainEnd::Kind;
             if (end.kind == K::Loop || end.kind == K::TooLong) {
                 site_.errors.push_back(route.origin + ": redirect from " + from + " loops back (" + end.path + ")");
             } else if (end.kind == K::Missing) {
                 site_.warnings.push_back(route.origin + ": redirect from " + from + " goes to " + end.path + ", which does not exist");
-            } else if (hops > 1) {
-                site_.warnings.push_back(route.origin + ": redirect from " + from + " takes " + std::to_string(hops) + " hops to reach a page");
+            } else if (end.hops > 1) {
+                site_.warnings.push_back(route.origin + ": redirect from " + from + " takes " + std::to_string(end.hops) + " hops to reach a page");
             }
         }
     }

@@ -73,11 +73,27 @@ BOOST_AUTO_TEST_CASE(a_chain_longer_than_the_bound_is_not_followed_to_its_end) {
     ChainEnd end = follow_redirects(s, "/r0");
     BOOST_TEST((end.kind == ChainEnd::Kind::TooLong));
     BOOST_TEST(end.hops == folio::kMaxRedirectChain);
-    BOOST_TEST(end.path == "/r" + std::to_string(folio::kMaxRedirectChain));
+    BOOST_TEST(end.path == "/r" + std::to_string(folio::kMaxRedirectChain + 1));  // where the next hop would go
     end = follow_redirects(s, "/r12");  // exactly kMaxRedirectChain hops: allowed
     BOOST_TEST((end.kind == ChainEnd::Kind::Route));
     BOOST_TEST(end.hops == 8);
     BOOST_TEST((follow_redirects(s, "/r12", 7).kind == ChainEnd::Kind::TooLong));
+}
+
+BOOST_AUTO_TEST_CASE(from_a_redirect_whose_key_carries_a_query) {
+    Site s;
+    page(s, "/a");
+    redirect(s, "/a?old=1", "/b");
+    redirect(s, "/b", "/a?old=1");  // found as /a, the page: no loop
+    redirect(s, "/c", "/d");
+    redirect(s, "/d", "/c");
+    ChainEnd end = follow_redirects(s, "/a?old=1", *s.find("/a?old=1"));
+    BOOST_TEST((end.kind == ChainEnd::Kind::Route));
+    BOOST_TEST(end.path == "/a");
+    BOOST_TEST(end.hops == 2);
+    end = follow_redirects(s, "/c", *s.find("/c"));
+    BOOST_TEST((end.kind == ChainEnd::Kind::Loop));
+    BOOST_TEST(end.path == "/c");  // the loop closes where it started
 }
 
 BOOST_AUTO_TEST_SUITE_END()
