@@ -2,6 +2,7 @@
 // broken internal links, missing #anchors and images), each with file:line.
 #include "check.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
 #include <set>
@@ -10,8 +11,9 @@
 #include "content.h"
 #include "render.h"
 #include "markdown.h"
-#include "text.h"
 #include "redirect_chain.h"
+#include "text.h"
+#include "yaml_pack.h"
 
 namespace folio {
 namespace {
@@ -68,17 +70,8 @@ void warn_non_xml(const Page& p, const std::string& body, std::vector<std::strin
     p.fields.each([&](std::string_view key, std::string_view value) {
         const std::size_t bad = find_non_xml(value);
         if (bad == std::string_view::npos) return;
-        int line = 1;  // a value from Jekyll's defaults has no line of its own
-        std::size_t pos = 0;
-        for (int n = 2; pos < p.front_yaml.size(); ++n) {
-            if (p.front_yaml.compare(pos, key.size() + 1, std::string(key) + ":") == 0) {
-                line = n;
-                break;
-            }
-            pos = p.front_yaml.find('\n', pos);
-            if (pos == std::string::npos) break;
-            ++pos;
-        }
+        // A value from Jekyll's defaults has no line of its own: the file's first line.
+        const int line = std::max(1, packed_key_line(p.front, key));
         warnings.push_back(p.source + ":" + std::to_string(line) + ": " + std::string(key) + ": " + non_xml_what(value, bad));
     });
     constexpr int kMaxLinesReported = 10;  // per page: a binary file saved as .md is one warning, not thousands

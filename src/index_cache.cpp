@@ -5,12 +5,14 @@
 
 #include <cstring>
 
+#include "yaml_pack.h"
+
 namespace folio {
 namespace {
 
 // Bumped whenever Page or the order below changes. The static_assert is a reminder: a field
 // added to Page must be written here too, or a page from the cache would lose it.
-constexpr std::string_view kTag = "folio index 3\n";
+constexpr std::string_view kTag = "folio index 4\n";
 static_assert(sizeof(Page) == 520, "Page changed: update encode_index and decode_index, then this size and kTag");
 
 class Writer {
@@ -80,7 +82,7 @@ void write_page(Writer& w, const Page& p) {
     w.num(static_cast<std::uint64_t>(p.stamp.mtime_ns));
     w.num(static_cast<std::uint64_t>(p.stamp.size));
     w.num(p.stamp.ino);
-    for (const std::string* s : {&p.source, &p.rel, &p.collection, &p.url, &p.front_yaml})
+    for (const std::string* s : {&p.source, &p.rel, &p.collection, &p.url, &p.front})
         w.text(*s);
     w.text(p.fields.packed());
     w.num(p.body_offset);
@@ -102,8 +104,9 @@ void write_page(Writer& w, const Page& p) {
 bool read_page(Reader& r, Page& p) {
     std::uint64_t n = 0;
     if (!r.as(p.stamp.mtime_ns) || !r.as(p.stamp.size) || !r.as(p.stamp.ino)) return false;
-    for (std::string* s : {&p.source, &p.rel, &p.collection, &p.url, &p.front_yaml})
+    for (std::string* s : {&p.source, &p.rel, &p.collection, &p.url, &p.front})
         if (!r.text(*s)) return false;
+    if (!valid_packed_yaml(p.front)) return false;
     std::string fields;
     if (!r.text(fields) || !p.fields.from_packed(std::move(fields))) return false;
     if (!r.as(p.body_offset) || !r.as(p.body_line) || !r.text(p.error) || !r.as(p.mtime) || !r.text(p.type)) return false;

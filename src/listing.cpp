@@ -48,8 +48,10 @@ std::string group_label(const std::string& key, const std::string& value) {
 
 }  // namespace
 
-TemplateData item_data(const SiteView& v, const Page& p) {
-    mu::data item = yaml_data(front_of(p));
+TemplateData item_data(const SiteView& v, const Page& p) { return item_data(v, p, front_of(p)); }
+
+TemplateData item_data(const SiteView& v, const Page& p, const YAML::Node& front) {
+    mu::data item = yaml_data(front);
     item.set("title", p.title);
     item.set("url", link_to(v.config, p.url));
     item.set("anchor", page_anchor(p));

@@ -4,6 +4,10 @@
 #include "site_view.h"
 #include "templates.h"
 
+namespace YAML {
+class Node;
+}
+
 namespace folio {
 
 struct Page;
@@ -12,6 +16,8 @@ struct Page;
 // its rendered body: a listing of hundreds of items would render every one of them for a
 // partial that shows none (and an item could hold the very listing again).
 TemplateData item_data(const SiteView& view, const Page& item);
+// The same with the item's front matter at hand (a Liquid loop's document), not unpacked again.
+TemplateData item_data(const SiteView& view, const Page& item, const YAML::Node& front);
 
 // Sets items, has_items and, with group_by, groups and has_groups in d for page's `list:`.
 void add_listing(const SiteView& view, const Page& page, TemplateData& d);

@@ -17,6 +17,7 @@
 #include "text.h"
 #include "front_matter.h"
 #include "url_path.h"
+#include "yaml_pack.h"
 
 namespace folio {
 namespace {
@@ -199,15 +200,8 @@ void merge_defaults(YAML::Node& data, const YAML::Node& defaults) {
 }  // namespace
 
 YAML::Node front_of(const Page& page) {
-    YAML::Node data(YAML::NodeType::Map);
-    if (!page.front_yaml.empty()) {
-        try {
-            YAML::Node parsed = YAML::Load(page.front_yaml);
-            if (parsed.IsMap()) data = parsed;
-        } catch (const YAML::Exception&) {
-            // It parsed when the site was built; a page whose front matter fails has p.error set.
-        }
-    }
+    YAML::Node data = unpack_yaml(page.front);
+    if (!data.IsMap()) data = YAML::Node(YAML::NodeType::Map);
     if (page.defaults) merge_defaults(data, *page.defaults);
     return data;
 }
@@ -243,8 +237,8 @@ Page parse_page(std::string_view text, std::string source, std::string rel, cons
     p.defaults = shared_defaults(defaults);
     try {
         FrontMatter fm = parse_front_matter(text);
+        p.front = pack_yaml(fm.data);
         merge_defaults(fm.data, defaults);
-        p.front_yaml = std::move(fm.yaml);
         for (const auto& kv : fm.data)
             if (kv.first.IsScalar())
                 p.fields.add(kv.first.Scalar(), kv.second.IsScalar() ? kv.second.Scalar() : std::string());

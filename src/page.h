@@ -60,9 +60,10 @@ struct Page {
     std::string collection;  // "publications" for files under content/_publications/, else ""
     std::string url;         // site path: permalink, else derived from rel
 
-    // The front matter is kept as text and as its top-level keys, not as a parsed YAML tree: a
-    // tree costs kilobytes per page, and only a render needs one (front_of parses it again).
-    std::string front_yaml;
+    // The front matter, parsed once when the file is read and kept packed (yaml_pack.h), without
+    // Jekyll's defaults: a yaml-cpp tree costs kilobytes per page; front_of unpacks it, with no
+    // parsing, when a render needs it. Empty: no front matter.
+    std::string front;
     Fields fields;  // every top-level key (defaults included); scalars as text, "" otherwise
     // Jekyll's front-matter defaults that apply, shared between pages; null for none (a YAML::Node
     // of its own would cost every page a node).
@@ -106,7 +107,8 @@ std::string page_anchor(const Page& page);
 std::string front_text(const Page& page, const char* key);
 // True when the front matter (or a default) has the key, whatever its value.
 bool front_has(const Page& page, const char* key);
-// The whole front matter, defaults included, parsed from front_yaml.
+// The whole front matter, defaults included, unpacked from Page::front (a map, in memory of its
+// own: the caller may change it).
 YAML::Node front_of(const Page& page);
 
 // Site path of a file below content/ when it has no permalink:

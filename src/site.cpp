@@ -29,6 +29,7 @@
 #include "redirect_chain.h"
 #include "safe_open.h"
 #include "utc_time.h"
+#include "yaml_pack.h"
 
 namespace folio {
 namespace {
@@ -300,7 +301,7 @@ public:
             p.author_profile = true;
             p.in_sitemap = true;
             front["title"] = entry.label;
-            p.front_yaml = YAML::Dump(front);
+            p.front = pack_yaml(front);
             for (const auto& kv : front) p.fields.add(kv.first.Scalar(), kv.second.Scalar());
             p.redirect_from = theme_redirects;
             site_.pages.push_back(p);

@@ -113,6 +113,9 @@ struct Templates::State {
     std::map<std::string, std::string> partials;  // name -> text, all valid
     // The same partials as Mustache data, made once at load rather than on every render.
     std::map<std::string, mu::data> partial_data;
+    // And parsed, for render_partial: a listing loop renders one partial per item, and kainjow
+    // parses a partial's text again each time a template includes it.
+    std::map<std::string, std::shared_ptr<const mu::mustache>> partial_tpls;
     std::map<std::string, std::string> partial_errors;  // name -> "file:line: reason"
 
     // A broken partial fails the pages that use it, and only those.
@@ -165,7 +168,10 @@ Templates Templates::load(const std::string& dir) {
     }
     for (auto& [name, text] : texts)
         if (!t.partial_errors.count(name)) t.partials[name] = std::move(text);
-    for (const auto& [name, text] : t.partials) t.partial_data.emplace(name, mu::data(text));
+    for (const auto& [name, text] : t.partials) {
+        t.partial_data.emplace(name, mu::data(text));
+        t.partial_tpls.emplace(name, std::make_shared<const mu::mustache>(text));
+    }
     for (const auto& name : list_mustache_files(dir + "/layouts")) {
         State::Layout l;
         l.file = dir + "/layouts/" + name + ".mustache";
@@ -205,8 +211,10 @@ void Templates::State::check_partials(const std::vector<std::string>& roots) con
 
 std::string Templates::render_partial(const std::string& name, const TemplateData& data) const {
     state_->check_partials({name});
-    if (!state_->partials.count(name)) return "";
-    mu::mustache tpl{"{{> " + name + "}}"};
+    auto it = state_->partial_tpls.find(name);
+    if (it == state_->partial_tpls.end()) return "";
+    // A copy, as for a layout: kainjow keeps a render error inside the template.
+    mu::mustache tpl = *it->second;
     PartialContext ctx(&data, state_->partial_data);
     std::string out = tpl.render(ctx);
     if (!tpl.is_valid()) throw Error(at("templates/partials/" + name + ".mustache", 0, tpl.error_message()));

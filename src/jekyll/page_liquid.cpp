@@ -39,37 +39,47 @@ YAML::Node doc_vars(const Page& p, std::size_t index) {
 }
 
 // site.* and page.* for a Jekyll page's Liquid.
+//
+// Built from the root down, each new node put into the tree as soon as it is made: yaml-cpp
+// merges two trees' memory when one is put into the other, copying the node set of the one put
+// in. Put a node of a few values into the big tree and that is a few values copied; put the
+// 1,000-document list into a new small map (as this did before) and its whole set is copied, at
+// every such step (a third of the time of a 1,000-item listing page went there).
 YAML::Node liquid_vars(const SiteView& v, const Page& p) {
     const JekyllSite& j = *v.site.jekyll;
-    YAML::Node site = YAML::Clone(j.config);
+    YAML::Node vars(YAML::NodeType::Map);
+    vars["site"] = YAML::Clone(j.config);
+    YAML::Node site = vars["site"];
     site["url"] = v.config.site.url;
     site["baseurl"] = v.config.site.base_path;
-    YAML::Node pages(YAML::NodeType::Sequence);
-    for (std::size_t i = 0; i < v.site.pages.size(); ++i) {
-        const Page& q = v.site.pages[i];
-        if (!q.published || !q.error.empty() || q.rel.empty()) continue;
-        if (q.collection.empty()) pages.push_back(doc_vars(q, i));
-    }
-    YAML::Node collections(YAML::NodeType::Sequence);
+    std::vector<YAML::Node> lists;  // each collection's documents, in j.collections' order
     for (const auto& c : j.collections) {
-        YAML::Node list(YAML::NodeType::Sequence);
+        site[c.name] = YAML::Node(YAML::NodeType::Sequence);
+        YAML::Node list = site[c.name];
         std::vector<std::size_t> order;
         if (auto it = v.site.collections.find(c.name); it != v.site.collections.end()) order = it->second;
         // Jekyll orders posts newest first and other collections by path.
         if (c.name != "posts")
             std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return v.site.pages[a].rel < v.site.pages[b].rel; });
         for (std::size_t i : order) list.push_back(doc_vars(v.site.pages[i], i));
-        site[c.name] = list;
-        YAML::Node col(YAML::NodeType::Map);
-        col["label"] = c.name;
-        col["output"] = c.output ? "true" : "false";
-        col["docs"] = list;
-        collections.push_back(col);
+        lists.push_back(list);
     }
-    site["pages"] = pages;
-    site["collections"] = collections;
-    YAML::Node vars(YAML::NodeType::Map);
-    vars["site"] = site;
+    site["pages"] = YAML::Node(YAML::NodeType::Sequence);
+    YAML::Node pages = site["pages"];
+    for (std::size_t i = 0; i < v.site.pages.size(); ++i) {
+        const Page& q = v.site.pages[i];
+        if (!q.published || !q.error.empty() || q.rel.empty()) continue;
+        if (q.collection.empty()) pages.push_back(doc_vars(q, i));
+    }
+    site["collections"] = YAML::Node(YAML::NodeType::Sequence);
+    YAML::Node collections = site["collections"];
+    for (std::size_t k = 0; k < j.collections.size(); ++k) {
+        YAML::Node col(YAML::NodeType::Map);
+        col["label"] = j.collections[k].name;
+        col["output"] = j.collections[k].output ? "true" : "false";
+        collections.push_back(col);  // col is in the big tree from here on
+        col["docs"] = lists[k];
+    }
     vars["page"] = doc_vars(p, 0);
     vars["base_path"] = v.config.site.base_path;  // academicpages' {% include base_path %} sets it
     return vars;
@@ -82,7 +92,8 @@ std::string archive_single(const SiteView& v, const YAML::Node& locals) {
     std::size_t i = std::stoul(post["__folio_page"].Scalar());
     if (i >= v.site.pages.size()) return std::string();
     // Without the item's own content: that could hold this very loop again.
-    std::string html = v.templates.render_partial("archive-item", item_data(v, v.site.pages[i]));
+    // post holds the page's front matter already (doc_vars): not unpacked again.
+    std::string html = v.templates.render_partial("archive-item", item_data(v, v.site.pages[i], post));
     // No blank lines: they would end the HTML block and turn the rest into Markdown.
     std::string out;
     std::istringstream lines(html);

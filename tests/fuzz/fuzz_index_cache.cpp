@@ -14,7 +14,7 @@ constexpr std::uint64_t kContext = 0x5eed;
 
 // A page as comparable text (unordered_map order is not part of the format).
 std::string describe(const folio::Page& p) {
-    std::string d = p.source + '\1' + p.rel + '\1' + p.url + '\1' + p.front_yaml + '\1' + p.title + '\1' + p.error + '\1';
+    std::string d = p.source + '\1' + p.rel + '\1' + p.url + '\1' + p.front + '\1' + p.title + '\1' + p.error + '\1';
     p.fields.each([&](std::string_view k, std::string_view v) { d += std::string(k) + '\2' + std::string(v) + '\2'; });
     for (const auto& r : p.redirect_from) d += r.from + '\3' + std::to_string(r.line) + '\3';
     d += std::to_string(p.stamp.mtime_ns) + ',' + std::to_string(p.stamp.size) + ',' + std::to_string(p.stamp.ino);
@@ -43,7 +43,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::size_t text = 0;
     for (const auto& [rel, p] : decoded->pages) {
         FUZZ_EXPECT(rel == p.rel && !rel.empty() && p.stamp.size >= 0, rel);
-        text += p.source.size() + p.rel.size() + p.front_yaml.size();
+        text += p.source.size() + p.rel.size() + p.front.size();
         pages.push_back(p);
     }
     FUZZ_EXPECT(text <= bytes.size(), "decoded more text than the input holds");

@@ -138,6 +138,23 @@ KRAMDOWN = {
 }
 
 
+def packed_yaml(value, line=0):
+    """src/yaml_pack.cpp's bytes for a value of dicts, lists and strings (plain scalars, tag "?")."""
+    def num(n):
+        out = b""
+        while n >= 0x80:
+            out += bytes([(n & 0x7F) | 0x80])
+            n >>= 7
+        return out + bytes([n])
+    text = lambda b: num(len(b)) + b
+    if isinstance(value, dict):
+        return b"M" + text(b"?") + num(line) + num(len(value)) + b"".join(
+            packed_yaml(k, line + i) + packed_yaml(v, line + i) for i, (k, v) in enumerate(value.items()))
+    if isinstance(value, list):
+        return b"L" + text(b"?") + num(line) + num(len(value)) + b"".join(packed_yaml(v, line) for v in value)
+    return b"S" + text(b"?") + num(line) + text(str(value).encode())
+
+
 def index_payload(pages):
     """What follows the tag and context in src/index_cache.cpp's format: a page count, then each
     page's fields in the encoder's order (integers as 8 little-endian bytes, strings as a length
@@ -149,8 +166,9 @@ def index_payload(pages):
     out = num(len(pages))
     for p in pages:
         out += num(p.get("mtime_ns", 1700000000000000000)) + num(p.get("size", 100)) + num(p.get("ino", 42))
-        for k in ("source", "rel", "collection", "url", "front_yaml"):
+        for k in ("source", "rel", "collection", "url"):
             out += text(p.get(k, ""))
+        out += text_bytes(packed_yaml(p["front"], 2) if "front" in p else b"")
         l4 = lambda s: struct.pack("<I", len(s.encode())) + s.encode()
         out += text_bytes(b"".join(l4(k) + l4(v) for k, v in p.get("fields", [])))
         out += num(p.get("body_offset", 0)) + num(p.get("body_line", 1)) + text(p.get("error", ""))
@@ -167,12 +185,12 @@ def index_payload(pages):
 
 def seeds_index_cache():
     about = {"source": "content/about.md", "rel": "about.md", "stem": "about", "url": "/",
-             "front_yaml": "title: About\npermalink: /\n", "fields": [("title", "About"), ("permalink", "/")],
+             "front": {"title": "About", "permalink": "/"}, "fields": [("title", "About"), ("permalink", "/")],
              "title": "About", "layout": "page", "anchor": "about", "has_permalink": True,
              "redirect_from": [("/about/", 4), ("/about.html", 5)]}
     pub = {"source": "content/_publications/2025-dsp.md", "rel": "_publications/2025-dsp.md",
            "collection": "publications", "stem": "2025-dsp", "url": "/publications/2025-dsp/",
-           "front_yaml": "title: DSP\nid: DSP\nauthors: [A, B]\n", "fields": [("title", "DSP"), ("id", "DSP"), ("authors", "")],
+           "front": {"title": "DSP", "id": "DSP", "authors": ["A", "B"]}, "fields": [("title", "DSP"), ("id", "DSP"), ("authors", "")],
            "type": "publications", "title": "DSP", "layout": "single", "date": "2025-01-01", "anchor": "DSP"}
     moved = {"source": "content/moved.md", "rel": "moved.md", "stem": "moved", "url": "/moved/",
              "redirect_to": "https://example.org/x?a=1", "redirect_to_line": 3, "title": "moved", "layout": "page"}

@@ -12,6 +12,9 @@
 #include "index_cache.h"
 #include "jekyll/jekyll.h"
 #include "site.h"
+#include "yaml_pack.h"
+
+#include <yaml-cpp/yaml.h>
 
 using folio::Page;
 using folio::PageReuse;
@@ -26,7 +29,7 @@ Page full_page() {
     p.rel = "_publications/dsp.md";
     p.collection = "publications";
     p.url = "/publications/dsp/";
-    p.front_yaml = "title: DSP\nauthors: [A, B]\n";
+    p.front = folio::pack_yaml(YAML::Load("title: DSP\nauthors: [A, B]\n"));
     p.fields.add("title", "DSP");
     p.fields.add("authors", "");
     p.fields.add("", std::string("empty key, a NUL \0 and more", 27));
@@ -57,7 +60,7 @@ void check_same(const Page& a, const Page& b) {
     BOOST_TEST(a.rel == b.rel);
     BOOST_TEST(a.collection == b.collection);
     BOOST_TEST(a.url == b.url);
-    BOOST_TEST(a.front_yaml == b.front_yaml);
+    BOOST_TEST(a.front == b.front);
     BOOST_TEST((a.fields == b.fields));
     BOOST_TEST(a.body_offset == b.body_offset);
     BOOST_TEST(a.body_line == b.body_line);
@@ -130,7 +133,7 @@ BOOST_AUTO_TEST_CASE(another_context_or_format_is_a_miss) {
     const std::string bytes = folio::encode_index(7, {full_page()});
     BOOST_TEST(!folio::decode_index(bytes, 8).has_value());
     std::string other_tag = bytes;
-    other_tag[12] = '9';  // "folio index 3" -> "folio index 9"
+    other_tag[12] = '9';  // "folio index 4" -> "folio index 9"
     BOOST_TEST(!folio::decode_index(other_tag, 7).has_value());
     BOOST_TEST(!folio::decode_index("", 7).has_value());
     BOOST_TEST(!folio::decode_index(bytes + "x", 7).has_value());  // trailing bytes
