@@ -37,11 +37,13 @@ bool flag_of(const YAML::Node& map, const char* key, bool fallback) {
 // The largest _config.yml or _data file read.
 constexpr std::size_t kMaxYamlFileBytes = 4 * 1024 * 1024;
 
-// A missing file reads as an empty one: a site need not have _config.yml or _data/navigation.yml.
+// A missing file reads as an empty one: a site need not have _config.yml or _data/navigation.yml
+// (nor a _data folder: ENOTDIR). One that is there but cannot be read is an error, as one that
+// does not parse is, not a site silently without its configuration.
 std::string read_text(const std::string& path) {
     std::string reason;
     std::optional<std::string> text = read_file(path, kMaxYamlFileBytes, reason);
-    if (!text && errno != ENOENT) throw Error(at(path, 0, "cannot read: " + reason));
+    if (!text && errno != ENOENT && errno != ENOTDIR) throw Error(at(path, 0, "cannot read: " + reason));
     return text ? std::move(*text) : std::string();
 }
 
