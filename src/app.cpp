@@ -7,6 +7,7 @@
 #include "fd.h"
 #include "index_cache.h"
 #include "jekyll/jekyll.h"
+#include "read_file.h"
 #include "text.h"
 
 #include <dirent.h>
@@ -14,8 +15,6 @@
 #include <sys/stat.h>
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 namespace folio {
 namespace {
@@ -51,11 +50,14 @@ struct Hash {
     }
 };
 
+// A file the index depends on (folio.ini, _config.yml): its bytes, or only its name when it
+// cannot be read (then loading the site fails as well, or goes on without it). The limit is at
+// least each loader's, so whatever a loader reads is hashed whole.
+constexpr std::size_t kMaxHashedFileBytes = 4 * 1024 * 1024;
+
 void add_file(Hash& h, const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream ss;
-    if (in) ss << in.rdbuf();
-    const std::string bytes = path + '\0' + ss.str();
+    std::string reason;
+    const std::string bytes = path + '\0' + read_file(path, kMaxHashedFileBytes, reason).value_or("");
     h.add(bytes.data(), bytes.size());
 }
 

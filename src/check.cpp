@@ -11,6 +11,8 @@
 #include "content.h"
 #include "render.h"
 #include "markdown.h"
+#include "redirect_chain.h"
+#include "text.h"
 #include "yaml_pack.h"
 
 namespace folio {
@@ -29,28 +31,14 @@ std::string decode_entities(std::string s) {
 // href="..." and src="..." values of rendered HTML.
 std::vector<Link> links_in(const std::string& html) {
     std::vector<Link> out;
-    for (const char* attr : {" href=\"", " src=\""}) {
-        std::size_t pos = 0;
-        const std::size_t n = std::string(attr).size();
-        while ((pos = html.find(attr, pos)) != std::string::npos) {
-            std::size_t end = html.find('"', pos + n);
-            if (end == std::string::npos) break;
-            out.push_back({decode_entities(html.substr(pos + n, end - pos - n)), attr[1] == 's'});
-            pos = end;
-        }
-    }
+    for (const char* attr : {" href=\"", " src=\""})
+        for_each_between(html, attr, "\"", [&](std::string_view v) { out.push_back({decode_entities(std::string(v)), attr[1] == 's'}); });
     return out;
 }
 
 std::set<std::string> ids_in(const std::string& html) {
     std::set<std::string> ids;
-    std::size_t pos = 0;
-    while ((pos = html.find(" id=\"", pos)) != std::string::npos) {
-        std::size_t end = html.find('"', pos + 5);
-        if (end == std::string::npos) break;
-        ids.insert(html.substr(pos + 5, end - pos - 5));
-        pos = end;
-    }
+    for_each_between(html, " id=\"", "\"", [&](std::string_view id) { ids.emplace(id); });
     return ids;
 }
 
@@ -162,19 +150,10 @@ private:
     }
 
     // The page or file a path reaches after redirects ("" when nothing answers).
-    std::string resolve(std::string path) const {
-        for (int hops = 0; hops <= kMaxRedirectChain; ++hops) {
-            const Route* r = l_.site.find(path);
-            if (!r && path.back() != '/') {
-                path += '/';
-                r = l_.site.find(path);
-            }
-            if (!r) return "";
-            if (r->kind != RouteKind::Redirect) return path;
-            if (r->target.rfind("http", 0) == 0) return path;  // leaves the site: not ours to check
-            path = r->target.substr(0, r->target.find('?'));
-        }
-        return "";
+    // A redirect that leaves the site ends the chain: what lies beyond is not ours to check.
+    std::string resolve(const std::string& path) const {
+        const ChainEnd end = follow_redirects(l_.site, path);
+        return end.kind == ChainEnd::Kind::Route || end.kind == ChainEnd::Kind::External ? end.path : "";
     }
 
     const Loaded& l_;

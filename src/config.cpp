@@ -7,12 +7,12 @@
 #include <cctype>
 #include <cstring>
 #include <iterator>
-#include <fstream>
 #include <mutex>
 #include <set>
 #include <sstream>
 
 #include "error.h"
+#include "read_file.h"
 #include "text.h"
 #include "url_path.h"
 
@@ -62,19 +62,10 @@ std::string join_path(std::string_view dir, const std::string& p) {
     return std::string(dir) + "/" + p;
 }
 
-// A site path or absolute URL used as a link or redirect target.
+// A site path or absolute URL used as a link or redirect target; a bad path is quoted in the reason.
 std::string check_target(const std::string& v) {
-    if (is_absolute_url(v)) {
-        for (unsigned char c : v)
-            if (c <= 0x20 || c == 0x7f) return "URL holds a space or control character";
-        return "";
-    }
-    std::string path = v.substr(0, v.find_first_of("?#"));
-    std::string why = validate_site_path(path);
-    if (why.empty())  // the query and fragment go into Location headers too
-        for (unsigned char c : v.substr(path.size()))
-            if (c < 0x20 || c == 0x7f) why = "control character in the query";
-    return why.empty() ? "" : "'" + v + "': " + why;
+    const std::string why = link_target_problem(v);
+    return why.empty() || is_absolute_url(v) ? why : "'" + v + "': " + why;
 }
 
 // "4M", "512K", "4MiB", "1G" or a number of bytes; binary multiples. Returns why not, or "".
@@ -138,9 +129,7 @@ struct Parser {
             while (start <= v.size()) {
                 std::size_t comma = v.find(',', start);
                 if (comma == std::string::npos) comma = v.size();
-                std::string a = v.substr(start, comma - start);
-                a.erase(0, a.find_first_not_of(" \t"));
-                a.erase(a.find_last_not_of(" \t") + 1);
+                const std::string a = trim(v.substr(start, comma - start), " \t");
                 if (!a.empty()) cfg.author.aliases.push_back(a);
                 start = comma + 1;
             }
@@ -314,13 +303,12 @@ Config parse_config(std::string_view text, std::string_view file_name, std::stri
 }
 
 Config load_config(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(at(path, 0, std::string("cannot open: ") + std::strerror(errno)));
-    std::ostringstream ss;
-    ss << in.rdbuf();
+    std::string reason;
+    std::optional<std::string> text = read_file(path, kMaxConfigBytes, reason);
+    if (!text) throw Error(at(path, 0, "cannot open: " + reason));
     std::string dir = ".";
     if (auto slash = path.rfind('/'); slash != std::string::npos) dir = slash == 0 ? "/" : path.substr(0, slash);
-    return parse_config(ss.str(), path, dir);
+    return parse_config(*text, path, dir);
 }
 
 }  // namespace folio

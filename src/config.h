@@ -10,6 +10,8 @@ namespace folio {
 
 // The longest line folio.ini may hold: a long bio fits, a runaway file does not.
 inline constexpr std::size_t kMaxIniLine = 16384;
+// The largest folio.ini read: far more lines of that length than any site has.
+inline constexpr std::size_t kMaxConfigBytes = 4 * 1024 * 1024;
 
 // The cache folder (CGI responses and the kept gzip variants of large files, together): 8 MiB
 // unless [paths] cache_size says otherwise, and never more than 1 GiB (a typo must not let it

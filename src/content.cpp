@@ -72,6 +72,12 @@ std::string page_content(const SiteView& v, const Page& p, std::vector<std::stri
     return render_content(v, p, page_body(p), v.config.site.base_path, problems);
 }
 
+// One of two tables of contents, on purpose. This one is the theme's: {% include toc %} (the
+// minimal-mistakes sidebar) renders the toc partial from data, h2 and h3 only, as plain text.
+// kramdown's {:toc} (jekyll/kramdown.cpp, toc_entries and toc_html) replaces a list in the
+// Markdown with kramdown's own nested <ul id="markdown-toc"> HTML, byte for byte as Jekyll writes
+// it: every heading level, .no_toc skipped, the headings' inline HTML kept without links. Same
+// headings, different output and rules: merging them would change one or the other.
 TemplateData toc_data(const std::string& html) {
     mu::data list{mu::data::type::list};
     for (const auto& h : headings_of(html)) {

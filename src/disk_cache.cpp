@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "fd.h"
+#include "read_file.h"
 #include "text.h"
 
 namespace folio {
@@ -76,20 +77,16 @@ void remove_tree(const std::string& dir) {
     rmdir(dir.c_str());
 }
 
-// O_NOFOLLOW: a link planted in the folder is not followed (the folder itself is checked private).
-std::optional<std::string> read_whole(const std::string& path) {
-    int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-    if (fd < 0) return std::nullopt;
-    const Fd guard(fd);  // closes fd on every way out
-    std::string bytes;
-    struct stat st;
-    if (fstat(fd, &st) == 0 && st.st_size > 0) bytes.reserve(static_cast<std::size_t>(st.st_size));
-    char buf[65536];
-    ssize_t n;
-    while ((n = read(fd, buf, sizeof buf)) > 0) bytes.append(buf, static_cast<std::size_t>(n));
-    if (n < 0) return std::nullopt;
-    return bytes;
+// Links refused: a link planted in the folder is not followed (the folder itself is checked
+// private). A file that cannot be read is one not kept.
+std::optional<std::string> read_whole(const std::string& path, std::uint64_t limit) {
+    std::string reason;
+    return read_file(path, static_cast<std::size_t>(std::min<std::uint64_t>(limit, SIZE_MAX)), reason, false);
 }
+
+// The cache's own files (the site index, the fingerprint) are written whatever the cache's bound;
+// this one only keeps a broken or planted file from filling memory.
+constexpr std::uint64_t kMaxStateFileBytes = std::uint64_t(256) << 20;
 
 // Readers never see half a file: written beside it under a name of this process, then renamed.
 void write_whole(const std::string& path, const std::string& bytes) {
@@ -268,7 +265,7 @@ std::string DiskCache::entry_path(std::uint64_t fingerprint, const std::string& 
 }
 
 std::optional<Response> DiskCache::get(std::uint64_t fingerprint, const std::string& key) const {
-    std::optional<std::string> bytes = read_whole(entry_path(fingerprint, key));
+    std::optional<std::string> bytes = read_whole(entry_path(fingerprint, key), limit_ / kMaxEntryShare);  // the most put() keeps
     if (!bytes) return std::nullopt;
     std::size_t nl = bytes->find('\n');
     if (nl == std::string::npos || bytes->compare(0, nl, key) != 0) return std::nullopt;
@@ -347,7 +344,9 @@ void DiskCache::note_fingerprint(std::uint64_t fingerprint) const {
     write_file("fingerprint", buf);
 }
 
-std::optional<std::string> DiskCache::read_file(const std::string& name) const { return read_whole(dir_ + "/" + name); }
+std::optional<std::string> DiskCache::read_file(const std::string& name) const {
+    return read_whole(dir_ + "/" + name, kMaxStateFileBytes);
+}
 
 void DiskCache::write_file(const std::string& name, const std::string& bytes) const { write_whole(dir_ + "/" + name, bytes); }
 

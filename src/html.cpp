@@ -3,20 +3,11 @@
 
 namespace folio {
 
-std::string escape_html(std::string_view text) {
-    std::string out;
-    out.reserve(text.size() + text.size() / 8);
-    for (char c : text) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        default: out += c;
-        }
-    }
-    return out;
+const ByteEscaper& html_escaper() {
+    static const ByteEscaper kHtml{{'&', "&amp;"}, {'<', "&lt;"}, {'>', "&gt;"}, {'"', "&quot;"}, {'\'', "&#39;"}};
+    return kHtml;
 }
+
+std::string escape_html(std::string_view text) { return html_escaper()(text); }
 
 }  // namespace folio

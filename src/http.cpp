@@ -3,6 +3,7 @@
 
 #include "error.h"
 #include "html.h"
+#include "text.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -108,7 +109,7 @@ const char* reason_phrase(int status) {
 
 bool header_value_ok(std::string_view value) {
     for (unsigned char c : value)
-        if (c < 0x20 || c == 0x7f) return false;
+        if (is_control(c)) return false;
     return true;
 }
 

@@ -33,9 +33,7 @@ bool etag_listed(const std::string& list, const std::string& etag) {
     while (pos < list.size()) {
         std::size_t comma = list.find(',', pos);
         if (comma == std::string::npos) comma = list.size();
-        std::string t = list.substr(pos, comma - pos);
-        t.erase(0, t.find_first_not_of(" \t"));
-        t.erase(t.find_last_not_of(" \t") + 1);
+        const std::string t = trim(list.substr(pos, comma - pos), " \t");
         if (t == "*" || strip(t) == strip(etag)) return true;
         pos = comma + 1;
     }
@@ -57,16 +55,11 @@ bool compressible(const Response& r) {
     const std::string* header = r.header("Content-Type");
     if (!header) return false;
     // The media type without parameters, lower case: "type/subtype" or "type/x+suffix".
-    std::string type = header->substr(0, header->find(';'));
-    type.erase(type.find_last_not_of(" \t") + 1);
-    for (auto& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    auto ends_with = [&](std::string_view s) {
-        return type.size() >= s.size() && type.compare(type.size() - s.size(), s.size(), s) == 0;
-    };
+    const std::string type = to_lower(trim(header->substr(0, header->find(';')), " \t"));
     // A whitelist of exact types and structured-syntax suffixes: a substring test took
     // "application/vnd.openxmlformats-...document" (a zip file) for XML.
-    return type.rfind("text/", 0) == 0 || type == "application/json" || type == "application/xml" ||
-           type == "application/javascript" || ends_with("+xml") || ends_with("+json");
+    return starts_with(type, "text/") || type == "application/json" || type == "application/xml" ||
+           type == "application/javascript" || ends_with(type, "+xml") || ends_with(type, "+json");
 }
 
 std::string etag_of_file(const BodyFile& f) { return "\"" + f.stamp() + "\""; }
@@ -103,9 +96,7 @@ bool accepts_gzip(const std::string& ae) {
         std::string token = ae.substr(pos, comma - pos);
         pos = comma + 1;
         std::size_t semi = token.find(';');
-        std::string coding = token.substr(0, semi);
-        coding.erase(0, coding.find_first_not_of(" \t"));
-        coding.erase(coding.find_last_not_of(" \t") + 1);
+        const std::string coding = trim(token.substr(0, semi), " \t");
         if (coding != "gzip" && coding != "x-gzip") continue;
         if (semi == std::string::npos) return true;
         std::size_t q = token.find("q=", semi);

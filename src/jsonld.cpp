@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "config.h"
+#include "escape.h"
 #include "site_url.h"
 
 namespace folio {
@@ -12,25 +13,16 @@ namespace {
 // A JSON string literal in which '<', '>' and '&' are escaped too, so the text can never close
 // the script element it stands in.
 std::string json_string(const std::string& s) {
-    std::string out = "\"";
-    for (unsigned char c : s) {
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '<': out += "\\u003c"; break;
-        case '>': out += "\\u003e"; break;
-        case '&': out += "\\u0026"; break;
-        default:
-            if (c < 0x20) {
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                out += buf;
-            } else {
-                out += static_cast<char>(c);
-            }
+    static const ByteEscaper kJson = [] {
+        ByteEscaper e{{'"', "\\\""}, {'\\', "\\\\"}, {'<', "\\u003c"}, {'>', "\\u003e"}, {'&', "\\u0026"}};
+        for (unsigned char c = 0; c < 0x20; ++c) {  // JSON allows no raw control character
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\u%04x", c);
+            e.set(c, buf);
         }
-    }
-    return out + "\"";
+        return e;
+    }();
+    return "\"" + kJson(s) + "\"";
 }
 
 }  // namespace

@@ -6,12 +6,12 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <fstream>
 #include <memory>
-#include <sstream>
 
 #include "error.h"
 #include "fd.h"
+#include "http.h"
+#include "read_file.h"
 #include "safe_open.h"
 #include "site.h"
 #include "text.h"
@@ -51,9 +51,7 @@ std::string clean_path(std::string p) {
 
 void check_path(const std::string& path, int line, const char* key) {
     std::string why = validate_site_path(path.substr(0, path.find('?')));
-    if (why.empty())
-        for (unsigned char c : path)
-            if (c < 0x20 || c == 0x7f) why = "control character";
+    if (why.empty() && !header_value_ok(path)) why = "control character";  // in the query
     if (!why.empty()) throw KeyError{line, std::string(key) + ": '" + path + "': " + why};
 }
 
@@ -91,13 +89,9 @@ void read_keys(Page& p, const YAML::Node& d) {
     p.redirect_to = scalar(d, "redirect_to");
     if (!p.redirect_to.empty()) {
         p.redirect_to_line = line_of(d["redirect_to"]);
-        if (is_absolute_url(p.redirect_to)) {
-            for (unsigned char c : p.redirect_to)
-                if (c <= 0x20 || c == 0x7f) throw KeyError{p.redirect_to_line, "redirect_to: URL holds a space or control character"};
-        } else {
-            p.redirect_to = clean_path(p.redirect_to);
-            check_path(p.redirect_to, p.redirect_to_line, "redirect_to");
-        }
+        if (!is_absolute_url(p.redirect_to)) p.redirect_to = clean_path(p.redirect_to);
+        if (std::string why = link_target_problem(p.redirect_to); !why.empty())
+            throw KeyError{p.redirect_to_line, "redirect_to: " + (is_absolute_url(p.redirect_to) ? why : "'" + p.redirect_to + "': " + why)};
     }
 }
 
@@ -113,19 +107,10 @@ std::string page_body(const Page& page) {
                  : open_within(page.source.substr(0, cut), page.rel);
     if (fd < 0) throw Error(at(page.source, 0, "cannot read the page any more"));
     const Fd guard(fd);  // closes fd on every way out
-    struct stat st;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || static_cast<std::size_t>(st.st_size) < page.body_offset ||
-        static_cast<std::size_t>(st.st_size) > kMaxContentFileBytes)
-        throw Error(at(page.source, 0, "cannot read the page any more"));
-    std::string body(static_cast<std::size_t>(st.st_size) - page.body_offset, '\0');
-    std::size_t got = 0;
-    while (got < body.size()) {
-        ssize_t n = pread(fd, body.data() + got, body.size() - got, static_cast<off_t>(page.body_offset + got));
-        if (n <= 0) break;
-        got += static_cast<std::size_t>(n);
-    }
-    body.resize(got);
-    return body;
+    std::string reason;
+    std::optional<std::string> body = read_open_file(fd, kMaxContentFileBytes, reason, page.body_offset);
+    if (!body) throw Error(at(page.source, 0, "cannot read the page any more"));
+    return std::move(*body);
 }
 
 namespace {
@@ -225,7 +210,7 @@ std::string derived_url(std::string_view rel) {
     std::string r(rel);
     for (const char* ext : {".md", ".markdown", ".html", ".htm"}) {
         const std::size_t n = std::char_traits<char>::length(ext);
-        if (r.size() > n && r.compare(r.size() - n, n, ext) == 0) {
+        if (r.size() > n && ends_with(r, ext)) {
             r.resize(r.size() - n);
             break;
         }
@@ -233,7 +218,7 @@ std::string derived_url(std::string_view rel) {
     if (!r.empty() && r[0] == '_') r.erase(0, 1);  // a collection folder is served without '_'
     if (r == "index") return "/";
     const std::string idx = "/index";
-    if (r.size() > idx.size() && r.compare(r.size() - idx.size(), idx.size(), idx) == 0) r.resize(r.size() - idx.size());
+    if (r.size() > idx.size() && ends_with(r, idx)) r.resize(r.size() - idx.size());
     return "/" + r + "/";
 }
 

@@ -88,7 +88,7 @@ bool is_owner(const std::string& author, const std::vector<std::string>& owner_n
 std::string publication_kind(const Page& p) {
     std::string k = field(p, "type");
     if (k.empty()) k = field(p, "category");
-    std::transform(k.begin(), k.end(), k.begin(), [](unsigned char c) { return std::tolower(c); });
+    k = to_lower(k);
     if (k == "manuscripts" || k == "journal article" || k == "journals") return "journal";
     if (k == "conferences" || k == "proceedings" || k == "inproceedings") return "conference";
     if (k == "preprints") return "preprint";
@@ -114,8 +114,8 @@ Citation citation_of(const Page& p) {
     c.arxiv = field(p, "arxiv");
     c.pdf_url = field(p, "pdfurl");
     std::string paper = field(p, "paperurl");
-    if (c.pdf_url.empty() && paper.size() > 4 && paper.compare(paper.size() - 4, 4, ".pdf") == 0) c.pdf_url = paper;
-    if (c.arxiv.empty() && paper.rfind("https://arxiv.org/abs/", 0) == 0) c.arxiv = paper.substr(22);
+    if (c.pdf_url.empty() && paper.size() > 4 && ends_with(paper, ".pdf")) c.pdf_url = paper;
+    if (c.arxiv.empty() && starts_with(paper, "https://arxiv.org/abs/")) c.arxiv = paper.substr(22);
     if (c.pdf_url.empty() && !c.arxiv.empty()) c.pdf_url = "https://arxiv.org/pdf/" + c.arxiv;
     return c;
 }

@@ -14,6 +14,7 @@
 #include "safe_open.h"
 #include "site.h"
 #include "site_url.h"
+#include "text.h"
 #include "url_path.h"
 
 namespace folio {
@@ -161,9 +162,9 @@ Response answer_route(const SiteView& v, const Route& route, const std::string& 
 // "/x", and "/x/index.html" for "/x/": the same page, not a redirect.
 const Route* html_alternate(const Site& site, const std::string& path) {
     const std::string ext = ".html", index = "/index.html";
-    if (path.size() > index.size() && path.compare(path.size() - index.size(), index.size(), index) == 0)
+    if (path.size() > index.size() && ends_with(path, index))
         return site.find(path.substr(0, path.size() - index.size() + 1));
-    if (path.size() > ext.size() && path.compare(path.size() - ext.size(), ext.size(), ext) == 0)
+    if (path.size() > ext.size() && ends_with(path, ext))
         return site.find(path.substr(0, path.size() - ext.size()));
     if (path.back() != '/') return site.find(path + ext);
     return nullptr;

@@ -15,7 +15,6 @@
 #include <cstring>
 #include <cctype>
 #include <ctime>
-#include <fstream>
 #include <memory>
 #include <set>
 #include <sstream>
@@ -26,6 +25,8 @@
 #include "jekyll/jekyll.h"
 #include "text.h"
 #include "publication.h"
+#include "read_file.h"
+#include "redirect_chain.h"
 #include "safe_open.h"
 #include "utc_time.h"
 #include "yaml_pack.h"
@@ -56,14 +57,9 @@ bool is_hidden_or_backup(std::string_view name) {
     if (name.empty() || name[0] == '.' || name[0] == '#' || name[0] == '~' || name.back() == '~') return true;
     static constexpr std::string_view kLeftovers[] = {".swp", ".swo", ".swn", ".swx", ".bak", ".orig", ".rej",
                                                       ".tmp", ".temp", ".old", ".save", ".kate-swp", ".part"};
-    for (std::string_view ext : kLeftovers) {
-        if (name.size() <= ext.size()) continue;
-        std::string_view tail = name.substr(name.size() - ext.size());
-        if (std::equal(tail.begin(), tail.end(), ext.begin(), [](char a, char b) {
-                return std::tolower(static_cast<unsigned char>(a)) == b;
-            }))
-            return true;
-    }
+    const std::string lower = to_lower(name);
+    for (std::string_view ext : kLeftovers)
+        if (lower.size() > ext.size() && ends_with(lower, ext)) return true;
     return false;
 }
 
@@ -100,10 +96,8 @@ struct Walker {
 
     static bool has_front_matter(const std::string& path) {
         char head[4] = {};
-        int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
-        if (fd < 0) return false;
-        ssize_t n = read(fd, head, sizeof head);
-        close(fd);
+        const Fd fd(open(path.c_str(), O_RDONLY | O_CLOEXEC));
+        const ssize_t n = fd ? read(fd.get(), head, sizeof head) : -1;
         return n >= 4 && head[0] == '-' && head[1] == '-' && head[2] == '-' && (head[3] == '\n' || head[3] == '\r');
     }
 
@@ -168,33 +162,13 @@ struct Walker {
     }
 };
 
-// Reads a whole file, refusing one over kMaxContentFileBytes. Sized from fstat, so a small page
-// costs one small allocation.
+// Reads a whole page below root, refusing one over kMaxContentFileBytes.
 std::string read_limited(const std::string& root, const std::string& rel, std::string& error) {
-    int fd = open_within(root, rel);
-    if (fd < 0) {
-        error = "cannot read";
-        return {};
-    }
-    const Fd guard(fd);  // closes fd on every way out
-    struct stat st;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        error = "cannot read";
-        return {};
-    }
-    if (static_cast<std::size_t>(st.st_size) > kMaxContentFileBytes) {
-        error = "larger than " + std::to_string(kMaxContentFileBytes) + " bytes";
-        return {};
-    }
-    std::string text(static_cast<std::size_t>(st.st_size), '\0');
-    std::size_t got = 0;
-    while (got < text.size()) {
-        ssize_t n = read(fd, text.data() + got, text.size() - got);
-        if (n <= 0) break;
-        got += static_cast<std::size_t>(n);
-    }
-    text.resize(got);
-    return text;
+    const Fd fd(open_within(root, rel));
+    std::string reason;
+    std::optional<std::string> text = fd ? read_open_file(fd.get(), kMaxContentFileBytes, reason) : std::nullopt;
+    if (!text) error = fd && errno == EFBIG ? reason : "cannot read";
+    return text ? std::move(*text) : std::string();
 }
 
 std::string real(const std::string& path) {
@@ -423,36 +397,20 @@ public:
     // Redirects that come back to themselves are errors; chains and dead ends are warnings.
     void check_redirects() {
         for (const auto& [from, route] : site_.routes) {
-            if (route.kind != RouteKind::Redirect) continue;
-            std::string target = without_query(route.target);
-            if (target.rfind("http://", 0) == 0 || target.rfind("https://", 0) == 0) continue;
-            std::set<std::string> seen{from};
-            int hops = 1;
-            const Route* next = nullptr;
-            while ((next = follow(target)) && next->kind == RouteKind::Redirect && hops <= kMaxRedirectChain) {
-                if (!seen.insert(target).second || target == from) break;
-                target = without_query(next->target);
-                if (target.rfind("http", 0) == 0) break;
-                ++hops;
-            }
-            if (seen.count(target) || hops > kMaxRedirectChain) {
-                site_.errors.push_back(route.origin + ": redirect from " + from + " loops back (" + target + ")");
-            } else if (!next) {
-                site_.warnings.push_back(route.origin + ": redirect from " + from + " goes to " + target + ", which does not exist");
-            } else if (hops > 1) {
-                site_.warnings.push_back(route.origin + ": redirect from " + from + " takes " + std::to_string(hops) + " hops to reach a page");
+            if (route.kind != RouteKind::Redirect || is_absolute_url(route.target)) continue;
+            const ChainEnd end = follow_redirects(site_, from, route);
+            using K = ChainEnd::Kind;
+            if (end.kind == K::Loop || end.kind == K::TooLong) {
+                site_.errors.push_back(route.origin + ": redirect from " + from + " loops back (" + end.path + ")");
+            } else if (end.kind == K::Missing) {
+                site_.warnings.push_back(route.origin + ": redirect from " + from + " goes to " + end.path + ", which does not exist");
+            } else if (end.hops > 1) {
+                site_.warnings.push_back(route.origin + ": redirect from " + from + " takes " + std::to_string(end.hops) + " hops to reach a page");
             }
         }
     }
 
 private:
-    // The route a target reaches, as the router would resolve it (with its trailing slash).
-    const Route* follow(const std::string& path) const {
-        if (const Route* r = site_.find(path)) return r;
-        if (!path.empty() && path.back() != '/') return site_.find(path + "/");
-        return nullptr;
-    }
-
     std::string describe(const Route& r) const {
         switch (r.kind) {
         case RouteKind::Page: return "the page " + site_.pages[r.page].source;
@@ -472,7 +430,7 @@ private:
 std::string bibtex_url(const std::string& page_url) {
     std::string u = page_url;
     if (u.size() > 1 && u.back() == '/') u.pop_back();
-    if (u.size() > 5 && u.compare(u.size() - 5, 5, ".html") == 0) u.resize(u.size() - 5);
+    if (u.size() > 5 && ends_with(u, ".html")) u.resize(u.size() - 5);
     return u + ".bib";
 }
 
@@ -513,8 +471,7 @@ std::string content_type_for(const std::string& name) {
     std::size_t dot = name.rfind('.');
     std::size_t slash = name.rfind('/');
     if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return "application/octet-stream";
-    std::string ext = name.substr(dot + 1);
-    for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string ext = to_lower(name.substr(dot + 1));
     auto it = kTypes.find(ext);
     return it == kTypes.end() ? "application/octet-stream" : it->second;
 }

@@ -54,7 +54,7 @@ mu::data nav_data(const Config& c, const std::string& path) {
     for (std::size_t i = 0; i < c.nav.size(); ++i) {
         const std::string& u = c.nav[i].url;
         if (u.empty() || u[0] != '/') continue;
-        bool match = u == "/" ? path == "/" : path.rfind(u, 0) == 0;
+        bool match = u == "/" ? path == "/" : starts_with(path, u);
         if (match && u.size() > best_len) {
             best = i;
             best_len = u.size();

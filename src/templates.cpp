@@ -8,12 +8,12 @@
 
 #include <algorithm>
 #include <map>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include "error.h"
 #include "fd.h"
+#include "read_file.h"
+#include "text.h"
 
 namespace folio {
 namespace {
@@ -36,12 +36,14 @@ private:
     const std::map<std::string, mu::data>& partials_;
 };
 
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(at(path, 0, "cannot read"));
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
+// The largest layout or partial read; a template is a page's frame, far smaller than a page.
+constexpr std::size_t kMaxTemplateBytes = 1024 * 1024;
+
+std::string read_template(const std::string& path) {
+    std::string reason;
+    std::optional<std::string> text = read_file(path, kMaxTemplateBytes, reason);
+    if (!text) throw Error(at(path, 0, "cannot read: " + reason));
+    return std::move(*text);
 }
 
 std::vector<std::string> list_mustache_files(const std::string& dir) {
@@ -51,7 +53,7 @@ std::vector<std::string> list_mustache_files(const std::string& dir) {
     while (dirent* e = readdir(d.get())) {
         std::string n = e->d_name;
         const std::string ext = ".mustache";
-        if (n.size() > ext.size() && n[0] != '.' && n.compare(n.size() - ext.size(), ext.size(), ext) == 0)
+        if (n.size() > ext.size() && n[0] != '.' && ends_with(n, ext))
             names.push_back(n.substr(0, n.size() - ext.size()));
     }
     std::sort(names.begin(), names.end());
@@ -62,20 +64,10 @@ std::vector<std::string> list_mustache_files(const std::string& dir) {
 // tag, as kainjow reads it.
 std::vector<std::string> included_partials(const std::string& text) {
     std::vector<std::string> out;
-    std::size_t pos = 0;
-    while ((pos = text.find("{{", pos)) != std::string::npos) {
-        std::size_t end = text.find("}}", pos + 2);
-        if (end == std::string::npos) break;
-        std::string inner = text.substr(pos + 2, end - pos - 2);
-        std::size_t first = inner.find_first_not_of(" \t\r\n");
-        if (first != std::string::npos && inner[first] == '>') {
-            std::string name = inner.substr(first + 1);
-            name.erase(0, name.find_first_not_of(" \t\r\n"));
-            name.erase(name.find_last_not_of(" \t\r\n") + 1);
-            out.push_back(name);
-        }
-        pos = end + 2;
-    }
+    for_each_between(text, "{{", "}}", [&](std::string_view inner) {
+        const std::size_t first = inner.find_first_not_of(" \t\r\n");
+        if (first != std::string_view::npos && inner[first] == '>') out.push_back(trim(inner.substr(first + 1)));
+    });
     return out;
 }
 
@@ -154,7 +146,7 @@ Templates Templates::load(const std::string& dir) {
     std::map<std::string, std::string> texts;
     for (const auto& name : list_mustache_files(dir + "/partials")) {
         const std::string file = dir + "/partials/" + name + ".mustache";
-        std::string text = read_file(file);
+        std::string text = read_template(file);
         mu::mustache parsed{text};
         if (!parsed.is_valid()) {
             t.partial_errors[name] = template_error(file, text, parsed.error_message());
@@ -183,7 +175,7 @@ Templates Templates::load(const std::string& dir) {
     for (const auto& name : list_mustache_files(dir + "/layouts")) {
         State::Layout l;
         l.file = dir + "/layouts/" + name + ".mustache";
-        std::string text = read_file(l.file);
+        std::string text = read_template(l.file);
         l.tpl = std::make_shared<mu::mustache>(text);
         if (!l.tpl->is_valid()) l.error = template_error(l.file, text, l.tpl->error_message());
         else if (sets_delimiters(text)) l.error = at(l.file, 1, "set-delimiter tags ({{=...=}}) are not supported");

@@ -6,12 +6,34 @@
 
 namespace folio {
 
+inline bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+
 inline bool ends_with(std::string_view s, std::string_view suffix) {
     return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
+// ASCII case only, whatever the locale: for schemes, extensions, media types and keys, which are
+// ASCII by definition, never for text shown to people.
+inline char to_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+inline std::string to_lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = to_lower(c);
+    return out;
+}
+
+// starts_with, ignoring the ASCII case of s; lower_prefix is written in lower case.
+inline bool starts_with_ci(std::string_view s, std::string_view lower_prefix) {
+    if (s.size() < lower_prefix.size()) return false;
+    for (std::size_t i = 0; i < lower_prefix.size(); ++i)
+        if (to_lower(s[i]) != lower_prefix[i]) return false;
+    return true;
+}
+
 // An http(s) URL, as opposed to a site path.
 inline bool is_absolute_url(std::string_view v) { return v.rfind("https://", 0) == 0 || v.rfind("http://", 0) == 0; }
+
+// A C0 control character or DEL: never allowed in a header value, a path or a link target.
+inline bool is_control(unsigned char c) { return c < 0x20 || c == 0x7f; }
 
 // FNV-1a: a stable 64-bit hash (the same across runs and processes) for cache keys and ETags;
 // not a security boundary.
@@ -20,10 +42,23 @@ inline std::uint64_t fnv1a(std::string_view s, std::uint64_t h = 146959810393466
     return h;
 }
 
-inline std::string trim(std::string_view s) {
-    std::size_t a = s.find_first_not_of(" \t\r\n");
+// Calls each(inner) for every open...close in s, left to right (not nested: the first close after
+// an open ends it); an open without a close ends the scan.
+template <typename Each>
+void for_each_between(std::string_view s, std::string_view open, std::string_view close, Each each) {
+    for (std::size_t pos = 0; (pos = s.find(open, pos)) != std::string_view::npos;) {
+        const std::size_t start = pos + open.size(), end = s.find(close, start);
+        if (end == std::string_view::npos) return;
+        each(s.substr(start, end - start));
+        pos = end + close.size();
+    }
+}
+
+// s without the blanks at either end.
+inline std::string trim(std::string_view s, std::string_view blanks = " \t\r\n") {
+    std::size_t a = s.find_first_not_of(blanks);
     if (a == std::string_view::npos) return "";
-    std::size_t b = s.find_last_not_of(" \t\r\n");
+    std::size_t b = s.find_last_not_of(blanks);
     return std::string(s.substr(a, b - a + 1));
 }
 

@@ -1,6 +1,8 @@
 // Request path decoding and validation: the only way a request reaches a site path.
 #include "url_path.h"
 
+#include "text.h"
+
 namespace folio {
 namespace {
 
@@ -9,16 +11,6 @@ int hex_value(char c) {
     if (c >= 'a' && c <= 'f') return c - 'a' + 10;
     if (c >= 'A' && c <= 'F') return c - 'A' + 10;
     return -1;
-}
-
-bool starts_with_ci(std::string_view s, std::string_view prefix) {
-    if (s.size() < prefix.size()) return false;
-    for (std::size_t i = 0; i < prefix.size(); ++i) {
-        char a = s[i];
-        if (a >= 'A' && a <= 'Z') a = static_cast<char>(a - 'A' + 'a');
-        if (a != prefix[i]) return false;
-    }
-    return true;
 }
 
 // Apache passes absolute-form request targets through unchanged: keep only the path.
@@ -66,7 +58,7 @@ std::string validate_site_path(std::string_view path) {
     if (path.size() > kMaxPathBytes) return "path too long";
     for (unsigned char c : path) {
         if (c == 0) return "NUL in path";
-        if (c < 0x20 || c == 0x7f) return "control character in path";
+        if (is_control(c)) return "control character in path";
         if (c == '\\') return "backslash in path";
     }
     if (!valid_utf8(path)) return "invalid UTF-8 in path";
@@ -82,6 +74,20 @@ std::string validate_site_path(std::string_view path) {
         if (++segments > kMaxPathSegments) return "too many path segments";
         pos = end + 1;
     }
+    return "";
+}
+
+std::string link_target_problem(std::string_view v) {
+    if (is_absolute_url(v)) {
+        // An href or Location ends at a space; a control character could split a header.
+        for (unsigned char c : v)
+            if (c == ' ' || is_control(c)) return "URL holds a space or control character";
+        return "";
+    }
+    const std::string_view path = v.substr(0, v.find_first_of("?#"));
+    if (std::string why = validate_site_path(path); !why.empty()) return why;
+    for (unsigned char c : v.substr(path.size()))  // the query and fragment go into Location headers too
+        if (is_control(c)) return "control character in the query";
     return "";
 }
 

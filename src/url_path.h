@@ -28,6 +28,13 @@ std::string_view query_of(std::string_view request_uri);
 // Returns "" when valid, else the reason.
 std::string validate_site_path(std::string_view path);
 
+// Why v cannot be a link or redirect target (an href, a Location), or "" when it can: either an
+// http(s) URL holding no space and no control character, or a site path valid for
+// validate_site_path (cut at '?' or '#') whose query and fragment hold no control character.
+// Reasons: "URL holds a space or control character", validate_site_path's, or
+// "control character in the query".
+std::string link_target_problem(std::string_view v);
+
 // True for a well-formed UTF-8 string (no overlong forms, no surrogates, nothing past U+10FFFF).
 bool valid_utf8(std::string_view s);
 

@@ -4,15 +4,15 @@
 #include <sys/stat.h>
 
 #include <cctype>
+#include <cerrno>
 #include <fnmatch.h>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "error.h"
 #include "front_matter.h"
 #include "http.h"
+#include "read_file.h"
 #include "text.h"
 #include "url_path.h"
 
@@ -34,12 +34,17 @@ bool flag_of(const YAML::Node& map, const char* key, bool fallback) {
     return fallback;
 }
 
+// The largest _config.yml or _data file read.
+constexpr std::size_t kMaxYamlFileBytes = 4 * 1024 * 1024;
+
+// A missing file reads as an empty one: a site need not have _config.yml or _data/navigation.yml
+// (nor a _data folder: ENOTDIR). One that is there but cannot be read is an error, as one that
+// does not parse is, not a site silently without its configuration.
 std::string read_text(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return "";
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
+    std::string reason;
+    std::optional<std::string> text = read_file(path, kMaxYamlFileBytes, reason);
+    if (!text && errno != ENOENT && errno != ENOTDIR) throw Error(at(path, 0, "cannot read: " + reason));
+    return text ? std::move(*text) : std::string();
 }
 
 YAML::Node load_yaml(const std::string& text, const std::string& file) {
@@ -88,9 +93,7 @@ void fill_author(const YAML::Node& a, const std::string& file, Config& cfg) {
         const std::string key = kv.first.Scalar();
         if (!kv.second.IsScalar() || kv.second.Scalar().empty()) continue;
         std::string value = kv.second.Scalar();
-        bool url = is_absolute_url(value);
-        for (unsigned char ch : value)
-            if (ch <= 0x20 || ch == 0x7f) url = false;  // goes into an href: no spaces, no control characters
+        const bool url = is_absolute_url(value) && link_target_problem(value).empty();  // goes into an href
         for (const auto& e : kExtraProfiles) {
             if (key != e.key) continue;
             if (url) cfg.author.links.push_back({e.folio_key, e.label, value});
@@ -139,8 +142,8 @@ JekyllSite parse_jekyll(const std::string& config_text, const std::string& file,
         while (!cfg.site.url.empty() && cfg.site.url.back() == '/') cfg.site.url.pop_back();
         if (!cfg.site.url.empty() && !is_absolute_url(cfg.site.url))
             throw Error(at(file, c["url"].Mark().line + 1, "url: expected an absolute http(s) URL"));
-        for (unsigned char ch : cfg.site.url)
-            if (ch <= 0x20 || ch == 0x7f) throw Error(at(file, c["url"].Mark().line + 1, "url: space or control character"));
+        if (!cfg.site.url.empty() && !link_target_problem(cfg.site.url).empty())
+            throw Error(at(file, c["url"].Mark().line + 1, "url: space or control character"));
         while (!cfg.site.url.empty() && cfg.site.url.back() == '/') cfg.site.url.pop_back();
     }
     if (cfg.site.base_path.empty()) {
@@ -198,14 +201,7 @@ JekyllSite parse_jekyll(const std::string& config_text, const std::string& file,
                 if (!e.IsMap() || text_of(e, "title").empty() || text_of(e, "url").empty()) continue;
                 const std::string url = text_of(e, "url");
                 // The same rule as folio.ini's [nav]: a valid site path or an http(s) URL.
-                std::string why;
-                if (is_absolute_url(url)) {
-                    for (unsigned char ch : url)
-                        if (ch <= 0x20 || ch == 0x7f) why = "space or control character in the URL";
-                } else {
-                    why = validate_site_path(url.substr(0, url.find_first_of("?#")));
-                    if (why.empty() && !header_value_ok(url)) why = "control character in the URL";
-                }
+                const std::string why = link_target_problem(url);
                 if (!why.empty()) {
                     j.warnings.push_back(at(navigation_file, e.Mark().line + 1, "navigation entry left out: " + why));
                     continue;
@@ -219,7 +215,6 @@ JekyllSite parse_jekyll(const std::string& config_text, const std::string& file,
 // site.data: each _data/NAME.yml (or .yaml) as site.data.NAME, into j.config["data"]. A file that
 // is too large or does not parse is left out with a warning; the site serves anyway.
 static void read_data(const std::string& dir, JekyllSite& j) {
-    constexpr std::uintmax_t kMaxDataBytes = 4 * 1024 * 1024;
     std::error_code ec;
     YAML::Node data(YAML::NodeType::Map);
     for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
@@ -227,7 +222,7 @@ static void read_data(const std::string& dir, JekyllSite& j) {
         if ((ext != ".yml" && ext != ".yaml") || !e.is_regular_file(ec)) continue;
         const std::string file = e.path().string();
         try {
-            if (e.file_size(ec) > kMaxDataBytes) throw Error(at(file, 1, "larger than 4 MiB"));
+            if (e.file_size(ec) > kMaxYamlFileBytes) throw Error(at(file, 1, "larger than 4 MiB"));
             YAML::Node n = load_yaml(read_text(file), file);
             if (!within_yaml_budget(n)) throw Error(at(file, 1, "expands to more than " + std::to_string(kMaxYamlValues) + " values"));
             data[e.path().stem().string()] = n;

@@ -18,6 +18,7 @@
 #include "site.h"
 #include "markdown.h"
 #include "fd.h"
+#include "read_file.h"
 #include "safe_open.h"
 
 namespace folio {
@@ -30,21 +31,9 @@ constexpr std::size_t kMaxPartialBytes = 1024 * 1024;
 // stay inside the site allowed, none out of it, no "..": open_within), a regular file of at
 // most kMaxPartialBytes; nullopt otherwise.
 std::optional<std::string> read_partial(const std::string& root, const std::string& rel) {
-    Fd fd(open_within(root, rel));
-    struct stat st;
-    if (fd.get() < 0 || fstat(fd.get(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
-    if (static_cast<std::uintmax_t>(st.st_size) > kMaxPartialBytes) return std::nullopt;
-    std::string text;
-    char buf[65536];
-    for (ssize_t n; (n = read(fd.get(), buf, sizeof buf)) != 0;) {
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            return std::nullopt;
-        }
-        text.append(buf, static_cast<std::size_t>(n));
-        if (text.size() > kMaxPartialBytes) return std::nullopt;  // grew since fstat
-    }
-    return text;
+    const Fd fd(open_within(root, rel));
+    std::string reason;
+    return fd ? read_open_file(fd.get(), kMaxPartialBytes, reason) : std::nullopt;
 }
 
 // jekyll-paginate's paginator as the site's index.html sees it: the first page of site.posts

@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "html.h"
+#include "text.h"
 
 namespace folio {
 namespace {
@@ -21,15 +22,12 @@ bool is_alnum(char c) { return is_alpha(c) || is_digit(c); }
 bool is_word(char c) { return is_alnum(c) || c == '_'; }  // Ruby's \w, as kramdown's regexps
 bool is_blank(char c) { return c == ' ' || c == '\t'; }
 bool is_white(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+// text.h's starts_with and starts_with_ci, at a position of s (none past its end).
 bool starts_with(std::string_view s, std::size_t pos, std::string_view prefix) {
-    return pos <= s.size() && s.substr(pos, prefix.size()) == prefix;
+    return pos <= s.size() && folio::starts_with(s.substr(pos), prefix);
 }
 bool starts_with_ci(std::string_view s, std::size_t pos, std::string_view prefix) {
-    if (pos + prefix.size() > s.size()) return false;
-    for (std::size_t i = 0; i < prefix.size(); ++i)
-        if (lower(s[pos + i]) != prefix[i]) return false;
-    return true;
+    return pos <= s.size() && folio::starts_with_ci(s.substr(pos), prefix);
 }
 bool contains_ci(std::string_view s, std::string_view needle) {
     for (std::size_t i = 0; i + needle.size() <= s.size(); ++i)
@@ -194,7 +192,7 @@ bool safe_attribute_name(const std::string& name) {
     std::string l;
     for (char c : name) {
         if (!(is_word(c) || c == '-' || c == ':' || c == '.')) return false;
-        l += lower(c);
+        l += to_lower(c);
     }
     if (l.rfind("on", 0) == 0) return false;
     static const char* const kUnsafe[] = {"href",   "src",        "srcset", "action",     "formaction", "srcdoc",
@@ -584,7 +582,7 @@ private:
             std::size_t n = lt + 1;
             while (n < text.size() && (is_alnum(text[n]) || text[n] == '-')) ++n;
             std::string name;
-            for (std::size_t i = lt + 1; i < n; ++i) name += lower(text[i]);
+            for (std::size_t i = lt + 1; i < n; ++i) name += to_lower(text[i]);
             std::string head(text.substr(pos, attr_begin - pos));
             head += text.substr(attr_end, gt + 1 - attr_end);
             if (open_.empty()) {
@@ -790,12 +788,7 @@ std::string unescape_kramdown(std::string_view s) {
     return out;
 }
 
-std::string trimmed(const std::string& s) {
-    std::size_t a = 0, b = s.size();
-    while (a < b && is_white(s[a])) ++a;
-    while (b > a && is_white(s[b - 1])) --b;
-    return s.substr(a, b - a);
-}
+std::string trimmed(const std::string& s) { return trim(s, " \t\n\r\f"); }  // is_white's blanks
 
 class Rewriter {
 public:
@@ -1366,7 +1359,7 @@ std::string rebuild_tag(std::string_view tag, const char* rename, const std::vec
         auto it = std::find_if(attrs.begin(), attrs.end(), [&](const Attr& a) {
             if (a.name.size() != n.name.size()) return false;
             for (std::size_t i = 0; i < a.name.size(); ++i)
-                if (lower(a.name[i]) != lower(n.name[i])) return false;
+                if (to_lower(a.name[i]) != to_lower(n.name[i])) return false;
             return true;
         });
         if (it == attrs.end()) {
@@ -1498,6 +1491,9 @@ std::string without_links(std::string_view h) {
     return out;
 }
 
+// The headings for kramdown's {:toc}. Not folio's toc_data (content.cpp, the theme's toc partial,
+// h2 and h3 as plain text): kramdown lists every level with an id, skips .no_toc and keeps the
+// headings' inline HTML, so its rules stay its own.
 std::vector<TocEntry> toc_entries(std::string_view h) {
     std::vector<TocEntry> out;
     bool no_close[7] = {};
@@ -1676,7 +1672,7 @@ private:
                 t.begin = pos;
                 t.end = e;
                 for (std::size_t i = pos + (closing ? 2 : 1); i < e && (is_alnum(h_[i]) || h_[i] == '-'); ++i)
-                    t.name += lower(h_[i]);
+                    t.name += to_lower(h_[i]);
                 t.self_closing = !closing && (void_element(t.name) || h_[e - 2] == '/');
                 const bool is_code = t.name == "code" || t.name == "pre" || t.name == "textarea";
                 const bool is_script = t.name == "script" || t.name == "style";

@@ -18,6 +18,7 @@
 #include "error.h"
 #include "html.h"
 #include "jekyll/jekyll.h"
+#include "text.h"
 
 namespace folio {
 namespace {
@@ -66,8 +67,7 @@ struct LimitReached : LineError {
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
-bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
-
+// Ruby's strip, lstrip and rstrip: views (no copy) and Ruby's whitespace, \f and \v included.
 std::string_view trim_start(std::string_view s) {
     std::size_t i = 0;
     while (i < s.size() && is_space(s[i])) ++i;
@@ -529,8 +529,7 @@ std::string escape_once(std::string_view s) {
 
 // Liquid's strip_html: script, style and comment bodies go with their tags, then every tag.
 std::string strip_html(std::string_view s) {
-    std::string lower(s);
-    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string lower = to_lower(s);
     std::string out;
     for (std::size_t i = 0; i < s.size();) {
         if (s[i] != '<') {
@@ -781,6 +780,20 @@ void append_quoted(std::string_view s, std::string& out) {
     out += '"';
 }
 
+// Ruby's inspect and JSON.generate write a list or a map alike but for their separators: `value`
+// writes one item or map value, `key` one map key.
+template <typename Value, typename Key>
+void append_collection(const YAML::Node& n, bool map, std::string_view comma, std::string_view arrow, std::string& out,
+                       Value value, Key key) {
+    out += map ? '{' : '[';
+    for (auto it = n.begin(); it != n.end(); ++it) {
+        if (it != n.begin()) out += comma;
+        if (map) key(it->first), out += arrow, value(it->second);
+        else value(*it);
+    }
+    out += map ? '}' : ']';
+}
+
 // Ruby's inspect: {"name"=>"Ada", "links"=>["a", "b"], "x"=>nil}.
 void append_inspect(const YAML::Node& n, std::string& out, int depth) {
     const Kind kind = kind_of(n);
@@ -789,22 +802,9 @@ void append_inspect(const YAML::Node& n, std::string& out, int depth) {
         out += "nil";
     } else if (kind == Kind::String) {
         append_quoted(n.Scalar(), out);
-    } else if (kind == Kind::Array) {
-        out += '[';
-        for (auto it = n.begin(); it != n.end(); ++it) {
-            if (it != n.begin()) out += ", ";
-            append_inspect(*it, out, depth + 1);
-        }
-        out += ']';
-    } else if (kind == Kind::Map) {
-        out += '{';
-        for (auto it = n.begin(); it != n.end(); ++it) {
-            if (it != n.begin()) out += ", ";
-            append_inspect(it->first, out, depth + 1);
-            out += "=>";
-            append_inspect(it->second, out, depth + 1);
-        }
-        out += '}';
+    } else if (kind == Kind::Array || kind == Kind::Map) {
+        auto inner = [&](const YAML::Node& v) { append_inspect(v, out, depth + 1); };
+        append_collection(n, kind == Kind::Map, ", ", "=>", out, inner, inner);
     } else {
         out += n.Scalar();
     }
@@ -836,22 +836,9 @@ void append_json(const YAML::Node& n, std::string& out, int depth) {
         out += n.Scalar()[0] == '+' ? n.Scalar().substr(1) : n.Scalar();
     } else if (kind == Kind::String) {
         append_json_string(n.Scalar(), out);
-    } else if (kind == Kind::Array) {
-        out += '[';
-        for (auto it = n.begin(); it != n.end(); ++it) {
-            if (it != n.begin()) out += ',';
-            append_json(*it, out, depth + 1);
-        }
-        out += ']';
-    } else {
-        out += '{';
-        for (auto it = n.begin(); it != n.end(); ++it) {
-            if (it != n.begin()) out += ',';
-            append_json_string(to_text(it->first), out);
-            out += ':';
-            append_json(it->second, out, depth + 1);
-        }
-        out += '}';
+    } else {  // a list, else a map
+        append_collection(n, kind != Kind::Array, ",", ":", out, [&](const YAML::Node& v) { append_json(v, out, depth + 1); },
+                          [&](const YAML::Node& k) { append_json_string(to_text(k), out); });
     }
 }
 
@@ -1069,20 +1056,11 @@ bool is_cjk(char32_t c) {
            (c >= 0x1100 && c <= 0x11FF) || (c >= 0x3130 && c <= 0x318F) || c == 0x3005 || c == 0x3007;
 }
 
-// Jekyll's xml_escape (Ruby's encode(xml: :attr)): & < > " and ' as XML's named entities.
+// Jekyll's xml_escape (Ruby's encode(xml: :attr)): & < > " and ' as XML's named entities, so
+// escape_html's table with "&apos;" for the apostrophe where HTML has "&#39;".
 std::string xml_escape(std::string_view text) {
-    std::string out;
-    for (char c : text) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&apos;"; break;
-        default: out += c;
-        }
-    }
-    return out;
+    static const ByteEscaper kXml = ByteEscaper(html_escaper()).set('\'', "&apos;");
+    return kXml(text);
 }
 
 // Jekyll's smartify (kramdown's SmartyPants parser): straight quotes become curly ones, -- and ---
@@ -2130,6 +2108,17 @@ private:
 
 // -------------------------------------------------------------------------------- renderer
 
+// The counters Liquid's forloop and tablerowloop both hold, for pass k (from 0) of count.
+void set_loop_counters(YAML::Node& loop, long long k, long long count) {
+    loop["index"] = k + 1;
+    loop["index0"] = k;
+    loop["rindex"] = count - k;
+    loop["rindex0"] = count - k - 1;
+    loop["first"] = k == 0;
+    loop["last"] = k == count - 1;
+    loop["length"] = count;
+}
+
 // A YAML::Node that assigns as a handle (rebinding it), never writing into the node it held:
 // what std::sort, std::reverse and vector::insert need (see the trap at the top of the file).
 struct Handle {
@@ -2427,13 +2416,7 @@ private:
         const LoopState& l = loop_states_[id];
         YAML::Node map = fresh(YAML::NodeType::Map);
         map["name"] = string_value(l.name);
-        map["index"] = l.k + 1;
-        map["index0"] = l.k;
-        map["rindex"] = l.count - l.k;
-        map["rindex0"] = l.count - l.k - 1;
-        map["first"] = l.k == 0;
-        map["last"] = l.k == l.count - 1;
-        map["length"] = l.count;
+        set_loop_counters(map, l.k, l.count);
         if (l.parent != kNoLoop && depth < kMaxLiquidDepth) map["parentloop"] = forloop_map(l.parent, depth + 1);
         return map;
     }
@@ -3380,13 +3363,7 @@ private:
             set_local(scopes_.back(), loop.var, is_range ? number_value(first + i) : items[static_cast<std::size_t>(i)]);
             const long long col0 = k % cols, row = k / cols + 1;
             YAML::Node t(YAML::NodeType::Map);
-            t["index"] = k + 1;
-            t["index0"] = k;
-            t["rindex"] = count - k;
-            t["rindex0"] = count - k - 1;
-            t["first"] = k == 0;
-            t["last"] = k == count - 1;
-            t["length"] = count;
+            set_loop_counters(t, k, count);
             t["col"] = col0 + 1;
             t["col0"] = col0;
             t["col_first"] = col0 == 0;
@@ -3528,13 +3505,7 @@ private:
             if (include.with || !include.isolated) set_local(scope, var, passes[k]);
             if (loop && include.isolated) {
                 YAML::Node forloop(YAML::NodeType::Map);
-                forloop["index"] = static_cast<long long>(k + 1);
-                forloop["index0"] = static_cast<long long>(k);
-                forloop["rindex"] = static_cast<long long>(passes.size() - k);
-                forloop["rindex0"] = static_cast<long long>(passes.size() - k - 1);
-                forloop["first"] = k == 0;
-                forloop["last"] = k + 1 == passes.size();
-                forloop["length"] = static_cast<long long>(passes.size());
+                set_loop_counters(forloop, static_cast<long long>(k), static_cast<long long>(passes.size()));
                 set_local(scope, "forloop", forloop);
             }
             render(*tree, out);
