@@ -7,6 +7,7 @@
 #include "error.h"
 #include "front_matter.h"
 #include "http.h"
+#include "page.h"
 
 BOOST_AUTO_TEST_SUITE(error_model)
 
@@ -24,6 +25,45 @@ BOOST_AUTO_TEST_CASE(front_matter_errors_are_folio_errors_with_their_line) {
 
 BOOST_AUTO_TEST_CASE(a_refused_redirect_is_a_folio_error) {
     BOOST_CHECK_THROW(folio::redirect_response(301, "/x\r\nSet-Cookie: a=b"), folio::Error);
+}
+
+// Every collected problem prints as "file:line: message", the form at() makes (issue 12, point 5).
+BOOST_AUTO_TEST_CASE(a_problem_prints_as_file_line_message) {
+    BOOST_TEST(folio::Problem({"content/talks/x.md", 4, "redirect_from: expected a string or a list"}).text() ==
+               "content/talks/x.md:4: redirect_from: expected a string or a list");
+    BOOST_TEST(folio::Problem({"content/talks/x.md", 4, "m"}).text() == folio::at("content/talks/x.md", 4, "m"));
+    BOOST_TEST(folio::Problem({"content/_data/x.yml", 0, "cannot read"}).text() == "content/_data/x.yml: cannot read");
+    BOOST_TEST(folio::Problem({"", 0, "folio.ini: cannot open"}).text() == "folio.ini: cannot open");
+}
+
+// A page whose front matter does not parse keeps the problem with its file and its line in
+// that file, not only as text.
+BOOST_AUTO_TEST_CASE(a_page_with_bad_front_matter_has_a_problem_with_file_and_line) {
+    folio::Page p = folio::parse_page("---\ntitle: x\nauthors: [unclosed\n---\nbody\n", "content/notes/broken.md",
+                                      "notes/broken.md");
+    BOOST_REQUIRE(p.error.has_value());
+    BOOST_TEST(p.error->file == "content/notes/broken.md");
+    BOOST_TEST(p.error->line >= 2);
+    BOOST_TEST(p.error->line <= 4);
+    BOOST_TEST(p.error->message.rfind("YAML: ", 0) == 0u, p.error->message);
+    BOOST_TEST(p.error->text() == folio::at(p.error->file, p.error->line, p.error->message));
+}
+
+BOOST_AUTO_TEST_CASE(a_page_without_problems_has_none) {
+    folio::Page p = folio::parse_page("---\ntitle: x\n---\nbody\n", "content/x.md", "x.md");
+    BOOST_TEST(!p.error.has_value());
+}
+
+// A LineError caught where its file is known becomes a Problem in that file; an Error thrown
+// with a Problem keeps it.
+BOOST_AUTO_TEST_CASE(caught_errors_become_problems) {
+    folio::LineError e(3, "title: expected a string");
+    BOOST_TEST(e.in("content/a.md").text() == "content/a.md:3: title: expected a string");
+    BOOST_TEST(e.in("content/a.md", 5).line == 7);
+    folio::Error thrown(folio::Problem{"folio.ini", 12, "bad key"});
+    BOOST_TEST(std::string(thrown.what()) == "folio.ini:12: bad key");
+    BOOST_TEST(thrown.problem().line == 12);
+    BOOST_TEST(folio::Error("plain reason").problem().text() == "plain reason");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
