@@ -206,7 +206,7 @@ int run_check(const Loaded& l, std::ostream& out, const std::string& cache_note)
         if (route.kind != RouteKind::Page || !rendered.insert(route.page).second) continue;
         ++pages;
         const Page& p = l.site.pages[route.page];
-        if (!p.error.empty()) continue;  // already among the site's errors
+        if (p.error) continue;  // already among the site's errors
         if (!l.templates.has_layout(p.layout) && jekyll_layout_alias(p.layout).empty())
             warnings.push_back(p.source + ": layout '" + p.layout + "' not found in templates/layouts; using 'page'");
         if (!p.list.empty() && !l.site.collections.count(p.list))

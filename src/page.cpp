@@ -220,7 +220,7 @@ YAML::Node front_of(const Page& page) {
             YAML::Node parsed = YAML::Load(page.front_yaml);
             if (parsed.IsMap()) data = parsed;
         } catch (const YAML::Exception&) {
-            // It parsed when the site was built; a page whose front matter fails has p.error set.
+            // It parsed when the site was built; a page whose front matter fails has p.error.
         }
     }
     if (page.defaults) merge_defaults(data, *page.defaults);
@@ -267,11 +267,11 @@ Page parse_page(std::string_view text, std::string source, std::string rel, cons
         p.body_line = fm.body_line;
         read_keys(p, fm.data);
     } catch (const FrontMatterError& e) {
-        p.error = at(p.source, e.line, e.message);
+        p.error = e.in(p.source);
     } catch (const KeyError& e) {
-        p.error = at(p.source, e.line, e.message);
+        p.error = e.in(p.source);
     } catch (const YAML::Exception& e) {
-        p.error = at(p.source, e.mark.line < 0 ? 1 : e.mark.line + 2, std::string("YAML: ") + e.msg);
+        p.error = Problem{p.source, e.mark.line < 0 ? 1 : e.mark.line + 2, std::string("YAML: ") + e.msg};
     }
     return p;
 }

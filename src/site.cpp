@@ -249,7 +249,7 @@ void apply_jekyll_rules(const JekyllSite& j, Page& p) {
     if (p.type == "posts" && split_post_name(stem, date, slug) && p.date.empty()) p.date = date;
     if (p.type == "posts" && !j.future && p.date.substr(0, 10) > today_utc()) p.published = false;
     if (const JekyllCollection* c = j.collection(p.collection); c && !c->output) p.output = false;
-    if (p.has_permalink || !p.error.empty()) return;
+    if (p.has_permalink || p.error) return;
     if (p.type == "pages" || p.collection.empty()) {
         p.url = derived_url(inside);
         return;
@@ -341,13 +341,13 @@ public:
     void pages() {
         for (std::size_t i = 0; i < site_.pages.size(); ++i) {
             const Page& p = site_.pages[i];
-            if (!p.error.empty()) site_.errors.push_back(p.error);
+            if (p.error) site_.errors.push_back(p.error->text());
             if (!p.published) continue;
-            if (!p.collection.empty() && p.error.empty()) site_.collections[p.collection].push_back(i);
+            if (!p.collection.empty() && !p.error) site_.collections[p.collection].push_back(i);
             if (!p.output) continue;
             Route r;
             r.origin = origin_of(p, 1);
-            if (!p.redirect_to.empty() && p.error.empty()) {
+            if (!p.redirect_to.empty() && !p.error) {
                 r.kind = RouteKind::Redirect;
                 r.target = p.redirect_to;
                 r.origin = origin_of(p, p.redirect_to_line);
@@ -401,7 +401,7 @@ public:
 
     void redirects() {
         for (const Page& p : site_.pages) {
-            if (!p.published || !p.output || !p.error.empty()) continue;
+            if (!p.published || !p.output || p.error) continue;
             for (const auto& from : p.redirect_from) {
                 Route r;
                 r.kind = RouteKind::Redirect;
@@ -561,14 +561,14 @@ Site build_site(const Config& cfg, std::shared_ptr<const JekyllSite> jekyll, Pag
         std::string error;
         std::string text = read_limited(root, src.rel, error);
         Page p = parse_page(error.empty() ? text : std::string(), path, src.rel, defaults);
-        if (!error.empty()) p.error = at(path, 0, error);
+        if (!error.empty()) p.error = Problem{path, 0, error};
         p.collection = src.collection;
         p.type = src.type;
         p.html = src.html;
         p.mtime = src.stamp.mtime_ns / 1000000000;
         // A page that failed is not kept in the index cache: a fix that leaves the stamp alone
         // (chmod of an unreadable file) must still be seen.
-        if (p.error.empty()) p.stamp = src.stamp;
+        if (!p.error) p.stamp = src.stamp;
         if (jekyll) apply_jekyll_rules(*jekyll, p);
         site.pages.push_back(std::move(p));
     }

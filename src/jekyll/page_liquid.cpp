@@ -47,7 +47,7 @@ YAML::Node liquid_vars(const SiteView& v, const Page& p) {
     YAML::Node pages(YAML::NodeType::Sequence);
     for (std::size_t i = 0; i < v.site.pages.size(); ++i) {
         const Page& q = v.site.pages[i];
-        if (!q.published || !q.error.empty() || q.rel.empty()) continue;
+        if (!q.published || q.error || q.rel.empty()) continue;
         if (q.collection.empty()) pages.push_back(doc_vars(q, i));
     }
     YAML::Node collections(YAML::NodeType::Sequence);
