@@ -74,7 +74,7 @@ struct Walker {
     std::string real_root;  // realpath of it, for the beneath check
     std::vector<Source> pages;        // Markdown files (and .html files with front matter)
     std::vector<std::string> other;   // rel paths of other files
-    std::vector<std::string>& warnings;
+    std::vector<Problem>& warnings;
     const JekyllSite* jekyll = nullptr;
     std::size_t count = 0;
 
@@ -109,12 +109,12 @@ struct Walker {
     void walk(const std::string& rel, int depth, const Source& kind) {
         const std::string dir = rel.empty() ? root : root + "/" + rel;
         if (depth > kMaxFolderDepth) {
-            warnings.push_back(at(dir, 0, "folders nest deeper than " + std::to_string(kMaxFolderDepth) + " levels; not read"));
+            warnings.push_back(Problem{dir, 0, "folders nest deeper than " + std::to_string(kMaxFolderDepth) + " levels; not read"});
             return;
         }
         Dir d = open_dir(dir.c_str());
         if (!d) {
-            warnings.push_back(at(dir, 0, "cannot read folder"));
+            warnings.push_back(Problem{dir, 0, "cannot read folder"});
             return;
         }
         std::vector<std::string> names;
@@ -123,7 +123,7 @@ struct Walker {
         std::sort(names.begin(), names.end());
         for (const auto& name : names) {
             if (++count > kMaxContentFiles) {
-                if (count == kMaxContentFiles + 1) warnings.push_back(at(root, 0, "more than " + std::to_string(kMaxContentFiles) + " files; the rest are not read"));
+                if (count == kMaxContentFiles + 1) warnings.push_back(Problem{root, 0, "more than " + std::to_string(kMaxContentFiles) + " files; the rest are not read"});
                 return;
             }
             if (depth == 0 && jekyll && (jekyll->excluded(name) || name == "_config.yml")) continue;
@@ -135,7 +135,7 @@ struct Walker {
             if (fstatat(dirfd(d.get()), name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
             if (S_ISLNK(st.st_mode)) {
                 if (!beneath(path)) {
-                    warnings.push_back(at(path, 0, "symbolic link leads outside the content folder; not served"));
+                    warnings.push_back(Problem{path, 0, "symbolic link leads outside the content folder; not served"});
                     continue;
                 }
                 if (stat(path.c_str(), &st) != 0) continue;
@@ -203,6 +203,16 @@ std::string real(const std::string& path) {
 
 std::string origin_of(const Page& p, int line) {
     return p.source + (line > 0 ? ":" + std::to_string(line) : "");
+}
+
+// A problem at a route's origin ("content/about.md:6", "folio.ini:3", or a file or folder
+// without a line): the file and line taken apart again, so that its text() reads as the origin.
+Problem at_origin(const std::string& origin, std::string message) {
+    const std::size_t colon = origin.rfind(':');
+    if (colon != std::string::npos && colon + 1 < origin.size() && colon + 10 > origin.size() &&
+        origin.find_first_not_of("0123456789", colon + 1) == std::string::npos && origin[colon + 1] != '0')
+        return {origin.substr(0, colon), std::stoi(origin.substr(colon + 1)), std::move(message)};
+    return {origin, 0, std::move(message)};
 }
 
 std::string without_query(const std::string& s) { return s.substr(0, s.find('?')); }
@@ -287,13 +297,12 @@ public:
         if (inserted) return;
         // Jekyll writes both and the last one written stays; folio's own rule keeps the first.
         if (site_.jekyll && route.kind == RouteKind::Page && it->second.kind == RouteKind::Page) {
-            site_.warnings.push_back(route.origin + ": " + what + " " + key + " is also " + describe(it->second) +
-                                     "; this one wins, as in Jekyll (the last written)");
+            site_.warnings.push_back(at_origin(route.origin, what + " " + key + " is also " + describe(it->second) +
+                                                               "; this one wins, as in Jekyll (the last written)"));
             it->second = route;
             return;
         }
-        site_.warnings.push_back(route.origin + ": " + what + " " + key + " is already " + describe(it->second) +
-                                 "; that one wins");
+        site_.warnings.push_back(at_origin(route.origin, what + " " + key + " is already " + describe(it->second) + "; that one wins"));
     }
 
     // academicpages builds /publications/, /talks/, /year-archive/ ... from theme HTML that folio
@@ -341,7 +350,7 @@ public:
     void pages() {
         for (std::size_t i = 0; i < site_.pages.size(); ++i) {
             const Page& p = site_.pages[i];
-            if (p.error) site_.errors.push_back(p.error->text());
+            if (p.error) site_.errors.push_back(*p.error);
             if (!p.published) continue;
             if (!p.collection.empty() && !p.error) site_.collections[p.collection].push_back(i);
             if (!p.output) continue;
@@ -435,11 +444,11 @@ public:
                 ++hops;
             }
             if (seen.count(target) || hops > kMaxRedirectChain) {
-                site_.errors.push_back(route.origin + ": redirect from " + from + " loops back (" + target + ")");
+                site_.errors.push_back(at_origin(route.origin, "redirect from " + from + " loops back (" + target + ")"));
             } else if (!next) {
-                site_.warnings.push_back(route.origin + ": redirect from " + from + " goes to " + target + ", which does not exist");
+                site_.warnings.push_back(at_origin(route.origin, "redirect from " + from + " goes to " + target + ", which does not exist"));
             } else if (hops > 1) {
-                site_.warnings.push_back(route.origin + ": redirect from " + from + " takes " + std::to_string(hops) + " hops to reach a page");
+                site_.warnings.push_back(at_origin(route.origin, "redirect from " + from + " takes " + std::to_string(hops) + " hops to reach a page"));
             }
         }
     }
@@ -526,13 +535,13 @@ Site build_site(const Config& cfg, std::shared_ptr<const JekyllSite> jekyll, Pag
     Walker w{root, real(root), {}, {}, site.warnings, jekyll.get()};
     struct stat st;
     if (stat(root.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
-        site.unreadable = at(root, 0, "content folder not found");
-        site.errors.push_back(site.unreadable);
+        site.errors.push_back({root, 0, "content folder not found"});
+        site.unreadable = site.errors.back().text();
         return site;
     }
     if (Dir d = open_dir(root.c_str()); !d) {
-        site.unreadable = at(root, 0, std::string("cannot read the content folder: ") + std::strerror(errno));
-        site.errors.push_back(site.unreadable);
+        site.errors.push_back({root, 0, std::string("cannot read the content folder: ") + std::strerror(errno)});
+        site.unreadable = site.errors.back().text();
         return site;
     }
     w.walk("", 0, Source{"", "", "pages", false, {}});
@@ -579,7 +588,7 @@ Site build_site(const Config& cfg, std::shared_ptr<const JekyllSite> jekyll, Pag
     // Theme assets come after content, so a content file of the same URL wins.
     const std::string assets = normalize_path(cfg.templates_dir + "/assets");
     if (stat(assets.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
-        std::vector<std::string> ignored;
+        std::vector<Problem> ignored;
         Walker aw{assets, real(assets), {}, {}, ignored};
         aw.walk("", 0, Source{});
         b.statics(assets, aw.other, "/assets", false);

@@ -9,6 +9,7 @@
 #include "config.h"
 #include "index_cache.h"
 #include "page.h"
+#include "problem.h"
 
 namespace folio {
 
@@ -44,8 +45,8 @@ struct Site {
     std::map<std::string, Route> routes;  // site path (or path?query) -> route
     // collection name -> indices of its published pages, newest date (else year) first
     std::map<std::string, std::vector<std::size_t>> collections;
-    std::vector<std::string> warnings;  // "file:line: message": the site serves anyway
-    std::vector<std::string> errors;    // "file:line: message": some page or file cannot be served
+    std::vector<Problem> warnings;  // the site serves anyway
+    std::vector<Problem> errors;    // some page or file cannot be served
     std::size_t not_found_page = kNoPage;  // index of the page at /404.html, if any
     std::shared_ptr<const JekyllSite> jekyll;  // set when content/ is a Jekyll site
     // "content: cannot read the content folder: Permission denied" when the folder itself is

@@ -207,7 +207,7 @@ JekyllSite parse_jekyll(const std::string& config_text, const std::string& file,
                     if (why.empty() && !header_value_ok(url)) why = "control character in the URL";
                 }
                 if (!why.empty()) {
-                    j.warnings.push_back(at(navigation_file, e.Mark().line + 1, "navigation entry left out: " + why));
+                    j.warnings.push_back({navigation_file, e.Mark().line + 1, "navigation entry left out: " + why});
                     continue;
                 }
                 cfg.nav.push_back({text_of(e, "title"), url});
@@ -232,7 +232,9 @@ static void read_data(const std::string& dir, JekyllSite& j) {
             if (!within_yaml_budget(n)) throw Error(at(file, 1, "expands to more than " + std::to_string(kMaxYamlValues) + " values"));
             data[e.path().stem().string()] = n;
         } catch (const Error& err) {
-            j.warnings.push_back(std::string(err.what()) + " (left out of site.data)");
+            Problem left_out = err.problem();
+            left_out.message += " (left out of site.data)";
+            j.warnings.push_back(std::move(left_out));
         }
     }
     if (data.size() > 0 && !j.config["data"].IsDefined()) j.config["data"] = data;
