@@ -78,8 +78,14 @@ YAML::Node liquid_vars(const SiteView& v, const Page& p) {
 // archive-single.html (a listing entry inside a Liquid loop) as the theme's archive-item partial.
 std::string archive_single(const SiteView& v, const YAML::Node& locals) {
     const YAML::Node post = locals["post"];
-    if (!post.IsDefined() || !post["__folio_page"].IsDefined()) return std::string();
-    std::size_t i = std::stoul(post["__folio_page"].Scalar());
+    // (yaml-cpp throws its own exception for a key looked up in a scalar or a list.)
+    if (!post.IsMap() || !post["__folio_page"].IsScalar()) return std::string();
+    // Folio writes a page number here, but front matter can hold the same key with any text: not
+    // a number of a page (std::stoul would throw a standard exception for it) renders nothing.
+    const std::string& number = post["__folio_page"].Scalar();
+    if (number.empty() || number.size() > 9 || number.find_first_not_of("0123456789") != std::string::npos)
+        return std::string();
+    const std::size_t i = std::stoul(number);
     if (i >= v.site.pages.size()) return std::string();
     // Without the item's own content: that could hold this very loop again.
     std::string html = v.templates.render_partial("archive-item", item_data(v, v.site.pages[i]));

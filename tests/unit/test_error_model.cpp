@@ -4,10 +4,13 @@
 
 #include <string>
 
+#include "app.h"
+#include "content.h"
 #include "error.h"
 #include "front_matter.h"
 #include "http.h"
 #include "page.h"
+#include "helpers.h"
 
 BOOST_AUTO_TEST_SUITE(error_model)
 
@@ -64,6 +67,36 @@ BOOST_AUTO_TEST_CASE(caught_errors_become_problems) {
     BOOST_TEST(std::string(thrown.what()) == "folio.ini:12: bad key");
     BOOST_TEST(thrown.problem().line == 12);
     BOOST_TEST(folio::Error("plain reason").problem().text() == "plain reason");
+}
+
+// Front matter that looks like folio's own listing entry (archive-single.html reads its page
+// number) but holds no number: the include renders nothing, and nothing but a folio::Error may
+// come out of a render (std::stoul threw std::invalid_argument here).
+BOOST_AUTO_TEST_CASE(a_forged_listing_entry_throws_no_standard_exception) {
+    testing::TempDir d;
+    d.write("site/_config.yml", "title: S\n");
+    d.write("site/docs/p.md",
+            "---\ntitle: P\nposts:\n  - plain text\n  - [a, list]\n  - __folio_page: x\n  - __folio_page: \"99999999999999999999999\"\n---\n"
+            "A{% for post in page.posts %}{% include archive-single.html %}{% endfor %}B\n");
+    folio::Config c;
+    c.file = "folio.ini";
+    c.dir = d.path();
+    c.content_dir = d / "site";
+    c.templates_dir = d / "templates";
+    const auto loaded = folio::load_site(std::move(c), folio::Fingerprint{});
+    const folio::Page* page = nullptr;
+    for (const auto& p : loaded->site.pages)
+        if (p.rel == "docs/p.md") page = &p;
+    BOOST_REQUIRE(page);
+    std::string html;
+    try {
+        html = folio::page_content(loaded->view(), *page, nullptr);
+    } catch (const folio::Error&) {
+        // a folio error is a 500 with a message: acceptable
+    } catch (const std::exception& e) {
+        BOOST_FAIL(std::string("a standard exception left the render: ") + e.what());
+    }
+    BOOST_TEST(html.find("AB") != std::string::npos, html);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
