@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "app.h"
 #include "error.h"
 #include "feeds.h"
 #include "content.h"

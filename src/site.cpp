@@ -23,6 +23,7 @@
 
 #include "error.h"
 #include "fd.h"
+#include "index_cache.h"
 #include "jekyll/jekyll.h"
 #include "text.h"
 #include "publication.h"

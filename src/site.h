@@ -1,19 +1,19 @@
 // The site index: one table from site path to what answers it, built from content/.
 #pragma once
+#include <cstddef>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
-#include <memory>
-
 #include "config.h"
-#include "index_cache.h"
 #include "page.h"
 #include "problem.h"
 
 namespace folio {
 
-struct JekyllSite;
+struct JekyllSite;  // jekyll/jekyll.h
+struct PageReuse;   // index_cache.h
 
 // Limits that keep a hostile or runaway content folder from stalling start-up.
 inline constexpr std::size_t kMaxContentFileBytes = 4 * 1024 * 1024;
