@@ -10,8 +10,10 @@
 #include <sstream>
 
 #include "jekyll/jekyll.h"
+#include "jekyll/liquid.h"
 #include "listing.h"
 #include "site.h"
+#include "site_view.h"
 #include "templates.h"
 #include "jekyll/jekyll_liquid.h"
 
