@@ -268,9 +268,9 @@ Config parse_config(std::string_view text, std::string_view file_name, std::stri
         std::size_t end = text.find('\n', start);
         if (end == std::string_view::npos) end = text.size();
         if (end - start > kMaxIniLine)
-            throw Error(at(file_name, line_no, "line longer than " + std::to_string(kMaxIniLine) + " bytes"));
+            throw Error(Problem{std::string(file_name), line_no, "line longer than " + std::to_string(kMaxIniLine) + " bytes"});
         if (text.substr(start, end - start).find('\0') != std::string_view::npos)
-            throw Error(at(file_name, line_no, "NUL byte in line"));
+            throw Error(Problem{std::string(file_name), line_no, "NUL byte in line"});
         start = end + 1;
         ++line_no;
     }
@@ -283,8 +283,8 @@ Config parse_config(std::string_view text, std::string_view file_name, std::stri
     p.cfg.templates_dir = join_path(dir, "../templates");
     int rc = ini_parse_string(copy.c_str(), on_pair, &p);
     if (rc > 0)
-        throw Error(at(file_name, rc, p.error.empty() ? "syntax error (expected [section] or key = value)" : p.error));
-    if (rc < 0) throw Error(at(file_name, 0, "could not be parsed (out of memory)"));
+        throw Error(Problem{std::string(file_name), rc, p.error.empty() ? "syntax error (expected [section] or key = value)" : p.error});
+    if (rc < 0) throw Error(Problem{std::string(file_name), 0, "could not be parsed (out of memory)"});
     // Profile links in the table's order, whatever the file's order.
     auto rank = [](const ProfileLink& l) {
         std::size_t i = 0;
@@ -315,7 +315,7 @@ Config parse_config(std::string_view text, std::string_view file_name, std::stri
 
 Config load_config(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(at(path, 0, std::string("cannot open: ") + std::strerror(errno)));
+    if (!in) throw Error(Problem{path, 0, std::string("cannot open: ") + std::strerror(errno)});
     std::ostringstream ss;
     ss << in.rdbuf();
     std::string dir = ".";

@@ -110,12 +110,12 @@ std::string page_body(const Page& page) {
     int fd = page.rel.empty() || page.source.compare(cut, std::string::npos, "/" + page.rel) != 0
                  ? -1
                  : open_within(page.source.substr(0, cut), page.rel);
-    if (fd < 0) throw Error(at(page.source, 0, "cannot read the page any more"));
+    if (fd < 0) throw Error(Problem{page.source, 0, "cannot read the page any more"});
     const Fd guard(fd);  // closes fd on every way out
     struct stat st;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || static_cast<std::size_t>(st.st_size) < page.body_offset ||
         static_cast<std::size_t>(st.st_size) > kMaxContentFileBytes)
-        throw Error(at(page.source, 0, "cannot read the page any more"));
+        throw Error(Problem{page.source, 0, "cannot read the page any more"});
     std::string body(static_cast<std::size_t>(st.st_size) - page.body_offset, '\0');
     std::size_t got = 0;
     while (got < body.size()) {

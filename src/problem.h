@@ -12,7 +12,8 @@ struct Problem {
     int line = 0;      // 1-based; 0 when the problem is the whole file (or the line is not known)
     std::string message;
 
-    // "file:line: message"; the line is left out when 0, the file and its colon when "".
+    // "file:line: message"; the line is left out when 0, and with no file either, the message
+    // stands alone (an Error thrown with a whole message: Error::problem()).
     std::string text() const;
     bool operator==(const Problem& o) const { return file == o.file && line == o.line && message == o.message; }
 };
@@ -26,6 +27,6 @@ inline std::string at(std::string_view file, int line, std::string_view message)
     return s;
 }
 
-inline std::string Problem::text() const { return file.empty() ? message : at(file, line, message); }
+inline std::string Problem::text() const { return file.empty() && line == 0 ? message : at(file, line, message); }
 
 }  // namespace folio

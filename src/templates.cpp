@@ -39,7 +39,7 @@ private:
 
 std::string read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(at(path, 0, "cannot read"));
+    if (!in) throw Error(Problem{path, 0, "cannot read"});
     std::ostringstream ss;
     ss << in.rdbuf();
     return ss.str();
@@ -218,7 +218,7 @@ std::string Templates::render_partial(const std::string& name, const TemplateDat
     mu::mustache tpl{"{{> " + name + "}}"};
     PartialContext ctx(&data, state_->partial_data);
     std::string out = tpl.render(ctx);
-    if (!tpl.is_valid()) throw Error(at("templates/partials/" + name + ".mustache", 0, tpl.error_message()));
+    if (!tpl.is_valid()) throw Error(Problem{"templates/partials/" + name + ".mustache", 0, tpl.error_message()});
     return out;
 }
 
@@ -247,7 +247,7 @@ std::string Templates::render(const std::string& layout, const TemplateData& dat
     mu::mustache tpl = *l.tpl;
     PartialContext ctx(&data, state_->partial_data);
     std::string out = tpl.render(ctx);
-    if (!tpl.is_valid()) throw Error(at(l.file, 0, tpl.error_message()));
+    if (!tpl.is_valid()) throw Error(Problem{l.file, 0, tpl.error_message()});
     return out;
 }
 
