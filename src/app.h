@@ -41,9 +41,9 @@ std::unique_ptr<Loaded> load_site(Config config, const Fingerprint& fp, const Di
 // process does it when it (re)loads; a CGI, started per request, leaves it to --check.
 template <typename LogFn>
 void log_problems(const Loaded& l, const LogFn& log) {
-    for (const auto& w : l.site.warnings) log("warning: " + w);
-    for (const auto& e : l.site.errors) log("error: " + e);
-    for (const auto& e : l.templates.problems()) log("error: " + e);
+    for (const auto& w : l.site.warnings) log("warning: " + w.text());
+    for (const auto& e : l.site.errors) log("error: " + e.text());
+    for (const auto& e : l.templates.problems()) log("error: " + e.text());
 }
 
 // CGI mode's answer when the content folder cannot be read: 503 and one log line that names the

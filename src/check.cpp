@@ -7,6 +7,8 @@
 #include <map>
 #include <set>
 
+#include "app.h"
+#include "error.h"
 #include "feeds.h"
 #include "content.h"
 #include "render.h"
@@ -66,13 +68,13 @@ std::string non_xml_what(std::string_view text, std::size_t at) {
 
 // Characters that XML cannot hold, in a front-matter value (at the key's line) or in the body
 // (at its line): the feed and sitemap go without them, and the owner is told where they are.
-void warn_non_xml(const Page& p, const std::string& body, std::vector<std::string>& warnings) {
+void warn_non_xml(const Page& p, const std::string& body, std::vector<Problem>& warnings) {
     p.fields.each([&](std::string_view key, std::string_view value) {
         const std::size_t bad = find_non_xml(value);
         if (bad == std::string_view::npos) return;
         // A value from Jekyll's defaults has no line of its own: the file's first line.
         const int line = std::max(1, packed_key_line(p.front, key));
-        warnings.push_back(p.source + ":" + std::to_string(line) + ": " + std::string(key) + ": " + non_xml_what(value, bad));
+        warnings.push_back({p.source, line, std::string(key) + ": " + non_xml_what(value, bad)});
     });
     constexpr int kMaxLinesReported = 10;  // per page: a binary file saved as .md is one warning, not thousands
     int reported = 0, line = p.body_line;
@@ -81,7 +83,7 @@ void warn_non_xml(const Page& p, const std::string& body, std::vector<std::strin
         if (end == std::string::npos) end = body.size();
         const std::string_view text = std::string_view(body).substr(start, end - start);
         if (const std::size_t bad = find_non_xml(text); bad != std::string_view::npos && text[bad] != '\r') {
-            warnings.push_back(p.source + ":" + std::to_string(line) + ": " + non_xml_what(text, bad));
+            warnings.push_back({p.source, line, non_xml_what(text, bad)});
             ++reported;
         }
         start = end + 1;
@@ -90,7 +92,7 @@ void warn_non_xml(const Page& p, const std::string& body, std::vector<std::strin
 
 class LinkChecker {
 public:
-    LinkChecker(const Loaded& l, std::vector<std::string>& errors) : l_(l), errors_(errors) {}
+    LinkChecker(const Loaded& l, std::vector<Problem>& errors) : l_(l), errors_(errors) {}
 
     void add_page_ids(const std::string& url, const std::string& html) { ids_[url] = ids_in(html); }
 
@@ -110,14 +112,14 @@ public:
             // The text as written in Markdown carries no mount prefix.
             const std::string& bp = l_.config.site.base_path;
             if (!bp.empty() && written.rfind(bp + "/", 0) == 0) written = written.substr(bp.size());
-            const std::string where = p.source + ":" + std::to_string(line_of_target(p, body, written)) + ": ";
+            const int line = line_of_target(p, body, written);
             std::string landed = resolve(path);
             if (landed.empty()) {
-                errors_.push_back(where + (link.image ? "missing image " : "broken link ") + link.target);
+                errors_.push_back({p.source, line, (link.image ? "missing image " : "broken link ") + link.target});
             } else if (!fragment.empty()) {
                 auto ids = ids_.find(landed);
                 if (ids != ids_.end() && !ids->second.count(fragment))
-                    errors_.push_back(where + "missing anchor #" + fragment + " on " + landed + " (link " + link.target + ")");
+                    errors_.push_back({p.source, line, "missing anchor #" + fragment + " on " + landed + " (link " + link.target + ")"});
             }
         }
     }
@@ -157,16 +159,16 @@ private:
     }
 
     const Loaded& l_;
-    std::vector<std::string>& errors_;
+    std::vector<Problem>& errors_;
     std::map<std::string, std::set<std::string>> ids_;
 };
 
 }  // namespace
 
 int run_check(const Loaded& l, std::ostream& out, const std::string& cache_note) {
-    std::vector<std::string> errors = l.site.errors;
-    std::vector<std::string> warnings = l.site.warnings;
-    for (const auto& p : l.templates.problems()) errors.push_back(p);
+    std::vector<Problem> errors = l.site.errors;
+    std::vector<Problem> warnings = l.site.warnings;
+    for (auto& p : l.templates.problems()) errors.push_back(std::move(p));
 
     std::size_t pages = 0, redirects = 0, files = 0;
     std::set<std::size_t> rendered;
@@ -178,30 +180,32 @@ int run_check(const Loaded& l, std::ostream& out, const std::string& cache_note)
         if (route.kind != RouteKind::Page || !rendered.insert(route.page).second) continue;
         ++pages;
         const Page& p = l.site.pages[route.page];
-        if (!p.error.empty()) continue;  // already among the site's errors
+        if (p.error) continue;  // already among the site's errors
         if (!l.templates.has_layout(p.layout) && jekyll_layout_alias(p.layout).empty())
-            warnings.push_back(p.source + ": layout '" + p.layout + "' not found in templates/layouts; using 'page'");
+            warnings.push_back({p.source, 0, "layout '" + p.layout + "' not found in templates/layouts; using 'page'"});
         if (!p.list.empty() && !l.site.collections.count(p.list))
-            warnings.push_back(p.source + ": list: no collection '" + p.list + "' (no folder content/_" + p.list + "/)");
+            warnings.push_back({p.source, 0, "list: no collection '" + p.list + "' (no folder content/_" + p.list + "/)"});
         try {
             const std::string body = page_body(p);
             warn_non_xml(p, body, warnings);
             if (!p.html)  // the lines that render_markdown shows as text (markdown.h's table limits)
                 for (const auto& t : table_limit_problems(body))
-                    warnings.push_back(p.source + ":" + std::to_string(p.body_line + t.line - 1) + ": " + t.message);
+                    warnings.push_back({p.source, p.body_line + t.line - 1, t.message});
             render_content(l.view(), p, body, l.config.site.base_path, &warnings);  // reports Liquid that folio leaves out
             links.add_page_ids(url, render_page(l.view(), p, body, 200));
             to_check.push_back(&p);
-        } catch (const std::exception& e) {
-            errors.push_back(e.what());
+        } catch (const Error& e) {
+            errors.push_back(e.problem());
+        } catch (const std::exception& e) {  // yaml-cpp's and the standard library's own
+            errors.push_back({"", 0, e.what()});
         }
     }
     // Links are checked once every page's ids are known.
     for (const Page* p : to_check)
         links.check(*p, page_content(l.view(), *p, nullptr));
 
-    for (const auto& w : warnings) out << "warning: " << w << "\n";
-    for (const auto& e : errors) out << "error: " << e << "\n";
+    for (const auto& w : warnings) out << "warning: " << w.text() << "\n";
+    for (const auto& e : errors) out << "error: " << e.text() << "\n";
     if (!cache_note.empty()) out << "note: " << cache_note << "\n";
     out << "folio: " << pages << " pages, " << redirects << " redirects, " << files << " files; " << errors.size()
         << (errors.size() == 1 ? " error, " : " errors, ") << warnings.size()

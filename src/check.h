@@ -3,9 +3,9 @@
 #include <ostream>
 #include <string>
 
-#include "app.h"
-
 namespace folio {
+
+struct Loaded;  // app.h
 
 // Prints "error: ..." and "warning: ..." lines, a "note:" line about CGI mode's disk cache
 // (cache_note, from describe_cgi_cache) and a summary; returns the exit status (1 when there is

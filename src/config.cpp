@@ -257,9 +257,9 @@ Config parse_config(std::string_view text, std::string_view file_name, std::stri
         std::size_t end = text.find('\n', start);
         if (end == std::string_view::npos) end = text.size();
         if (end - start > kMaxIniLine)
-            throw Error(at(file_name, line_no, "line longer than " + std::to_string(kMaxIniLine) + " bytes"));
+            throw Error(Problem{std::string(file_name), line_no, "line longer than " + std::to_string(kMaxIniLine) + " bytes"});
         if (text.substr(start, end - start).find('\0') != std::string_view::npos)
-            throw Error(at(file_name, line_no, "NUL byte in line"));
+            throw Error(Problem{std::string(file_name), line_no, "NUL byte in line"});
         start = end + 1;
         ++line_no;
     }
@@ -272,8 +272,8 @@ Config parse_config(std::string_view text, std::string_view file_name, std::stri
     p.cfg.templates_dir = join_path(dir, "../templates");
     int rc = ini_parse_string(copy.c_str(), on_pair, &p);
     if (rc > 0)
-        throw Error(at(file_name, rc, p.error.empty() ? "syntax error (expected [section] or key = value)" : p.error));
-    if (rc < 0) throw Error(at(file_name, 0, "could not be parsed (out of memory)"));
+        throw Error(Problem{std::string(file_name), rc, p.error.empty() ? "syntax error (expected [section] or key = value)" : p.error});
+    if (rc < 0) throw Error(Problem{std::string(file_name), 0, "could not be parsed (out of memory)"});
     // Profile links in the table's order, whatever the file's order.
     auto rank = [](const ProfileLink& l) {
         std::size_t i = 0;
@@ -305,7 +305,7 @@ Config parse_config(std::string_view text, std::string_view file_name, std::stri
 Config load_config(const std::string& path) {
     std::string reason;
     std::optional<std::string> text = read_file(path, kMaxConfigBytes, reason);
-    if (!text) throw Error(at(path, 0, "cannot open: " + reason));
+    if (!text) throw Error(Problem{path, 0, "cannot open: " + reason});
     std::string dir = ".";
     if (auto slash = path.rfind('/'); slash != std::string::npos) dir = slash == 0 ? "/" : path.substr(0, slash);
     return parse_config(*text, path, dir);

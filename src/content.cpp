@@ -20,11 +20,11 @@ namespace {
 namespace mu = kainjow::mustache;
 
 // Liquid on a Jekyll page's body; its problems with the line in the page's file.
-std::string liquid_pass(const SiteView& v, const Page& p, std::string_view body, std::vector<std::string>* problems) {
+std::string liquid_pass(const SiteView& v, const Page& p, std::string_view body, std::vector<Problem>* problems) {
     std::vector<LiquidProblem> found;
     std::string out = render_liquid(body, page_liquid_context(v, p), found);
     if (problems)
-        for (const auto& f : found) problems->push_back(at(p.source, p.body_line + f.line - 1, "Liquid: " + f.message));
+        for (const auto& f : found) problems->push_back({p.source, p.body_line + f.line - 1, "Liquid: " + f.message});
     return out;
 }
 
@@ -42,7 +42,7 @@ void insert_toc(const Templates& templates, std::string& html) {
 }  // namespace
 
 std::string render_content(const SiteView& v, const Page& p, std::string_view body, const std::string& link_base,
-                           std::vector<std::string>* problems) {
+                           std::vector<Problem>* problems) {
     const bool jekyll = v.site.jekyll != nullptr;
     std::string liquid;
     if (jekyll && has_liquid(body)) {
@@ -68,7 +68,7 @@ std::string render_content(const SiteView& v, const Page& p, std::string_view bo
     return localize_self_links(html, public_url, link_base);
 }
 
-std::string page_content(const SiteView& v, const Page& p, std::vector<std::string>* problems) {
+std::string page_content(const SiteView& v, const Page& p, std::vector<Problem>* problems) {
     return render_content(v, p, page_body(p), v.config.site.base_path, problems);
 }
 

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "problem.h"
 #include "site_view.h"
 #include "templates.h"
 
@@ -17,13 +18,13 @@ struct Page;
 // it. link_base goes before links to site paths ("/x" -> link_base + "/x"): the mount prefix on
 // pages, where links to the site's own public address are made local too; the public URL in the
 // feed. Problems that do not stop the render (Liquid folio leaves
-// out) are added to problems as "file:line: Liquid: ...", when it is given.
+// out) are added to problems (the page's file and line, "Liquid: ..."), when it is given.
 std::string render_content(const SiteView& view, const Page& page, std::string_view body, const std::string& link_base,
-                           std::vector<std::string>* problems);
+                           std::vector<Problem>* problems);
 
 // The same for a page's own body, read from its file (the edge: page_body), linked under the
 // mount prefix. Throws folio::Error when the file cannot be read any more.
-std::string page_content(const SiteView& view, const Page& page, std::vector<std::string>* problems);
+std::string page_content(const SiteView& view, const Page& page, std::vector<Problem>* problems);
 
 // The table of contents of rendered HTML (its h2 and h3 headings) as the toc partial's data.
 TemplateData toc_data(const std::string& html);

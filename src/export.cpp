@@ -7,6 +7,7 @@
 #include <cstring>
 #include <fstream>
 
+#include "app.h"
 #include "html.h"
 #include "router.h"
 

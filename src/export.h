@@ -3,9 +3,9 @@
 #include <ostream>
 #include <string>
 
-#include "app.h"
-
 namespace folio {
+
+struct Loaded;  // app.h
 
 // Writes every page (DIR/<url>/index.html, or its .html name), static file, generated file and
 // .bib, plus every redirect three ways: a small HTML stub at its URL, a line of an Apache

@@ -89,7 +89,7 @@ std::string sitemap_xml(const SiteView& v) {
     for (const auto& [url, route] : v.site.routes) {
         if (route.kind != RouteKind::Page || route.page == v.site.not_found_page || !seen.insert(route.page).second) continue;
         const Page& p = v.site.pages[route.page];
-        if (!p.error.empty() || !p.in_sitemap || url != p.url) continue;
+        if (p.error || !p.in_sitemap || url != p.url) continue;
         out += "<url><loc>" + escape_xml(absolute_url(v.config, p.url)) + "</loc><lastmod>" +
                utc_time(p.mtime, "%Y-%m-%dT%H:%M:%SZ") + "</lastmod></url>\n";
     }

@@ -13,7 +13,7 @@ namespace {
 // Bumped whenever Page or the order below changes. The static_assert is a reminder: a field
 // added to Page must be written here too, or a page from the cache would lose it.
 constexpr std::string_view kTag = "folio index 4\n";
-static_assert(sizeof(Page) == 520, "Page changed: update encode_index and decode_index, then this size and kTag");
+static_assert(sizeof(Page) == 568, "Page changed: update encode_index and decode_index, then this size and kTag");
 
 class Writer {
 public:
@@ -87,7 +87,12 @@ void write_page(Writer& w, const Page& p) {
     w.text(p.fields.packed());
     w.num(p.body_offset);
     w.num(static_cast<std::uint64_t>(p.body_line));
-    w.text(p.error);
+    w.num(p.error.has_value());  // then its file, line and message
+    if (p.error) {
+        w.text(p.error->file);
+        w.num(static_cast<std::uint64_t>(p.error->line));
+        w.text(p.error->message);
+    }
     w.num(static_cast<std::uint64_t>(p.mtime));
     w.text(p.type);
     for (bool b : {p.html, p.output, p.has_permalink, p.author_profile, p.published, p.in_sitemap}) w.num(b);
@@ -109,7 +114,13 @@ bool read_page(Reader& r, Page& p) {
     if (!valid_packed_yaml(p.front)) return false;
     std::string fields;
     if (!r.text(fields) || !p.fields.from_packed(std::move(fields))) return false;
-    if (!r.as(p.body_offset) || !r.as(p.body_line) || !r.text(p.error) || !r.as(p.mtime) || !r.text(p.type)) return false;
+    bool has_error = false;
+    if (!r.as(p.body_offset) || !r.as(p.body_line) || !r.flag(has_error)) return false;
+    if (has_error) {
+        Problem& e = p.error.emplace();
+        if (!r.text(e.file) || !r.as(e.line) || !r.text(e.message)) return false;
+    }
+    if (!r.as(p.mtime) || !r.text(p.type)) return false;
     for (bool* b : {&p.html, &p.output, &p.has_permalink, &p.author_profile, &p.published, &p.in_sitemap})
         if (!r.flag(*b)) return false;
     for (std::string* s : {&p.title, &p.layout, &p.date, &p.list, &p.redirect_to})

@@ -201,7 +201,7 @@ private:
     }
 
     void note(int line_no, std::string message) {
-        if (problems_) problems_->push_back({line_no, std::move(message)});
+        if (problems_) problems_->push_back({"", line_no, std::move(message)});
     }
 
     std::string_view md_;

@@ -4,6 +4,8 @@
 #include <string_view>
 #include <vector>
 
+#include "problem.h"
+
 namespace folio {
 
 // Limit on the Markdown folio renders for one page, so one huge file cannot stall a worker.
@@ -30,10 +32,9 @@ struct MarkdownOptions {
 // content), no bare-URL autolinks (as kramdown), and an id on every heading.
 std::string render_markdown(std::string_view markdown, const MarkdownOptions& options);
 
-struct MarkdownProblem {
-    int line;             // 1-based, within the Markdown given
-    std::string message;  // what is past which limit, and how it is shown
-};
+// A problem in the Markdown given: no file (the caller knows it), its 1-based line in that
+// text, and what is past which limit and how it is shown.
+using MarkdownProblem = Problem;
 // The lines of markdown that exceed the table limits above; render_markdown shows them as text.
 std::vector<MarkdownProblem> table_limit_problems(std::string_view markdown);
 

@@ -105,11 +105,11 @@ std::string page_body(const Page& page) {
     int fd = page.rel.empty() || page.source.compare(cut, std::string::npos, "/" + page.rel) != 0
                  ? -1
                  : open_within(page.source.substr(0, cut), page.rel);
-    if (fd < 0) throw Error(at(page.source, 0, "cannot read the page any more"));
+    if (fd < 0) throw Error(Problem{page.source, 0, "cannot read the page any more"});
     const Fd guard(fd);  // closes fd on every way out
     std::string reason;
     std::optional<std::string> body = read_open_file(fd, kMaxContentFileBytes, reason, page.body_offset);
-    if (!body) throw Error(at(page.source, 0, "cannot read the page any more"));
+    if (!body) throw Error(Problem{page.source, 0, "cannot read the page any more"});
     return std::move(*body);
 }
 
@@ -246,11 +246,11 @@ Page parse_page(std::string_view text, std::string source, std::string rel, cons
         p.body_line = fm.body_line;
         read_keys(p, fm.data);
     } catch (const FrontMatterError& e) {
-        p.error = at(p.source, e.line, e.message);
+        p.error = e.in(p.source);
     } catch (const KeyError& e) {
-        p.error = at(p.source, e.line, e.message);
+        p.error = e.in(p.source);
     } catch (const YAML::Exception& e) {
-        p.error = at(p.source, e.mark.line < 0 ? 1 : e.mark.line + 2, std::string("YAML: ") + e.msg);
+        p.error = Problem{p.source, e.mark.line < 0 ? 1 : e.mark.line + 2, std::string("YAML: ") + e.msg};
     }
     return p;
 }

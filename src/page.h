@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "problem.h"
+
 // Declared, not included: most files that know a Page never read its YAML (front_of's callers
 // include yaml-cpp themselves).
 namespace YAML {
@@ -72,7 +74,7 @@ struct Page {
     // needs it, from this offset. npos: a page folio made itself, with no body.
     std::size_t body_offset = std::string::npos;
     int body_line = 1;
-    std::string error;       // "file:line: reason" when the page cannot be served (answers 500)
+    std::optional<Problem> error;  // why the page cannot be served (it answers 500); none when it can
     long long mtime = 0;     // the file's modification time (seconds since the epoch)
     FileStamp stamp;         // of the file as it was read; the index cache reuses the page while it holds
 

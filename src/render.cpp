@@ -23,7 +23,7 @@ namespace folio {
 namespace mu = kainjow::mustache;
 
 std::string render_page(const SiteView& v, const Page& p, std::string_view body, int status) {
-    if (!p.error.empty()) throw Error(p.error);
+    if (p.error) throw Error(*p.error);
     const Config& c = v.config;
     mu::data d = base_data(v, p.url, status);
     mu::data page = yaml_data(front_of(p));

@@ -22,6 +22,7 @@
 
 #include "error.h"
 #include "fd.h"
+#include "index_cache.h"
 #include "jekyll/jekyll.h"
 #include "text.h"
 #include "publication.h"
@@ -71,7 +72,7 @@ struct Walker {
     std::string real_root;  // realpath of it, for the beneath check
     std::vector<Source> pages;        // Markdown files (and .html files with front matter)
     std::vector<std::string> other;   // rel paths of other files
-    std::vector<std::string>& warnings;
+    std::vector<Problem>& warnings;
     const JekyllSite* jekyll = nullptr;
     std::size_t count = 0;
 
@@ -104,12 +105,12 @@ struct Walker {
     void walk(const std::string& rel, int depth, const Source& kind) {
         const std::string dir = rel.empty() ? root : root + "/" + rel;
         if (depth > kMaxFolderDepth) {
-            warnings.push_back(at(dir, 0, "folders nest deeper than " + std::to_string(kMaxFolderDepth) + " levels; not read"));
+            warnings.push_back(Problem{dir, 0, "folders nest deeper than " + std::to_string(kMaxFolderDepth) + " levels; not read"});
             return;
         }
         Dir d = open_dir(dir.c_str());
         if (!d) {
-            warnings.push_back(at(dir, 0, "cannot read folder"));
+            warnings.push_back(Problem{dir, 0, "cannot read folder"});
             return;
         }
         std::vector<std::string> names;
@@ -118,7 +119,7 @@ struct Walker {
         std::sort(names.begin(), names.end());
         for (const auto& name : names) {
             if (++count > kMaxContentFiles) {
-                if (count == kMaxContentFiles + 1) warnings.push_back(at(root, 0, "more than " + std::to_string(kMaxContentFiles) + " files; the rest are not read"));
+                if (count == kMaxContentFiles + 1) warnings.push_back(Problem{root, 0, "more than " + std::to_string(kMaxContentFiles) + " files; the rest are not read"});
                 return;
             }
             if (depth == 0 && jekyll && (jekyll->excluded(name) || name == "_config.yml")) continue;
@@ -130,7 +131,7 @@ struct Walker {
             if (fstatat(dirfd(d.get()), name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
             if (S_ISLNK(st.st_mode)) {
                 if (!beneath(path)) {
-                    warnings.push_back(at(path, 0, "symbolic link leads outside the content folder; not served"));
+                    warnings.push_back(Problem{path, 0, "symbolic link leads outside the content folder; not served"});
                     continue;
                 }
                 if (stat(path.c_str(), &st) != 0) continue;
@@ -180,7 +181,16 @@ std::string origin_of(const Page& p, int line) {
     return p.source + (line > 0 ? ":" + std::to_string(line) : "");
 }
 
-std::string without_query(const std::string& s) { return s.substr(0, s.find('?')); }
+// A problem at a route's origin ("content/about.md:6", "folio.ini:3", or a file or folder
+// without a line): the file and line taken apart again, so that its text() reads as the origin.
+Problem at_origin(const std::string& origin, std::string message) {
+    const std::size_t colon = origin.rfind(':');
+    if (colon != std::string::npos && colon + 1 < origin.size() && colon + 10 > origin.size() &&
+        origin.find_first_not_of("0123456789", colon + 1) == std::string::npos && origin[colon + 1] != '0')
+        return {origin.substr(0, colon), std::stoi(origin.substr(colon + 1)), std::move(message)};
+    return {origin, 0, std::move(message)};
+}
+
 
 // A page's sort key in a listing: its date, else its year.
 std::string date_key(const Page& p) {
@@ -224,7 +234,7 @@ void apply_jekyll_rules(const JekyllSite& j, Page& p) {
     if (p.type == "posts" && split_post_name(stem, date, slug) && p.date.empty()) p.date = date;
     if (p.type == "posts" && !j.future && p.date.substr(0, 10) > today_utc()) p.published = false;
     if (const JekyllCollection* c = j.collection(p.collection); c && !c->output) p.output = false;
-    if (p.has_permalink || !p.error.empty()) return;
+    if (p.has_permalink || p.error) return;
     if (p.type == "pages" || p.collection.empty()) {
         p.url = derived_url(inside);
         return;
@@ -262,13 +272,12 @@ public:
         if (inserted) return;
         // Jekyll writes both and the last one written stays; folio's own rule keeps the first.
         if (site_.jekyll && route.kind == RouteKind::Page && it->second.kind == RouteKind::Page) {
-            site_.warnings.push_back(route.origin + ": " + what + " " + key + " is also " + describe(it->second) +
-                                     "; this one wins, as in Jekyll (the last written)");
+            site_.warnings.push_back(at_origin(route.origin, what + " " + key + " is also " + describe(it->second) +
+                                                               "; this one wins, as in Jekyll (the last written)"));
             it->second = route;
             return;
         }
-        site_.warnings.push_back(route.origin + ": " + what + " " + key + " is already " + describe(it->second) +
-                                 "; that one wins");
+        site_.warnings.push_back(at_origin(route.origin, what + " " + key + " is already " + describe(it->second) + "; that one wins"));
     }
 
     // academicpages builds /publications/, /talks/, /year-archive/ ... from theme HTML that folio
@@ -316,13 +325,13 @@ public:
     void pages() {
         for (std::size_t i = 0; i < site_.pages.size(); ++i) {
             const Page& p = site_.pages[i];
-            if (!p.error.empty()) site_.errors.push_back(p.error);
+            if (p.error) site_.errors.push_back(*p.error);
             if (!p.published) continue;
-            if (!p.collection.empty() && p.error.empty()) site_.collections[p.collection].push_back(i);
+            if (!p.collection.empty() && !p.error) site_.collections[p.collection].push_back(i);
             if (!p.output) continue;
             Route r;
             r.origin = origin_of(p, 1);
-            if (!p.redirect_to.empty() && p.error.empty()) {
+            if (!p.redirect_to.empty() && !p.error) {
                 r.kind = RouteKind::Redirect;
                 r.target = p.redirect_to;
                 r.origin = origin_of(p, p.redirect_to_line);
@@ -376,7 +385,7 @@ public:
 
     void redirects() {
         for (const Page& p : site_.pages) {
-            if (!p.published || !p.output || !p.error.empty()) continue;
+            if (!p.published || !p.output || p.error) continue;
             for (const auto& from : p.redirect_from) {
                 Route r;
                 r.kind = RouteKind::Redirect;
@@ -401,11 +410,11 @@ public:
             const ChainEnd end = follow_redirects(site_, from, route);
             using K = ChainEnd::Kind;
             if (end.kind == K::Loop || end.kind == K::TooLong) {
-                site_.errors.push_back(route.origin + ": redirect from " + from + " loops back (" + end.path + ")");
+                site_.errors.push_back(at_origin(route.origin, "redirect from " + from + " loops back (" + end.path + ")"));
             } else if (end.kind == K::Missing) {
-                site_.warnings.push_back(route.origin + ": redirect from " + from + " goes to " + end.path + ", which does not exist");
+                site_.warnings.push_back(at_origin(route.origin, "redirect from " + from + " goes to " + end.path + ", which does not exist"));
             } else if (end.hops > 1) {
-                site_.warnings.push_back(route.origin + ": redirect from " + from + " takes " + std::to_string(end.hops) + " hops to reach a page");
+                site_.warnings.push_back(at_origin(route.origin, "redirect from " + from + " takes " + std::to_string(end.hops) + " hops to reach a page"));
             }
         }
     }
@@ -484,13 +493,13 @@ Site build_site(const Config& cfg, std::shared_ptr<const JekyllSite> jekyll, Pag
     Walker w{root, real(root), {}, {}, site.warnings, jekyll.get()};
     struct stat st;
     if (stat(root.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
-        site.unreadable = at(root, 0, "content folder not found");
-        site.errors.push_back(site.unreadable);
+        site.errors.push_back({root, 0, "content folder not found"});
+        site.unreadable = site.errors.back().text();
         return site;
     }
     if (Dir d = open_dir(root.c_str()); !d) {
-        site.unreadable = at(root, 0, std::string("cannot read the content folder: ") + std::strerror(errno));
-        site.errors.push_back(site.unreadable);
+        site.errors.push_back({root, 0, std::string("cannot read the content folder: ") + std::strerror(errno)});
+        site.unreadable = site.errors.back().text();
         return site;
     }
     w.walk("", 0, Source{"", "", "pages", false, {}});
@@ -519,14 +528,14 @@ Site build_site(const Config& cfg, std::shared_ptr<const JekyllSite> jekyll, Pag
         std::string error;
         std::string text = read_limited(root, src.rel, error);
         Page p = parse_page(error.empty() ? text : std::string(), path, src.rel, defaults);
-        if (!error.empty()) p.error = at(path, 0, error);
+        if (!error.empty()) p.error = Problem{path, 0, error};
         p.collection = src.collection;
         p.type = src.type;
         p.html = src.html;
         p.mtime = src.stamp.mtime_ns / 1000000000;
         // A page that failed is not kept in the index cache: a fix that leaves the stamp alone
         // (chmod of an unreadable file) must still be seen.
-        if (p.error.empty()) p.stamp = src.stamp;
+        if (!p.error) p.stamp = src.stamp;
         if (jekyll) apply_jekyll_rules(*jekyll, p);
         site.pages.push_back(std::move(p));
     }
@@ -537,7 +546,7 @@ Site build_site(const Config& cfg, std::shared_ptr<const JekyllSite> jekyll, Pag
     // Theme assets come after content, so a content file of the same URL wins.
     const std::string assets = normalize_path(cfg.templates_dir + "/assets");
     if (stat(assets.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
-        std::vector<std::string> ignored;
+        std::vector<Problem> ignored;
         Walker aw{assets, real(assets), {}, {}, ignored};
         aw.walk("", 0, Source{});
         b.statics(assets, aw.other, "/assets", false);

@@ -1,18 +1,19 @@
 // The site index: one table from site path to what answers it, built from content/.
 #pragma once
+#include <cstddef>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
-#include <memory>
-
 #include "config.h"
-#include "index_cache.h"
 #include "page.h"
+#include "problem.h"
 
 namespace folio {
 
-struct JekyllSite;
+struct JekyllSite;  // jekyll/jekyll.h
+struct PageReuse;   // index_cache.h
 
 // Limits that keep a hostile or runaway content folder from stalling start-up.
 inline constexpr std::size_t kMaxContentFileBytes = 4 * 1024 * 1024;
@@ -44,8 +45,8 @@ struct Site {
     std::map<std::string, Route> routes;  // site path (or path?query) -> route
     // collection name -> indices of its published pages, newest date (else year) first
     std::map<std::string, std::vector<std::size_t>> collections;
-    std::vector<std::string> warnings;  // "file:line: message": the site serves anyway
-    std::vector<std::string> errors;    // "file:line: message": some page or file cannot be served
+    std::vector<Problem> warnings;  // the site serves anyway
+    std::vector<Problem> errors;    // some page or file cannot be served
     std::size_t not_found_page = kNoPage;  // index of the page at /404.html, if any
     std::shared_ptr<const JekyllSite> jekyll;  // set when content/ is a Jekyll site
     // "content: cannot read the content folder: Permission denied" when the folder itself is

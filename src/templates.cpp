@@ -42,7 +42,7 @@ constexpr std::size_t kMaxTemplateBytes = 1024 * 1024;
 std::string read_template(const std::string& path) {
     std::string reason;
     std::optional<std::string> text = read_file(path, kMaxTemplateBytes, reason);
-    if (!text) throw Error(at(path, 0, "cannot read: " + reason));
+    if (!text) throw Error(Problem{path, 0, "cannot read: " + reason});
     return std::move(*text);
 }
 
@@ -106,7 +106,7 @@ struct Templates::State {
     struct Layout {
         std::string file;
         std::shared_ptr<mu::mustache> tpl;
-        std::string error;  // "file:line: reason" when the file does not parse
+        std::optional<Problem> error;  // when the file does not parse
         std::vector<std::string> includes;  // the partials it names
     };
     std::map<std::string, Layout> layouts;
@@ -116,7 +116,7 @@ struct Templates::State {
     // And parsed, for render_partial: a listing loop renders one partial per item, and kainjow
     // parses a partial's text again each time a template includes it.
     std::map<std::string, std::shared_ptr<const mu::mustache>> partial_tpls;
-    std::map<std::string, std::string> partial_errors;  // name -> "file:line: reason"
+    std::map<std::string, Problem> partial_errors;  // name -> why it cannot be used
 
     // A broken partial fails the pages that use it, and only those.
     void check_partials(const std::vector<std::string>& roots) const;
@@ -126,7 +126,7 @@ Templates::Templates() : state_(std::make_shared<State>()) {}
 
 bool Templates::has_layout(const std::string& name) const { return state_->layouts.count(name) != 0; }
 
-std::string template_error(const std::string& file, const std::string& text, const std::string& message) {
+Problem template_error(const std::string& file, const std::string& text, const std::string& message) {
     int line = 0;
     std::size_t at_pos = message.rfind(" at ");
     if (at_pos != std::string::npos) {
@@ -137,7 +137,7 @@ std::string template_error(const std::string& file, const std::string& text, con
             line = 0;
         }
     }
-    return at(file, line == 0 ? 1 : line, message);
+    return {file, line == 0 ? 1 : line, message};
 }
 
 Templates Templates::load(const std::string& dir) {
@@ -153,7 +153,7 @@ Templates Templates::load(const std::string& dir) {
             continue;
         }
         if (sets_delimiters(text)) {
-            t.partial_errors[name] = at(file, 1, "set-delimiter tags ({{=...=}}) are not supported");
+            t.partial_errors[name] = {file, 1, "set-delimiter tags ({{=...=}}) are not supported"};
             continue;
         }
         texts[name] = std::move(text);
@@ -162,9 +162,9 @@ Templates Templates::load(const std::string& dir) {
     for (const auto& [name, text] : texts) {
         std::set<std::string> visiting;
         if (partial_depth(name, texts, memo, visiting) > kMaxPartialDepth)
-            t.partial_errors[name] = at(dir + "/partials/" + name + ".mustache", 1,
-                                         "partials nest deeper than " + std::to_string(kMaxPartialDepth) +
-                                             " levels (a partial that includes itself?)");
+            t.partial_errors[name] = {dir + "/partials/" + name + ".mustache", 1,
+                                      "partials nest deeper than " + std::to_string(kMaxPartialDepth) +
+                                          " levels (a partial that includes itself?)"};
     }
     for (auto& [name, text] : texts)
         if (!t.partial_errors.count(name)) t.partials[name] = std::move(text);
@@ -178,7 +178,7 @@ Templates Templates::load(const std::string& dir) {
         std::string text = read_template(l.file);
         l.tpl = std::make_shared<mu::mustache>(text);
         if (!l.tpl->is_valid()) l.error = template_error(l.file, text, l.tpl->error_message());
-        else if (sets_delimiters(text)) l.error = at(l.file, 1, "set-delimiter tags ({{=...=}}) are not supported");
+        else if (sets_delimiters(text)) l.error = Problem{l.file, 1, "set-delimiter tags ({{=...=}}) are not supported"};
         l.includes = included_partials(text);
         t.layouts[name] = std::move(l);
     }
@@ -187,12 +187,12 @@ Templates Templates::load(const std::string& dir) {
     return loaded;
 }
 
-std::vector<std::string> Templates::problems() const {
-    std::vector<std::string> out;
+std::vector<Problem> Templates::problems() const {
+    std::vector<Problem> out;
     for (const auto& [name, error] : state_->partial_errors) out.push_back(error);
     for (const auto& [name, l] : state_->layouts)
-        if (!l.error.empty()) out.push_back(l.error);
-    if (!state_->layouts.count("page")) out.push_back("templates: no layouts/page.mustache (the default layout)");
+        if (l.error) out.push_back(*l.error);
+    if (!state_->layouts.count("page")) out.push_back({"templates", 0, "no layouts/page.mustache (the default layout)"});
     return out;
 }
 
@@ -217,7 +217,7 @@ std::string Templates::render_partial(const std::string& name, const TemplateDat
     mu::mustache tpl = *it->second;
     PartialContext ctx(&data, state_->partial_data);
     std::string out = tpl.render(ctx);
-    if (!tpl.is_valid()) throw Error(at("templates/partials/" + name + ".mustache", 0, tpl.error_message()));
+    if (!tpl.is_valid()) throw Error(Problem{"templates/partials/" + name + ".mustache", 0, tpl.error_message()});
     return out;
 }
 
@@ -239,14 +239,14 @@ std::string Templates::render(const std::string& layout, const TemplateData& dat
     auto it = state_->layouts.find(resolve_layout(layout));
     if (it == state_->layouts.end()) throw Error("templates: no layout '" + layout + "' and no layouts/page.mustache");
     const State::Layout& l = it->second;
-    if (!l.error.empty()) throw Error(l.error);
+    if (l.error) throw Error(*l.error);
     state_->check_partials(l.includes);
     // The parsed template is shared and kainjow keeps a render error inside it, so render a
     // copy: a failed render must not poison the next one.
     mu::mustache tpl = *l.tpl;
     PartialContext ctx(&data, state_->partial_data);
     std::string out = tpl.render(ctx);
-    if (!tpl.is_valid()) throw Error(at(l.file, 0, tpl.error_message()));
+    if (!tpl.is_valid()) throw Error(Problem{l.file, 0, tpl.error_message()});
     return out;
 }
 

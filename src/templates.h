@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "problem.h"
+
 namespace kainjow::mustache {
 template <typename string_type>
 class basic_data;
@@ -34,8 +36,8 @@ public:
     // The layout a name renders with: itself, else the theme's stand-in for a Jekyll layout name
     // (single, talk -> single; archive, splash, default -> page), else "page".
     std::string resolve_layout(const std::string& name) const;
-    // Every broken template, as "file:line: reason".
-    std::vector<std::string> problems() const;
+    // Every broken template, with its file and line.
+    std::vector<Problem> problems() const;
 
     Templates();
 
@@ -48,7 +50,7 @@ private:
 // The folio layout that stands in for an academicpages (minimal-mistakes) layout name, or "".
 std::string jekyll_layout_alias(const std::string& name);
 
-// Turns a kainjow error ("Unclosed section \"x\" at 12") into "file:LINE: reason".
-std::string template_error(const std::string& file, const std::string& text, const std::string& message);
+// Turns a kainjow error ("Unclosed section \"x\" at 12") into a problem at file:LINE.
+Problem template_error(const std::string& file, const std::string& text, const std::string& message);
 
 }  // namespace folio

@@ -52,7 +52,7 @@ YAML::Node load_yaml(const std::string& text, const std::string& file) {
         YAML::Node n = YAML::Load(text);
         return n.IsDefined() && !n.IsNull() ? n : YAML::Node(YAML::NodeType::Map);
     } catch (const YAML::Exception& e) {
-        throw Error(at(file, e.mark.line < 0 ? 1 : e.mark.line + 1, "YAML: " + e.msg));
+        throw Error(Problem{file, e.mark.line < 0 ? 1 : e.mark.line + 1, "YAML: " + e.msg});
     }
 }
 
@@ -133,17 +133,17 @@ JekyllSite parse_jekyll(const std::string& config_text, const std::string& file,
                         const std::string& navigation_file, Config& cfg) {
     JekyllSite j;
     j.config = load_yaml(config_text, file);
-    if (!j.config.IsMap()) throw Error(at(file, 1, "expected a YAML mapping"));
+    if (!j.config.IsMap()) throw Error(Problem{file, 1, "expected a YAML mapping"});
     if (!within_yaml_budget(j.config))
-        throw Error(at(file, 1, "expands to more than " + std::to_string(kMaxYamlValues) + " values (YAML aliases?)"));
+        throw Error(Problem{file, 1, "expands to more than " + std::to_string(kMaxYamlValues) + " values (YAML aliases?)"});
     const YAML::Node& c = j.config;
     if (cfg.site.url.empty()) {
         cfg.site.url = text_of(c, "url");
         while (!cfg.site.url.empty() && cfg.site.url.back() == '/') cfg.site.url.pop_back();
         if (!cfg.site.url.empty() && !is_absolute_url(cfg.site.url))
-            throw Error(at(file, c["url"].Mark().line + 1, "url: expected an absolute http(s) URL"));
+            throw Error(Problem{file, c["url"].Mark().line + 1, "url: expected an absolute http(s) URL"});
         if (!cfg.site.url.empty() && !link_target_problem(cfg.site.url).empty())
-            throw Error(at(file, c["url"].Mark().line + 1, "url: space or control character"));
+            throw Error(Problem{file, c["url"].Mark().line + 1, "url: space or control character"});
         while (!cfg.site.url.empty() && cfg.site.url.back() == '/') cfg.site.url.pop_back();
     }
     if (cfg.site.base_path.empty()) {
@@ -151,7 +151,7 @@ JekyllSite parse_jekyll(const std::string& config_text, const std::string& file,
         while (!b.empty() && b.back() == '/') b.pop_back();
         if (!b.empty() && b[0] != '/') b.insert(b.begin(), '/');
         if (!b.empty() && !validate_site_path(b).empty())
-            throw Error(at(file, c["baseurl"].Mark().line + 1, "baseurl: " + validate_site_path(b)));
+            throw Error(Problem{file, c["baseurl"].Mark().line + 1, "baseurl: " + validate_site_path(b)});
         cfg.site.base_path = b;
     }
     if (cfg.site.title.empty()) cfg.site.title = text_of(c, "title");
@@ -194,7 +194,7 @@ JekyllSite parse_jekyll(const std::string& config_text, const std::string& file,
     if (cfg.nav.empty() && !navigation_text.empty()) {
         YAML::Node nav = load_yaml(navigation_text, navigation_file);
         if (!within_yaml_budget(nav))
-            throw Error(at(navigation_file, 1, "expands to more than " + std::to_string(kMaxYamlValues) + " values (YAML aliases?)"));
+            throw Error(Problem{navigation_file, 1, "expands to more than " + std::to_string(kMaxYamlValues) + " values (YAML aliases?)"});
         YAML::Node main = nav.IsMap() ? nav["main"] : YAML::Node();
         if (main.IsDefined() && main.IsSequence())
             for (const auto& e : main) {
@@ -203,7 +203,7 @@ JekyllSite parse_jekyll(const std::string& config_text, const std::string& file,
                 // The same rule as folio.ini's [nav]: a valid site path or an http(s) URL.
                 const std::string why = link_target_problem(url);
                 if (!why.empty()) {
-                    j.warnings.push_back(at(navigation_file, e.Mark().line + 1, "navigation entry left out: " + why));
+                    j.warnings.push_back({navigation_file, e.Mark().line + 1, "navigation entry left out: " + why});
                     continue;
                 }
                 cfg.nav.push_back({text_of(e, "title"), url});
@@ -222,12 +222,14 @@ static void read_data(const std::string& dir, JekyllSite& j) {
         if ((ext != ".yml" && ext != ".yaml") || !e.is_regular_file(ec)) continue;
         const std::string file = e.path().string();
         try {
-            if (e.file_size(ec) > kMaxYamlFileBytes) throw Error(at(file, 1, "larger than 4 MiB"));
+            if (e.file_size(ec) > kMaxYamlFileBytes) throw Error(Problem{file, 1, "larger than 4 MiB"});
             YAML::Node n = load_yaml(read_text(file), file);
-            if (!within_yaml_budget(n)) throw Error(at(file, 1, "expands to more than " + std::to_string(kMaxYamlValues) + " values"));
+            if (!within_yaml_budget(n)) throw Error(Problem{file, 1, "expands to more than " + std::to_string(kMaxYamlValues) + " values"});
             data[e.path().stem().string()] = n;
         } catch (const Error& err) {
-            j.warnings.push_back(std::string(err.what()) + " (left out of site.data)");
+            Problem left_out = err.problem();
+            left_out.message += " (left out of site.data)";
+            j.warnings.push_back(std::move(left_out));
         }
     }
     if (data.size() > 0 && !j.config["data"].IsDefined()) j.config["data"] = data;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "config.h"
+#include "problem.h"
 
 namespace folio {
 
@@ -31,7 +32,7 @@ struct JekyllSite {
     std::vector<std::string> include;  // top-level '_' folders that hold pages (academicpages: _pages)
     std::vector<std::string> exclude;  // top-level names (simple globs) that are not part of the site
     std::string environment = "development";  // jekyll.environment: JEKYLL_ENV, as Jekyll reads it
-    std::vector<std::string> warnings;  // "file:line: ..." for entries left out (the site serves anyway)
+    std::vector<Problem> warnings;  // for entries left out (the site serves anyway)
 
     const JekyllCollection* collection(const std::string& name) const;
     bool excluded(const std::string& top_level_name) const;

@@ -2,14 +2,11 @@
 // beside the page, link and post_url, markdownify, jekyll.environment, the paginator), set on one
 // Jekyll page's LiquidContext. The Liquid engine itself never reads files or knows the site.
 #pragma once
-#include "jekyll/liquid.h"
-#include "site_view.h"
-
 namespace folio {
-struct Page;
-}
 
-namespace folio {
+struct LiquidContext;  // jekyll/liquid.h
+struct Page;           // page.h
+struct SiteView;       // site_view.h
 
 // Sets ctx's callbacks and adds jekyll.* and paginator to ctx.vars (which holds site.* and
 // page.* already). Nothing for a site that is not a Jekyll site.

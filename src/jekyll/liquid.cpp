@@ -50,7 +50,7 @@ public:
     void add(int line, const std::string& message) {
         if (count_ > kMaxProblems || !seen_.emplace(line, message).second) return;
         ++count_;
-        out_.push_back({line, count_ > kMaxProblems ? "more Liquid problems not shown" : message});
+        out_.push_back({"", line, count_ > kMaxProblems ? "more Liquid problems not shown" : message});
     }
 
 private:

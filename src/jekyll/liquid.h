@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "problem.h"
+
 namespace folio {
 
 // Limits: loops and includes are bounded so hostile content cannot stall a worker.
@@ -18,10 +20,9 @@ inline constexpr int kMaxLiquidLoopIterations = 10000;  // all loops of one rend
 inline constexpr int kMaxLiquidDepth = 16;               // nested blocks (and brackets in an expression)
 inline constexpr std::size_t kMaxLiquidOutput = 8 * 1024 * 1024;
 
-struct LiquidProblem {
-    int line;             // 1-based line in the text given to render_liquid
-    std::string message;  // e.g. "unsupported tag 'tablerow'"
-};
+// A problem in the text given to render_liquid: no file (the caller knows it), its 1-based
+// line in that text, e.g. "unsupported tag 'tablerow'".
+using LiquidProblem = Problem;
 
 // Parsed Liquid kept between renders: the same text (a page, a layout, an include) is lexed and
 // parsed once while the site it came from stays loaded (a FastCGI worker's loaded site holds

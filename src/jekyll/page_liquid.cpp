@@ -10,8 +10,10 @@
 #include <sstream>
 
 #include "jekyll/jekyll.h"
+#include "jekyll/liquid.h"
 #include "listing.h"
 #include "site.h"
+#include "site_view.h"
 #include "templates.h"
 #include "jekyll/jekyll_liquid.h"
 
@@ -82,7 +84,7 @@ YAML::Node liquid_vars(const SiteView& v, const Page& p) {
     YAML::Node pages = site["pages"];
     for (std::size_t i = 0; i < v.site.pages.size(); ++i) {
         const Page& q = v.site.pages[i];
-        if (!q.published || !q.error.empty() || q.rel.empty()) continue;
+        if (!q.published || q.error || q.rel.empty()) continue;
         if (q.collection.empty()) pages.push_back(doc_vars(q, i));
     }
     site["collections"] = YAML::Node(YAML::NodeType::Sequence);

@@ -1,12 +1,13 @@
 // What a Jekyll page's Liquid sees: site.* (the _config.yml, site.pages, the collections) and
 // page.*, and the includes folio answers itself (base_path, toc, archive-single).
 #pragma once
-#include "jekyll/liquid.h"
-#include "site_view.h"
-
 namespace folio {
 
-struct Page;
+// Declared, not included: jekyll/liquid.h brings yaml-cpp, which the callers include anyway
+// to render the context.
+struct LiquidContext;  // jekyll/liquid.h
+struct Page;           // page.h
+struct SiteView;       // site_view.h
 
 // What {% include toc %} writes: an HTML comment survives Markdown, and the content pipeline
 // replaces it by the table of contents once the headings are known.

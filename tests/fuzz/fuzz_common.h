@@ -246,8 +246,8 @@ inline Sites& sites() {
         for (const auto* l : {x->plain.get(), x->prefixed.get(), x->jekyll.get()}) {
             if (!l->site.errors.empty() || !l->templates.problems().empty()) {
                 std::fprintf(stderr, "folio fuzz: a fixed site has problems (fix the harness):\n");
-                for (const auto& e : l->site.errors) std::fprintf(stderr, "  %s\n", e.c_str());
-                for (const auto& e : l->templates.problems()) std::fprintf(stderr, "  %s\n", e.c_str());
+                for (const auto& e : l->site.errors) std::fprintf(stderr, "  %s\n", e.text().c_str());
+                for (const auto& e : l->templates.problems()) std::fprintf(stderr, "  %s\n", e.text().c_str());
                 std::abort();
             }
         }

@@ -71,10 +71,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
             fuzz::fail("parse_page threw (it promises never to)", __FILE__, __LINE__, e.what());
         }
         const std::string d = source + " | " + text;
-        if (!p.error.empty()) FUZZ_EXPECT(fuzz::starts_with(p.error, source + ":"), p.error);
+        if (p.error) FUZZ_EXPECT(p.error->file == source, p.error->text());
         // Even a broken page keeps a URL: it answers 500, not 404.
         check_site_path(p.url, d);
-        if (!p.error.empty()) continue;  // a broken page answers 500 and redirects nowhere
+        if (p.error) continue;  // a broken page answers 500 and redirects nowhere
         for (const auto& r : p.redirect_from) check_site_path(r.from, d);
         if (!p.redirect_to.empty()) {
             if (fuzz::starts_with(p.redirect_to, "http://") || fuzz::starts_with(p.redirect_to, "https://")) {

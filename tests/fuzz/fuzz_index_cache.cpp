@@ -14,7 +14,7 @@ constexpr std::uint64_t kContext = 0x5eed;
 
 // A page as comparable text (unordered_map order is not part of the format).
 std::string describe(const folio::Page& p) {
-    std::string d = p.source + '\1' + p.rel + '\1' + p.url + '\1' + p.front + '\1' + p.title + '\1' + p.error + '\1';
+    std::string d = p.source + '\1' + p.rel + '\1' + p.url + '\1' + p.front + '\1' + p.title + '\1' + (p.error ? p.error->text() : "-") + '\1';
     p.fields.each([&](std::string_view k, std::string_view v) { d += std::string(k) + '\2' + std::string(v) + '\2'; });
     for (const auto& r : p.redirect_from) d += r.from + '\3' + std::to_string(r.line) + '\3';
     d += std::to_string(p.stamp.mtime_ns) + ',' + std::to_string(p.stamp.size) + ',' + std::to_string(p.stamp.ino);

@@ -39,7 +39,7 @@ void render(const folio::Loaded& l, const std::string& text, const std::string& 
                    std::string(jekyll ? "jekyll: " : "plain: ") + e.what());
     }
     if (!jekyll) return;
-    std::vector<std::string> problems;
+    std::vector<folio::Problem> problems;
     std::string content;
     try {
         content = folio::page_content(view, p, &problems);
@@ -49,7 +49,7 @@ void render(const folio::Loaded& l, const std::string& text, const std::string& 
         fuzz::fail("page_content threw something other than folio::Error", __FILE__, __LINE__, e.what());
     }
     FUZZ_EXPECT(!fuzz::has_kramdown_marker(content), content);
-    for (const auto& pr : problems) FUZZ_EXPECT(fuzz::starts_with(pr, file + ":"), pr);
+    for (const auto& pr : problems) FUZZ_EXPECT(pr.file == file, pr.text());
 }
 
 }  // namespace

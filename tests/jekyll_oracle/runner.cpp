@@ -82,8 +82,8 @@ int main(int argc, char** argv) {
         for (const auto& p : loaded->site.pages)
             if (p.rel == page_rel(name)) page = &p;
         std::string out;
-        std::vector<std::string> problems;
-        if (!page) problems.push_back("folio has no page " + page_rel(name));
+        std::vector<folio::Problem> problems;
+        if (!page) problems.push_back({"", 0, "folio has no page " + page_rel(name)});
         else out = folio::page_content(view, *page, &problems);
         const bool same = page && out == expected;
         const auto k = known.find(name);
@@ -106,7 +106,7 @@ int main(int argc, char** argv) {
         }
         if (verbose || k == known.end()) {
             std::cout << "    expected: [" << expected << "]\n    folio:    [" << out << "]\n";
-            for (const auto& p : problems) std::cout << "    problem: " << p << "\n";
+            for (const auto& p : problems) std::cout << "    problem: " << p.text() << "\n";
         }
     }
     std::cout << "jekyll-oracle: " << names.size() << " snippets, " << matched << " match, " << known_differ

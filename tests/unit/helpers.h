@@ -23,12 +23,17 @@ inline bool contains(const std::string& haystack, const std::string& needle) {
 
 inline bool starts_with(const std::string& s, const std::string& prefix) { return s.rfind(prefix, 0) == 0; }
 
+// An entry of a list as text: a string, or a problem (folio::Problem) as it is printed.
+inline const std::string& text_of(const std::string& s) { return s; }
+template <typename T>
+auto text_of(const T& problem) -> decltype(problem.text()) { return problem.text(); }
+
 // True when some entry of list contains every one of the needles.
 template <typename List>
 bool any_contains(const List& list, std::initializer_list<std::string> needles) {
     for (const auto& entry : list) {
         bool all = true;
-        for (const auto& n : needles) all = all && contains(entry, n);
+        for (const auto& n : needles) all = all && contains(text_of(entry), n);
         if (all) return true;
     }
     return false;

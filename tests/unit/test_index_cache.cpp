@@ -35,7 +35,7 @@ Page full_page() {
     p.fields.add("", std::string("empty key, a NUL \0 and more", 27));
     p.body_offset = 123;
     p.body_line = 7;
-    p.error = "content/x.md:3: broken";
+    p.error = folio::Problem{"content/x.md", 3, "broken"};
     p.mtime = 1700000000;
     p.stamp = {1700000000123456789LL, 4567, 987654321ULL};
     p.type = "publications";
@@ -64,7 +64,7 @@ void check_same(const Page& a, const Page& b) {
     BOOST_TEST((a.fields == b.fields));
     BOOST_TEST(a.body_offset == b.body_offset);
     BOOST_TEST(a.body_line == b.body_line);
-    BOOST_TEST(a.error == b.error);
+    BOOST_TEST((a.error == b.error));
     BOOST_TEST(a.mtime == b.mtime);
     BOOST_TEST((a.stamp == b.stamp));
     BOOST_TEST(a.type == b.type);
@@ -216,7 +216,7 @@ BOOST_AUTO_TEST_CASE(a_page_with_an_error_is_never_reused) {
     const folio::Config c = config_for(d);
     const folio::Site first = folio::build_site(c);
     BOOST_REQUIRE(first.pages.size() == 1u);
-    BOOST_TEST(!first.pages[0].error.empty());
+    BOOST_TEST(first.pages[0].error.has_value());
     PageReuse r = reuse_of(first);
     BOOST_TEST(r.pages.empty());
     folio::build_site(c, nullptr, &r);

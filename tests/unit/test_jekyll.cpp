@@ -59,7 +59,7 @@ BOOST_AUTO_TEST_CASE(config_fills_what_folio_ini_left_empty) {
     BOOST_TEST_REQUIRE(cfg.nav.size() == 1u);
     BOOST_TEST(cfg.nav[0].url == "/publications/");
     BOOST_TEST_REQUIRE(j.warnings.size() == 1u);
-    BOOST_TEST(contains(j.warnings[0], "_data/navigation.yml:3: navigation entry left out"), j.warnings[0]);
+    BOOST_TEST(contains(j.warnings[0].text(), "_data/navigation.yml:3: navigation entry left out"), j.warnings[0].text());
 }
 
 BOOST_AUTO_TEST_CASE(bad_config_names_file_and_line) {

@@ -165,13 +165,13 @@ BOOST_AUTO_TEST_CASE(partials_never_come_from_outside_the_site) {
     for (const auto& p : loaded->site.pages)
         if (p.rel == "docs/p.html") page = &p;
     BOOST_REQUIRE(page);
-    std::vector<std::string> problems;
+    std::vector<folio::Problem> problems;
     const std::string html = folio::page_content(folio::SiteView{loaded->config, loaded->site, loaded->templates}, *page, &problems);
     BOOST_TEST(html.find("SECRET") == std::string::npos, html);
     BOOST_TEST(html.find("xxxx") == std::string::npos);
     BOOST_TEST(html == "OK 1|\n|\n|\n|\n|\n", html);
     std::string list;
-    for (const auto& p : problems) list += p + "\n";
+    for (const auto& p : problems) list += p.text() + "\n";
     BOOST_TEST(problems.size() == 5u, list + html);
 }
 

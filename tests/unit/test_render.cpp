@@ -101,7 +101,7 @@ BOOST_AUTO_TEST_CASE(content_of_an_html_page_is_not_markdown) {
     s.content("raw.html", "---\ntitle: Raw\n---\n*not emphasis* <b>kept</b>\n");
     s.content("md.md", "---\ntitle: Md\n---\n*emphasis*\n");
     const folio::Loaded& l = s.load();
-    std::vector<std::string> problems;
+    std::vector<folio::Problem> problems;
     BOOST_TEST(contains(folio::page_content(l.view(), page_at(l, "/raw/"), &problems), "*not emphasis* <b>kept</b>"));
     BOOST_TEST(folio::page_content(l.view(), page_at(l, "/md/"), &problems) == "<p><em>emphasis</em></p>\n");
     BOOST_TEST(problems.empty());

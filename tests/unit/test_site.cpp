@@ -33,9 +33,9 @@ std::string page_rel(const Site& s, const std::string& url) {
     return s.pages[r->page].rel;
 }
 
-std::string joined(const std::vector<std::string>& v) {
+std::string joined(const std::vector<folio::Problem>& v) {
     std::string out;
-    for (const auto& s : v) out += s + "\n";
+    for (const auto& p : v) out += p.text() + "\n";
     return out;
 }
 
