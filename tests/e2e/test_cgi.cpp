@@ -4,7 +4,6 @@
 
 #include <unistd.h>
 
-#include <fstream>
 
 #include "cgi_runner.h"
 
@@ -249,10 +248,7 @@ BOOST_AUTO_TEST_CASE(help_and_version) {
 
 BOOST_AUTO_TEST_CASE(prefix_mount_prefixes_every_link_and_redirect) {
     e2e::SiteCopy site;
-    std::ifstream in(site.config);
-    std::string ini((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    ini.replace(ini.find("base_path ="), 11, "base_path = /~xz");
-    site.write("cgi-bin/folio.ini", ini);
+    site.set_base_path("/~xz");
     site.write("content/links.md", "---\ntitle: Links\n---\n[pubs](/publications/#DSP) ![me](/images/avatar.svg)\n");
     auto home = cgi("/~xz/", "GET", site.config);
     BOOST_TEST(home.status == 200);

@@ -3,8 +3,6 @@
 #include <boost/test/unit_test.hpp>
 
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 #include <thread>
 
 #include "cgi_runner.h"
@@ -40,13 +38,6 @@ std::size_t count(const std::string& hay, const std::string& needle) {
     return n;
 }
 
-std::string read(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(homepage)
@@ -68,10 +59,7 @@ BOOST_AUTO_TEST_CASE(grouping_and_ordering_follow_the_page) {
                "---\ntitle: A Journal Paper\nauthors: [Someone Else, X. Zhao]\nvenue: JMLR\nyear: 2023\ntype: journal\n---\n");
     site.write("content/_publications/p.md",
                "---\ntitle: A Preprint\nauthors: Xuanlei Zhao and Other Person\nvenue: arXiv\ndate: 2026-01-02\ncategory: preprint\n---\n");
-    std::ifstream in(site.config);
-    std::string ini((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    ini.replace(ini.find("name = Xuanlei Zhao"), 19, "name = Xuanlei Zhao\naliases = X. Zhao");
-    site.write("cgi-bin/folio.ini", ini);
+    site.replace_in_config("name = Xuanlei Zhao", "name = Xuanlei Zhao\naliases = X. Zhao");
     auto r = cgi("/publications/", "GET", site.config);
     BOOST_TEST(r.status == 200);
     const auto pre = r.body.find("Preprints</h2>"), conf = r.body.find("Conference papers</h2>"), jour = r.body.find("Journal articles</h2>");
@@ -92,10 +80,7 @@ BOOST_AUTO_TEST_CASE(grouping_and_ordering_follow_the_page) {
 // under /~user, those links must stay on this host, under the prefix (they led to the old host).
 BOOST_AUTO_TEST_CASE(links_to_the_sites_own_address_stay_on_this_host) {
     e2e::SiteCopy site;
-    std::ifstream in(site.config);
-    std::string ini((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    ini.replace(ini.find("base_path ="), 11, "base_path = /~user");
-    site.write("cgi-bin/folio.ini", ini);
+    site.set_base_path("/~user");
     auto r = cgi("/~user/", "GET", site.config);
     BOOST_TEST(r.status == 200);
     BOOST_TEST(r.body.find("href=\"https://oahzxl.github.io/publications/") == std::string::npos);
@@ -233,20 +218,20 @@ BOOST_AUTO_TEST_CASE(export_writes_pages_files_and_redirects) {
     const std::string out = site.dir + "/export";
     auto r = e2e::run({"--export", out, "--config", site.config}, {});
     BOOST_TEST(r.exit_code == 0, r.err);
-    BOOST_TEST(read(out + "/index.html") == cgi("/", "GET", site.config).body);
-    BOOST_TEST(read(out + "/publications/index.html") == cgi("/publications/", "GET", site.config).body);
-    BOOST_TEST(read(out + "/publications/2025-dsp.bib") == cgi("/publications/2025-dsp.bib", "GET", site.config).body);
-    BOOST_TEST(read(out + "/images/avatar.svg").find("<svg") != std::string::npos);
-    BOOST_TEST(xml_problems(read(out + "/sitemap.xml")) == "");
-    BOOST_TEST(read(out + "/about/index.html").find("url=/\"") != std::string::npos);
-    const std::string htaccess = read(out + "/.htaccess");
+    BOOST_TEST(testing::read_file(out + "/index.html") == cgi("/", "GET", site.config).body);
+    BOOST_TEST(testing::read_file(out + "/publications/index.html") == cgi("/publications/", "GET", site.config).body);
+    BOOST_TEST(testing::read_file(out + "/publications/2025-dsp.bib") == cgi("/publications/2025-dsp.bib", "GET", site.config).body);
+    BOOST_TEST(testing::read_file(out + "/images/avatar.svg").find("<svg") != std::string::npos);
+    BOOST_TEST(xml_problems(testing::read_file(out + "/sitemap.xml")) == "");
+    BOOST_TEST(testing::read_file(out + "/about/index.html").find("url=/\"") != std::string::npos);
+    const std::string htaccess = testing::read_file(out + "/.htaccess");
     BOOST_TEST(htaccess.find("RedirectMatch 301 ^/about/$ /\n") != std::string::npos, htaccess);
     BOOST_TEST(htaccess.find("RedirectMatch 301 ^/about\\.html$ /\n") != std::string::npos);
     BOOST_TEST(htaccess.find("RewriteCond %{QUERY_STRING} =p=12") != std::string::npos);
-    const std::string redirects = read(out + "/_redirects");
+    const std::string redirects = testing::read_file(out + "/_redirects");
     BOOST_TEST(redirects.find("/old-home/ /old/ 301") != std::string::npos, redirects);
     BOOST_TEST(redirects.find("/wordpress/?p=12 /old/ 301") != std::string::npos);
-    BOOST_TEST(read(out + "/404.html").find("Page not found") != std::string::npos);
+    BOOST_TEST(testing::read_file(out + "/404.html").find("Page not found") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -58,12 +58,7 @@ struct HostileSite {
         };
         for (const auto& [target, rel] : links)
             BOOST_REQUIRE_MESSAGE(symlink(target.c_str(), (d + "/" + rel).c_str()) == 0, rel << ": " << std::strerror(errno));
-        if (!base.empty()) {
-            std::ifstream in(copy.config);
-            std::string ini((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-            ini.replace(ini.find("base_path ="), 11, "base_path = " + base);
-            copy.write("cgi-bin/folio.ini", ini);
-        }
+        if (!base.empty()) copy.set_base_path(base);
     }
 
     std::map<std::string, std::string> env(const std::string& uri, const std::string& method = "GET") const {
@@ -127,11 +122,6 @@ e2e::Result parse(int exit_code, const std::string& out, const std::string& err)
     return r;
 }
 
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
 // Runs the binary as a CGI with a request body on stdin (cgi_runner's run() gives /dev/null).
 // stdin is a file holding body, or a pipe holding body whose writing end stays open until folio
 // exits: folio must answer without ever waiting for the body. Killed after `seconds`.
@@ -185,7 +175,7 @@ e2e::Result run_with_body(const HostileSite& site, std::map<std::string, std::st
     if (writer >= 0) close(writer);
     BOOST_TEST(!killed, "folio waited for a request body it must never read");
     int code = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
-    return parse(code, slurp(out), slurp(err));
+    return parse(code, testing::read_file(out), testing::read_file(err));
 }
 
 std::string repeat(const std::string& s, int n) {

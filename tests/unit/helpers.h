@@ -1,5 +1,6 @@
-// Shared by the unit tests: temporary folders (TempDir, tests/common/temp_dir.h), small string
-// checks, and a way to run a step that might crash or hang in a child process.
+// Shared by the unit tests: temporary folders (TempDir, tests/common/temp_dir.h), whole files
+// (read_file, tests/common/read_file.h), small string checks, and a way to run a step that might
+// crash or hang in a child process.
 #pragma once
 #include <signal.h>
 #include <stdlib.h>
@@ -13,6 +14,7 @@
 #include <initializer_list>
 #include <string>
 
+#include "../common/read_file.h"
 #include "../common/temp_dir.h"
 
 namespace testing {
