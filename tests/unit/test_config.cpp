@@ -225,19 +225,18 @@ BOOST_AUTO_TEST_CASE(bad_email_and_url_are_errors) {
 }
 
 BOOST_AUTO_TEST_CASE(base_path_is_normalised) {
-    BOOST_TEST(parse("[site]\nbase_path = /~user/\n").site.base_path == "/~user");
-    BOOST_TEST(parse("[site]\nbase_path = /~user\n").site.base_path == "/~user");
-    BOOST_TEST(parse("[site]\nbase_path = /a/b//\n").site.base_path == "/a/b");
-    BOOST_TEST(parse("[site]\nbase_path = /\n").site.base_path == "");
-    BOOST_TEST(parse("[site]\nbase_path =\n").site.base_path == "");
+    // The line "base_path =" + value gives the base_path.
+    testing::expect_each([](const std::string& value) { return parse("[site]\nbase_path =" + value + "\n").site.base_path; },
+                         {{" /~user/", "/~user"}, {" /~user", "/~user"}, {" /a/b//", "/a/b"}, {" /", ""}, {"", ""}});
     expect_error_at("[site]\nbase_path = ~user\n", 2);
     expect_error_at("[site]\nbase_path = /a/../b\n", 2);
 }
 
 BOOST_AUTO_TEST_CASE(url_trailing_slash_is_removed) {
-    BOOST_TEST(parse("[site]\nurl = https://example.org/\n").site.url == "https://example.org");
-    BOOST_TEST(parse("[site]\nurl = https://example.org\n").site.url == "https://example.org");
-    BOOST_TEST(parse("[site]\nurl = http://example.org/~u/\n").site.url == "http://example.org/~u");
+    testing::expect_each([](const std::string& value) { return parse("[site]\nurl = " + value + "\n").site.url; },
+                         {{"https://example.org/", "https://example.org"},
+                          {"https://example.org", "https://example.org"},
+                          {"http://example.org/~u/", "http://example.org/~u"}});
 }
 
 BOOST_AUTO_TEST_CASE(paths_are_relative_to_the_ini_folder) {
