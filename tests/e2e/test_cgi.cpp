@@ -4,8 +4,8 @@
 
 #include <unistd.h>
 
-#include "body_checks.h"
 #include "cgi_runner.h"
+#include "response_checks.h"
 
 using e2e::cgi;
 
@@ -40,16 +40,13 @@ BOOST_AUTO_TEST_CASE(about_urls_redirect_home) {
     for (const char* uri : {"/about/", "/about.html"}) {
         auto r = cgi(uri);
         BOOST_TEST_CONTEXT(uri) {
-            BOOST_TEST(r.status == 301);
-            BOOST_TEST(r.header("Location") == "/");
+            e2e::expect_redirect(r, "/");
         }
     }
 }
 
 BOOST_AUTO_TEST_CASE(redirect_keeps_query_string) {
-    auto r = cgi("/about/?utm=x&y=1");
-    BOOST_TEST(r.status == 301);
-    BOOST_TEST(r.header("Location") == "/?utm=x&y=1");
+    e2e::expect_redirect(cgi("/about/?utm=x&y=1"), "/?utm=x&y=1");
 }
 
 BOOST_AUTO_TEST_CASE(publications_lists_five_ids) {
@@ -62,9 +59,7 @@ BOOST_AUTO_TEST_CASE(publications_lists_five_ids) {
 }
 
 BOOST_AUTO_TEST_CASE(publications_without_slash_redirects) {
-    auto r = cgi("/publications");
-    BOOST_TEST(r.status == 301);
-    BOOST_TEST(r.header("Location") == "/publications/");
+    e2e::expect_redirect(cgi("/publications"), "/publications/");
 }
 
 BOOST_AUTO_TEST_CASE(unknown_path_is_404_with_the_404_page) {
@@ -232,8 +227,7 @@ BOOST_AUTO_TEST_SUITE(modes)
 BOOST_AUTO_TEST_CASE(render_prints_a_full_response) {
     auto r = e2e::run({"--render", "/publications"}, {});
     BOOST_TEST(r.exit_code == 0);
-    BOOST_TEST(r.status == 301);
-    BOOST_TEST(r.header("Location") == "/publications/");
+    e2e::expect_redirect(r, "/publications/");
 }
 
 BOOST_AUTO_TEST_CASE(help_and_version) {

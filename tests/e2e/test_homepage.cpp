@@ -5,8 +5,8 @@
 #include <cstdio>
 #include <thread>
 
-#include "body_checks.h"
 #include "cgi_runner.h"
+#include "response_checks.h"
 
 using e2e::cgi;
 
