@@ -10,14 +10,24 @@ check() { if eval "$2"; then ok "$1"; else not_ok "$1"; fi; }
 
 jail=$(mktemp -d /tmp/folio-chroot-XXXXXX)
 trap 'rm -rf "$jail"' EXIT
-make --no-print-directory dist >/dev/null 2>&1 || { not_ok "make dist"; # make install honours PREFIX and DESTDIR.
-stage=$(mktemp -d /tmp/folio-install-XXXXXX)
-make --no-print-directory install PREFIX=/opt/folio-test DESTDIR="$stage" >/dev/null 2>&1
-check "make install PREFIX=/opt/folio-test DESTDIR=... puts the binary, folio.ini, content/ and templates/ there" \
-    '[ -x "$stage/opt/folio-test/lib/folio/cgi-bin/folio.fcgi" ] && [ -f "$stage/opt/folio-test/lib/folio/cgi-bin/folio.ini" ] && [ -f "$stage/opt/folio-test/lib/folio/content/about.md" ] && [ -d "$stage/opt/folio-test/lib/folio/templates/layouts" ]'
-check "the installed folio passes --check" '"$stage/opt/folio-test/lib/folio/cgi-bin/folio.fcgi" --check >/dev/null 2>&1'
-rm -rf "$stage"
-echo "RESULT passed=$passed failed=$failed skipped=$skipped"; exit 1; }
+# make install honours PREFIX and DESTDIR (checked even when make dist fails). check's eval sees
+# stage: bash's locals are visible to the functions a function calls.
+check_install() {
+    local stage
+    stage=$(mktemp -d /tmp/folio-install-XXXXXX)
+    make --no-print-directory install PREFIX=/opt/folio-test DESTDIR="$stage" >/dev/null 2>&1
+    check "make install PREFIX=/opt/folio-test DESTDIR=... puts the binary, folio.ini, content/ and templates/ there" \
+        '[ -x "$stage/opt/folio-test/lib/folio/cgi-bin/folio.fcgi" ] && [ -f "$stage/opt/folio-test/lib/folio/cgi-bin/folio.ini" ] && [ -f "$stage/opt/folio-test/lib/folio/content/about.md" ] && [ -d "$stage/opt/folio-test/lib/folio/templates/layouts" ]'
+    check "the installed folio passes --check" '"$stage/opt/folio-test/lib/folio/cgi-bin/folio.fcgi" --check >/dev/null 2>&1'
+    rm -rf "$stage"
+}
+
+make --no-print-directory dist >/dev/null 2>&1 || {
+    not_ok "make dist"
+    check_install
+    echo "RESULT passed=$passed failed=$failed skipped=$skipped"
+    exit 1
+}
 version=$(sed -n 's/^VERSION = //p' Makefile)
 tarball=folio-$version.tar.gz
 check "make dist wrote $tarball" '[ -s "$tarball" ]'
@@ -41,12 +51,6 @@ else
     check "GET / answers 200 as a CGI inside the empty chroot" \
         '[[ "$resp" == "Status: 200 OK"* ]] && [[ "$resp" == *"Hello! I am a first-year PhD student"* ]]'
 fi
-# make install honours PREFIX and DESTDIR.
-stage=$(mktemp -d /tmp/folio-install-XXXXXX)
-make --no-print-directory install PREFIX=/opt/folio-test DESTDIR="$stage" >/dev/null 2>&1
-check "make install PREFIX=/opt/folio-test DESTDIR=... puts the binary, folio.ini, content/ and templates/ there" \
-    '[ -x "$stage/opt/folio-test/lib/folio/cgi-bin/folio.fcgi" ] && [ -f "$stage/opt/folio-test/lib/folio/cgi-bin/folio.ini" ] && [ -f "$stage/opt/folio-test/lib/folio/content/about.md" ] && [ -d "$stage/opt/folio-test/lib/folio/templates/layouts" ]'
-check "the installed folio passes --check" '"$stage/opt/folio-test/lib/folio/cgi-bin/folio.fcgi" --check >/dev/null 2>&1'
-rm -rf "$stage"
+check_install
 echo "RESULT passed=$passed failed=$failed skipped=$skipped"
 [ $failed -eq 0 ]

@@ -13,6 +13,8 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "../common/read_file.h"
+
 namespace e2e {
 
 std::string Result::header(const std::string& name) const {
@@ -24,8 +26,6 @@ std::string binary() {
     const char* b = getenv("FOLIO_BIN");
     return b && *b ? b : "cgi-bin/folio.fcgi";
 }
-
-namespace {
 
 void parse_response(Result& r) {
     std::size_t end = r.out.find("\r\n\r\n");
@@ -47,8 +47,6 @@ void parse_response(Result& r) {
         pos = eol + 2;
     }
 }
-
-}  // namespace
 
 Result run(const std::vector<std::string>& args, const std::map<std::string, std::string>& env) {
     return run_program(binary(), args, env);
@@ -129,5 +127,14 @@ SiteCopy::SiteCopy() : dir(tmp.path()), config(dir + "/cgi-bin/folio.ini") {
 }
 
 void SiteCopy::write(const std::string& rel, const std::string& text) const { tmp.write(rel, text); }
+
+std::string SiteCopy::config_text() const { return testing::read_file(config); }
+
+void SiteCopy::replace_in_config(const std::string& find, const std::string& with) const {
+    std::string ini = config_text();
+    const std::size_t at = ini.find(find);
+    if (at == std::string::npos) throw std::runtime_error(config + ": no '" + find + "' to replace");
+    write("cgi-bin/folio.ini", ini.replace(at, find.size(), with));
+}
 
 }  // namespace e2e

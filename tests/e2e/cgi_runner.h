@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "../common/read_file.h"
 #include "../common/temp_dir.h"
 
 namespace e2e {
@@ -16,6 +17,10 @@ struct Result {
     std::string body;
     std::string header(const std::string& name) const;
 };
+
+// Fills status, headers and body of r from r.out, a CGI response ("Name: value" lines, a blank
+// line, the body); a FastCGI response's STDOUT stream is one too.
+void parse_response(Result& r);
 
 // The binary under test: $FOLIO_BIN, else cgi-bin/folio.fcgi (tests run from the repo root).
 std::string binary();
@@ -40,6 +45,14 @@ struct SiteCopy {
     SiteCopy(const SiteCopy&) = delete;
     SiteCopy& operator=(const SiteCopy&) = delete;
     void write(const std::string& rel, const std::string& text) const;
+    // folio.ini as it is now.
+    std::string config_text() const;
+    // Replaces the first `find` in folio.ini with `with` (throws when folio.ini has no `find`).
+    void replace_in_config(const std::string& find, const std::string& with) const;
+    // Mounts the copy under base ("/~user"): folio.ini's empty "base_path =" line is set.
+    void set_base_path(const std::string& base) const { replace_in_config("base_path =", "base_path = " + base); }
+    // Adds text (sections and their keys) at the end of folio.ini.
+    void add_to_config(const std::string& text) const { write("cgi-bin/folio.ini", config_text() + text); }
 };
 
 }  // namespace e2e

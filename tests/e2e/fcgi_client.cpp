@@ -11,10 +11,10 @@
 #include <unistd.h>
 
 #include <chrono>
-#include <fstream>
-#include <iterator>
 #include <thread>
 #include <vector>
+
+#include "../common/read_file.h"
 
 namespace e2e {
 namespace {
@@ -113,25 +113,7 @@ Result fcgi_request(const std::string& address, const std::map<std::string, std:
         if (h[1] == 3) r.exit_code = 0;
         pos += 8 + len + pad;
     }
-    // Reuse the CGI parser: the STDOUT stream is a CGI response.
-    std::size_t end = r.out.find("\r\n\r\n");
-    if (end != std::string::npos) {
-        r.body = r.out.substr(end + 4);
-        std::size_t p0 = 0;
-        std::string head = r.out.substr(0, end);
-        while (p0 < head.size()) {
-            std::size_t eol = head.find("\r\n", p0);
-            if (eol == std::string::npos) eol = head.size();
-            std::string line = head.substr(p0, eol - p0);
-            std::size_t colon = line.find(':');
-            if (colon != std::string::npos) {
-                std::string name = line.substr(0, colon), value = line.substr(colon + 2);
-                if (name == "Status") r.status = std::stoi(value);
-                r.headers[name] = value;
-            }
-            p0 = eol + 2;
-        }
-    }
+    parse_response(r);  // the STDOUT stream is a CGI response
     return r;
 }
 
@@ -195,10 +177,7 @@ bool Daemon::wait_ready() const {
     return false;
 }
 
-std::string Daemon::log_text() const {
-    std::ifstream in(log);
-    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
+std::string Daemon::log_text() const { return testing::read_file(log); }
 
 int Daemon::stop(int sig, int timeout_ms) {
     if (pid <= 0) return -1;

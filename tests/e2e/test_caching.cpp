@@ -8,7 +8,6 @@
 
 #include <chrono>
 #include <fstream>
-#include <sstream>
 #include <thread>
 
 #include "../common/gunzip.h"
@@ -25,13 +24,6 @@ e2e::Result cgi_with(const std::string& uri, const std::map<std::string, std::st
     return e2e::run({}, env);
 }
 
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
 // A CGI after an edit: past the second in which a fingerprint is reused.
 void after_edit() { std::this_thread::sleep_for(std::chrono::milliseconds(1100)); }
 
@@ -45,20 +37,18 @@ BOOST_AUTO_TEST_CASE(cgi_index_cache_follows_edits_and_survives_damage) {
     e2e::SiteCopy site;
     const std::string cache = site.dir + "/cache";
     BOOST_REQUIRE(mkdir(cache.c_str(), 0700) == 0);
-    std::string ini = slurp(site.config);
-    ini += "\n[paths]\ncache = " + cache + "/folio\n";
-    site.write("cgi-bin/folio.ini", ini);
+    site.add_to_config("\n[paths]\ncache = " + cache + "/folio\n");
     const std::string index = cache + "/folio/index";
     const std::string pub = "content/_publications/2024-fastfold.md";
 
     auto listing = cgi("/publications/", "GET", site.config);
     BOOST_REQUIRE(listing.status == 200);
     BOOST_TEST(listing.body.find("FastFold: Optimizing AlphaFold") != std::string::npos);
-    BOOST_TEST(slurp(index).rfind("folio index 4\n", 0) == 0, "the CGI wrote no index cache");
+    BOOST_TEST(testing::read_file(index).rfind("folio index 4\n", 0) == 0, "the CGI wrote no index cache");
 
     // A title edited in the front matter: both the page and the listing (which reads the other
     // pages' titles from the index) show it.
-    std::string text = slurp(site.dir + "/" + pub);
+    std::string text = testing::read_file(site.dir + "/" + pub);
     const std::string old_title = "FastFold: Optimizing AlphaFold";
     text.replace(text.find(old_title), old_title.size(), "FastFold: Optimising AlphaFold");  // the same size
     after_edit();
@@ -79,7 +69,7 @@ BOOST_AUTO_TEST_CASE(cgi_index_cache_follows_edits_and_survives_damage) {
     BOOST_TEST(cgi("/notes/", "GET", site.config).status == 404);
 
     // A damaged index is a miss: the site is parsed again and the index rewritten.
-    const std::string good = slurp(index);
+    const std::string good = testing::read_file(index);
     for (const std::string& damage : {std::string("garbage"), good.substr(0, good.size() / 2), std::string()}) {
         after_edit();
         { std::ofstream(index, std::ios::binary) << damage; }
@@ -88,7 +78,7 @@ BOOST_AUTO_TEST_CASE(cgi_index_cache_follows_edits_and_survives_damage) {
         BOOST_TEST(r.status == 200);
         BOOST_TEST(r.body.find("FastFold: Optimising AlphaFold") != std::string::npos);
         BOOST_TEST(cgi("/notes/", "GET", site.config).body.find("Notes again " + std::to_string(damage.size())) != std::string::npos);
-        BOOST_TEST(slurp(index).rfind("folio index 4\n", 0) == 0, "the damaged index was not rewritten");
+        BOOST_TEST(testing::read_file(index).rfind("folio index 4\n", 0) == 0, "the damaged index was not rewritten");
     }
 }
 

@@ -11,7 +11,6 @@
 #include <cstdlib>
 #include <fstream>
 #include <functional>
-#include <sstream>
 
 #include "cgi_runner.h"
 #include "text.h"
@@ -62,13 +61,6 @@ std::uintmax_t entry_bytes(const std::string& cache, std::size_t* count = nullpt
     return total;
 }
 
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
 bool exists(const std::string& path) {
     struct stat st;
     return lstat(path.c_str(), &st) == 0;
@@ -89,7 +81,7 @@ e2e::Result get(const e2e::SiteCopy& site, const std::string& uri, const std::st
 
 // The site's folio.ini with lines added to its [paths] section (there is none by default).
 void add_paths(const e2e::SiteCopy& site, const std::string& lines) {
-    site.write("cgi-bin/folio.ini", slurp(site.config) + "\n[paths]\n" + lines);
+    site.add_to_config("\n[paths]\n" + lines);
 }
 
 void make_tmp(const e2e::SiteCopy& site) { BOOST_REQUIRE(mkdir((site.dir + "/tmp").c_str(), 0700) == 0); }
@@ -166,7 +158,7 @@ BOOST_AUTO_TEST_CASE(a_new_program_file_does_not_serve_the_old_ones_pages) {
         closedir(d);
     }
     BOOST_REQUIRE(!entry.empty());
-    std::string kept = slurp(entry);
+    std::string kept = testing::read_file(entry);
     const auto at = kept.find("FastFold");
     BOOST_REQUIRE(at != std::string::npos);
     kept.replace(at, 8, "OLD-PAGE");
@@ -219,7 +211,7 @@ BOOST_AUTO_TEST_CASE(the_bound_evicts_and_is_logged_once) {
     BOOST_TEST(count_of(log, "reached its bound") == 1u, log);
     // The newest entry is kept (a hit is served from it), the oldest went.
     std::string keys;
-    each_file(cache, [&](const std::string& path, const struct stat&) { keys += slurp(path).substr(0, 40) + "\n"; });
+    each_file(cache, [&](const std::string& path, const struct stat&) { keys += testing::read_file(path).substr(0, 40) + "\n"; });
     BOOST_TEST(keys.find("/p29/") != std::string::npos, keys);
     BOOST_TEST(keys.find("/p0/") == std::string::npos, keys);
 }
@@ -242,9 +234,9 @@ BOOST_AUTO_TEST_CASE(a_program_of_another_user_runs_without_a_disk_cache) {
     BOOST_REQUIRE(get(site, "/publications/", ours).status == 200);
     std::size_t planted = 0;
     each_file(cache, [&](const std::string& path, const struct stat&) {
-        std::string text = slurp(path);
+        std::string text = testing::read_file(path);
         for (std::size_t pos; (pos = text.find("FastFold")) != std::string::npos;) text.replace(pos, 8, "PLANTED!");
-        if (text != slurp(path)) {
+        if (text != testing::read_file(path)) {
             std::ofstream(path, std::ios::binary) << text;
             ++planted;
         }

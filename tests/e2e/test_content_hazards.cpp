@@ -204,11 +204,6 @@ int lines_in(const std::string& text, const std::string& needle) {
     return n;
 }
 
-std::string read_all(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(a_cgi_answers_503_and_logs_one_line_naming_the_folder) {
@@ -242,7 +237,7 @@ BOOST_AUTO_TEST_CASE(a_fastcgi_worker_keeps_its_last_good_state_and_logs_once) {
         BOOST_TEST(contains(r.body, "Xuanlei Zhao"));
         log += r.err;
     }
-    log += read_all(d.log);
+    log += testing::read_file(d.log);
     BOOST_TEST(lines_in(log, "cannot read the content folder: Permission denied") == 1, log);
     // Readable again: the worker takes the site up again at its next check.
     BOOST_REQUIRE(u.readable(true));

@@ -18,7 +18,6 @@
 #include <cstdio>
 #include <fstream>
 #include <map>
-#include <sstream>
 #include <thread>
 #include <vector>
 
@@ -66,13 +65,6 @@ void write_csv(const std::string& path, std::size_t bytes, std::size_t first_row
             chunk.clear();
         }
     }
-}
-
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
 }
 
 // Reads a file from offset in chunks, handing each to f: the test process never holds a large
@@ -231,7 +223,7 @@ struct LargeSite {
     LargeSite() {
         BOOST_REQUIRE(mkdir((site.dir + "/cache").c_str(), 0700) == 0);
         cache = site.dir + "/cache/folio";
-        site.write("cgi-bin/folio.ini", slurp(site.config) + "\n[paths]\ncache = " + cache + "\n");
+        site.add_to_config("\n[paths]\ncache = " + cache + "\n");
         BOOST_REQUIRE(mkdir((site.dir + "/content/files").c_str(), 0755) == 0);
     }
     std::string file(const std::string& name) const { return site.dir + "/content/files/" + name; }
@@ -289,7 +281,7 @@ BOOST_AUTO_TEST_CASE(fastcgi_worker_stays_small_after_large_get_and_head) {
     auto get = fcgi(d.address, "/files/big.csv", "GET");
     BOOST_TEST(get.status == 200);
     BOOST_TEST(get.body.size() == 50 * kMiB);
-    BOOST_TEST((get.body == slurp(s.file("big.csv"))), "the body is not the file's bytes");
+    BOOST_TEST((get.body == testing::read_file(s.file("big.csv"))), "the body is not the file's bytes");
     auto head = fcgi(d.address, "/files/big.csv", "HEAD");
     BOOST_TEST(head.status == 200);
     BOOST_TEST(head.header("Content-Length") == std::to_string(50 * kMiB));
@@ -348,7 +340,7 @@ BOOST_AUTO_TEST_CASE(fastcgi_gzip_variant_is_made_once_and_kept) {
     auto second = fcgi(d.address, "/files/data.csv", "GET", "gzip");
     BOOST_TEST(first.header("Content-Encoding") == "gzip");
     BOOST_TEST(first.body.size() < 5 * kMiB);
-    BOOST_TEST((testing::gunzip(first.body) == slurp(s.file("data.csv"))), "the gzip body does not decompress to the file");
+    BOOST_TEST((testing::gunzip(first.body) == testing::read_file(s.file("data.csv"))), "the gzip body does not decompress to the file");
     BOOST_TEST((first.out == second.out));
     BOOST_TEST(kept_variants(s.cache).size() == 1u);
     auto [rss, hwm] = rss_of(d.pid);

@@ -18,6 +18,8 @@ not_ok() {  # $1 = name, rest = details (one "#" line each)
     local d; for d in "$@"; do printf '#   %s\n' "$d"; done
 }
 skip() { TESTNO=$((TESTNO + 1)); SKIPPED=$((SKIPPED + 1)); echo "ok $TESTNO - $1 # SKIP $2"; }
+# A step that only prepares the checks (building the targets): said, not counted as a pass.
+setup_done() { echo "# set-up: $*"; }
 result() { echo "RESULT passed=$PASSED failed=$FAILED skipped=$SKIPPED"; [ "$FAILED" -eq 0 ]; }
 
 # Every target, from the sources: tests/fuzz/fuzz_<name>.cpp.

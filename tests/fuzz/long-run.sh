@@ -17,7 +17,7 @@ shift $(($# > 0 ? 1 : 0))
 JOBS=${JOBS:-2}
 targets=${*:-$(fuzz_targets)}
 if ! build_fuzzers; then result; exit 1; fi
-ok "built $(fuzz_targets | wc -l) fuzz targets into build/fuzz/"
+setup_done "built $(fuzz_targets | wc -l) fuzz targets into build/fuzz/"
 
 SCRATCH=$(mktemp -d /tmp/folio-fuzz-run.XXXXXX) || exit 1
 trap 'rm -rf "$SCRATCH"' EXIT

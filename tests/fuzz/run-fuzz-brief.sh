@@ -19,7 +19,7 @@ trap 'rm -rf "$SCRATCH"' EXIT
 export TMPDIR="$SCRATCH"   # the targets' fixed sites live here too
 
 if ! build_fuzzers; then result; exit 1; fi
-ok "built $(fuzz_targets | wc -l) fuzz targets into build/fuzz/"
+setup_done "built $(fuzz_targets | wc -l) fuzz targets into build/fuzz/"
 
 for t in $(fuzz_targets); do
     bin="$OUT/fuzz_$t" seeds="$FUZZ_DIR/corpus/$t" regs="$FUZZ_DIR/regressions/$t"

@@ -10,13 +10,13 @@
 // keeps on purpose or has not closed yet; they are reported and counted as not matching.
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <map>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "../common/named_lines.h"
+#include "../common/read_file.h"
 #include "app.h"
 #include "content.h"
 #include "render.h"
@@ -24,24 +24,6 @@
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string read_all(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-std::map<std::string, std::string> read_known(const fs::path& p) {
-    std::map<std::string, std::string> known;
-    std::ifstream in(p);
-    for (std::string line; std::getline(in, line);) {
-        if (line.empty() || line[0] == '#') continue;
-        const std::size_t tab = line.find('\t');
-        known[line.substr(0, tab)] = tab == std::string::npos ? "" : line.substr(tab + 1);
-    }
-    return known;
-}
 
 // The page a snippet became: NAME.html at the top, or index.html for the paginator's.
 std::string page_rel(const std::string& name) { return name == "paginator" ? "index.html" : name + ".html"; }
@@ -60,7 +42,7 @@ int main(int argc, char** argv) {
         return 2;
     }
     const fs::path site_dir = args[0], snippets = args[1];
-    const auto known = read_known(args[2]);
+    const auto known = testing::read_named_lines(args[2]);
 
     folio::Config config;
     config.file = "folio.ini";
@@ -77,7 +59,7 @@ int main(int argc, char** argv) {
 
     int matched = 0, differ = 0, known_differ = 0, known_matched = 0;
     for (const std::string& name : names) {
-        const std::string expected = read_all(snippets / name / "expected.html");
+        const std::string expected = testing::read_file(snippets / name / "expected.html");
         const folio::Page* page = nullptr;
         for (const auto& p : loaded->site.pages)
             if (p.rel == page_rel(name)) page = &p;

@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "../common/named_lines.h"
 #include "jekyll/liquid.h"
 
 namespace fs = std::filesystem;
@@ -134,17 +135,6 @@ Outcome run_case(const YAML::Node& spec, const YAML::Node& defaults) {
     return result(out == scalar_or(field(spec, "expected"), ""), "expected: [" + scalar_or(field(spec, "expected"), "") + "]\n    " + detail);
 }
 
-std::map<std::string, std::string> read_kept(const std::string& path) {
-    std::map<std::string, std::string> kept;
-    std::ifstream in(path);
-    for (std::string line; std::getline(in, line);) {
-        if (line.empty() || line[0] == '#') continue;
-        const std::size_t tab = line.find('\t');
-        if (tab != std::string::npos) kept[line.substr(0, tab)] = line.substr(tab + 1);
-    }
-    return kept;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -162,7 +152,7 @@ int main(int argc, char** argv) {
         else if (arg == "--dump" && i + 1 < argc) dump_file = argv[++i];
         else suites.push_back(arg);
     }
-    const auto kept = kept_file.empty() ? std::map<std::string, std::string>() : read_kept(kept_file);
+    const auto kept = kept_file.empty() ? std::map<std::string, std::string>() : testing::read_named_lines(kept_file);
     std::vector<std::pair<std::string, std::string>> kept_seen;
     int total_passed = 0, total_failed = 0, total_skipped = 0;
     for (const std::string& dir : suites) {

@@ -13,7 +13,11 @@ make_deploy "$deploy" ""
 out="$TMP/export"
 "$deploy/cgi-bin/folio.fcgi" --export "$out" > "$TMP/export.log" 2>&1 || bail "export: folio --export failed" "$TMP/export.log"
 chmod -R a+rX "$out"
-ok "export: folio --export wrote $(find "$out" -type f | wc -l) files"
+setup_done "export: folio --export wrote $(find "$out" -type f | wc -l) files"
+# What an export must hold whatever the site: its home page, the sitemap and the 404 page.
+for f in index.html sitemap.xml 404.html; do
+    check "export: folio --export wrote $f" test -s "$out/$f"
+done
 
 # start_lighttpd NAME DOCROOT [fastcgi]: sets PORT (not a subshell: register_stop must stick)
 PORT=""

@@ -50,11 +50,8 @@ public:
     }
     // The whole file; a missing one fails the case.
     std::string read(const std::string& file) const {
-        std::ifstream in(dir_ + "/" + file, std::ios::binary);
-        BOOST_TEST_REQUIRE(static_cast<bool>(in), name_ << ": cannot read " << file);
-        std::ostringstream s;
-        s << in.rdbuf();
-        return s.str();
+        BOOST_TEST_REQUIRE(static_cast<bool>(std::ifstream(dir_ + "/" + file)), name_ << ": cannot read " << file);
+        return read_file(dir_ + "/" + file);
     }
     // key=value lines of the file `options` (none when it is absent).
     std::vector<std::pair<std::string, std::string>> options() const {

@@ -1,6 +1,9 @@
-// Shared by the unit tests: temporary folders (TempDir, tests/common/temp_dir.h), small string
-// checks, and a way to run a step that might crash or hang in a child process.
+// Shared by the unit tests: temporary folders (TempDir, tests/common/temp_dir.h), whole files
+// (read_file, tests/common/read_file.h), small string checks, and a way to run a step that might
+// crash or hang in a child process.
 #pragma once
+#include <boost/test/unit_test.hpp>
+
 #include <signal.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -12,7 +15,9 @@
 #include <functional>
 #include <initializer_list>
 #include <string>
+#include <utility>
 
+#include "../common/read_file.h"
 #include "../common/temp_dir.h"
 
 namespace testing {
@@ -37,6 +42,15 @@ bool any_contains(const List& list, std::initializer_list<std::string> needles) 
         if (all) return true;
     }
     return false;
+}
+
+// Checks f(input) == expected for each (input, expected) pair, naming the input when one fails:
+// one table instead of a line of the same check per value.
+template <typename F>
+void expect_each(F f, std::initializer_list<std::pair<std::string, std::string>> cases) {
+    for (const auto& [input, expected] : cases) {
+        BOOST_TEST_CONTEXT("input '" << input << "'") { BOOST_TEST(f(input) == expected); }
+    }
 }
 
 // Runs step in a forked child, so that a crash (stack overflow) or a hang fails one test case

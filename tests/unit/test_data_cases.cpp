@@ -82,7 +82,7 @@ void run_liquid(const DataCase& c) {
 // --- site (regressions only): a whole site, loaded as folio loads it (load_site), answers one
 // request. site/content/ is its content folder (a Jekyll site when it holds _config.yml);
 // site/templates/ its templates, else the project's templates/. `request` is "METHOD URI";
-// `options` may set [site] keys (url, base_path, title). expected.status holds the status;
+// `options` may set [site] keys (url, base_path, title); `folio.ini` other sections. expected.status holds the status;
 // expected.headers, when present, "Name: value" lines the response must carry; expected.txt,
 // when present, the body. ------------------------------------------------------------------
 
@@ -94,8 +94,10 @@ void run_site(const DataCase& c) {
     std::string site_keys = "title = Test\n";
     for (const auto& [key, value] : c.options()) site_keys += key + " = " + value + "\n";
     TempDir work;
+    // `folio.ini`, when present, adds sections of its own ([redirects], [nav], [author]).
+    const std::string more = c.has("folio.ini") ? c.read("folio.ini") : "";
     const std::string ini = work.write("folio.ini", "[site]\n" + site_keys + "[paths]\ncontent = " + std::string(root) +
-                                                        "/site/content\ntemplates = " + templates + "\ncache = off\n");
+                                                        "/site/content\ntemplates = " + templates + "\ncache = off\n" + more);
     const std::unique_ptr<folio::Loaded> loaded = folio::load_site(ini);
     std::string line = c.read("request");
     line.erase(line.find_last_not_of("\n") + 1);

@@ -131,9 +131,10 @@ BOOST_AUTO_TEST_CASE(url_filters) {
 
 BOOST_AUTO_TEST_CASE(date_filter) {
     BOOST_TEST(clean("{{ page.date | date: '%Y-%m-%d %y %b %B' }}", kSite) == "2024-05-01 24 May May");
-    BOOST_TEST(clean("{{ '2023-01-09' | date: '%d %-d %e %-m %j %a %A %F' }}") == "09 9  9 1 009 Mon Monday 2023-01-09");
-    BOOST_TEST(clean("{{ '2024-02-29 13:05:09 +0100' | date: '%H:%M:%S %I%p %%' }}") == "13:05:09 01PM %");
-    BOOST_TEST(clean("{{ '2024-12-31T23:59:00Z' | date: '%B %-d, %Y' }}") == "December 31, 2024");
+    testing::expect_each([](const std::string& in) { return clean(in); },
+                          {{"{{ '2023-01-09' | date: '%d %-d %e %-m %j %a %A %F' }}", "09 9  9 1 009 Mon Monday 2023-01-09"},
+                           {"{{ '2024-02-29 13:05:09 +0100' | date: '%H:%M:%S %I%p %%' }}", "13:05:09 01PM %"},
+                           {"{{ '2024-12-31T23:59:00Z' | date: '%B %-d, %Y' }}", "December 31, 2024"}});
     BOOST_TEST(clean("{{ 'now' | date: '%Y' }}", kSite) == "2024");
     // What is not a date passes through, as in Liquid.
     BOOST_TEST(clean("{{ 'soon' | date: '%Y' }} {{ '2023-02-30' | date: '%Y' }} [{{ nope | date: '%Y' }}]") ==

@@ -72,6 +72,15 @@ std::string location(const Response& r) {
     return l ? *l : std::string("(no Location)");
 }
 
+// uri answers a 301 to `to` (query: QUERY_STRING, when REQUEST_URI does not carry it).
+void expect_redirect(TestSite& s, const std::string& uri, const std::string& to, const std::string& query = "") {
+    const Response r = s.request(uri, "GET", query);
+    BOOST_TEST_CONTEXT(uri << (query.empty() ? "" : " with QUERY_STRING " + query)) {
+        BOOST_TEST(r.status == 301);
+        BOOST_TEST(location(r) == to);
+    }
+}
+
 std::string content_type(const Response& r) {
     const std::string* t = r.header("Content-Type");
     return t ? *t : std::string("(no Content-Type)");
@@ -95,43 +104,29 @@ BOOST_AUTO_TEST_CASE(page_is_200_through_the_layout) {
 
 BOOST_AUTO_TEST_CASE(redirect_is_301_and_keeps_the_query) {
     TestSite s;
-    Response r = s.request("/old-notes/?utm=x&y=1");
-    BOOST_TEST(r.status == 301);
-    BOOST_TEST(location(r) == "/notes/?utm=x&y=1");
-    r = s.request("/old-notes/");
-    BOOST_TEST(r.status == 301);
-    BOOST_TEST(location(r) == "/notes/");
+    expect_redirect(s, "/old-notes/?utm=x&y=1", "/notes/?utm=x&y=1");
+    expect_redirect(s, "/old-notes/", "/notes/");
     // QUERY_STRING is used when REQUEST_URI lacks it.
-    r = s.request("/old-notes/", "GET", "a=b");
-    BOOST_TEST(location(r) == "/notes/?a=b");
+    expect_redirect(s, "/old-notes/", "/notes/?a=b", "a=b");
 }
 
 BOOST_AUTO_TEST_CASE(redirect_target_with_a_query_gets_the_request_query_appended) {
     TestSite s;
-    Response r = s.request("/withq/?b=2");
-    BOOST_TEST(r.status == 301);
-    BOOST_TEST(location(r) == "/notes/?from=old&b=2");
-    r = s.request("/ext/?b=2");
-    BOOST_TEST(location(r) == "https://example.org/x?a=1&b=2");
+    expect_redirect(s, "/withq/?b=2", "/notes/?from=old&b=2");
+    expect_redirect(s, "/ext/?b=2", "https://example.org/x?a=1&b=2");
 }
 
 BOOST_AUTO_TEST_CASE(redirect_registered_with_a_query_matches_only_that_query) {
     TestSite s;
-    Response r = s.request("/legacy/?p=12");
-    BOOST_TEST(r.status == 301);
-    BOOST_TEST(location(r) == "/notes/");
+    expect_redirect(s, "/legacy/?p=12", "/notes/");
     BOOST_TEST(s.request("/legacy/?p=13").status == 404);
     BOOST_TEST(s.request("/legacy/").status == 404);
 }
 
 BOOST_AUTO_TEST_CASE(missing_trailing_slash_is_301) {
     TestSite s;
-    Response r = s.request("/notes");
-    BOOST_TEST(r.status == 301);
-    BOOST_TEST(location(r) == "/notes/");
-    r = s.request("/notes?x=1");
-    BOOST_TEST(r.status == 301);
-    BOOST_TEST(location(r) == "/notes/?x=1");
+    expect_redirect(s, "/notes", "/notes/");
+    expect_redirect(s, "/notes?x=1", "/notes/?x=1");
     BOOST_TEST(s.request("/files/a.txt/").status == 404);
 }
 
@@ -220,17 +215,10 @@ BOOST_AUTO_TEST_CASE(base_path_prefix_is_applied_to_locations_and_links) {
     BOOST_TEST(contains(r.body, "<a href=\"/~u/notes/\">Notes</a>"), r.body);      // nav
     BOOST_TEST(contains(r.body, "<a href=\"https://blog.example.org/\">Blog</a>"), r.body);
 
-    r = s.request("/~u");
-    BOOST_TEST(r.status == 301);
-    BOOST_TEST(location(r) == "/~u/");
-    r = s.request("/~u/notes");
-    BOOST_TEST(r.status == 301);
-    BOOST_TEST(location(r) == "/~u/notes/");
-    r = s.request("/~u/old-notes/?a=1");
-    BOOST_TEST(r.status == 301);
-    BOOST_TEST(location(r) == "/~u/notes/?a=1");
-    r = s.request("/~u/ext/");
-    BOOST_TEST(location(r) == "https://example.org/x?a=1");
+    expect_redirect(s, "/~u", "/~u/");
+    expect_redirect(s, "/~u/notes", "/~u/notes/");
+    expect_redirect(s, "/~u/old-notes/?a=1", "/~u/notes/?a=1");
+    expect_redirect(s, "/~u/ext/", "https://example.org/x?a=1");
     BOOST_TEST(s.request("/~u/files/a.txt").status == 200);
     BOOST_TEST(s.request("/notes/").status == 404);
     BOOST_TEST(s.request("/~ux/").status == 404);
@@ -239,9 +227,7 @@ BOOST_AUTO_TEST_CASE(base_path_prefix_is_applied_to_locations_and_links) {
 BOOST_AUTO_TEST_CASE(bare_mount_prefix_redirect_keeps_the_query) {
     // README: "Every redirect keeps the request's query string."
     TestSite s("/~u");
-    Response r = s.request("/~u?utm_source=x");
-    BOOST_TEST(r.status == 301);
-    BOOST_TEST(location(r) == "/~u/?utm_source=x");
+    expect_redirect(s, "/~u?utm_source=x", "/~u/?utm_source=x");
 }
 
 BOOST_AUTO_TEST_CASE(control_character_in_the_query_is_a_client_error_not_an_exception) {

@@ -1,7 +1,9 @@
 // site: build_site on a temporary content tree -> the routing table, warnings and errors.
 #include <boost/test/unit_test.hpp>
 
+#include <initializer_list>
 #include <string>
+#include <utility>
 
 #include "config.h"
 #include "helpers.h"
@@ -37,6 +39,22 @@ std::string joined(const std::vector<folio::Problem>& v) {
     std::string out;
     for (const auto& p : v) out += p.text() + "\n";
     return out;
+}
+
+// d with files (path below d, text) written, as build_site indexes it.
+Site build(const TempDir& d, std::initializer_list<std::pair<std::string, std::string>> files) {
+    for (const auto& [rel, text] : files) d.write(rel, text);
+    return folio::build_site(config_for(d));
+}
+
+// Some line of list (a site's warnings or errors) holds every needle; the message shows them all.
+void expect_line(const std::vector<folio::Problem>& list, std::initializer_list<std::string> needles) {
+    BOOST_TEST(any_contains(list, needles), joined(list));
+}
+
+// No line of list holds every needle.
+void expect_no_line(const std::vector<folio::Problem>& list, std::initializer_list<std::string> needles) {
+    BOOST_TEST(!any_contains(list, needles), joined(list));
 }
 
 // A small site with a page of each kind.
@@ -130,10 +148,9 @@ BOOST_AUTO_TEST_CASE(markdown_files_starting_with_underscore_are_not_routed) {
     // README: "Nothing whose path has a segment that starts with _ or . is served" (Jekyll
     // skips such files too). Only a top-level _folder is a collection.
     TempDir d;
-    d.write("content/index.md", "home\n");
-    d.write("content/notes/_draft.md", "---\ntitle: Draft\n---\nunfinished\n");
-    d.write("content/_template.md", "---\ntitle: Template\n---\n");
-    Site s = folio::build_site(config_for(d));
+    Site s = build(d, {{"content/index.md", "home\n"},
+                       {"content/notes/_draft.md", "---\ntitle: Draft\n---\nunfinished\n"},
+                       {"content/_template.md", "---\ntitle: Template\n---\n"}});
     BOOST_TEST(page_rel(s, "/notes/_draft/") == "");
     BOOST_TEST(page_rel(s, "/notes/draft/") == "");
     BOOST_TEST(page_rel(s, "/template/") == "");
@@ -143,8 +160,8 @@ BOOST_AUTO_TEST_CASE(markdown_files_starting_with_underscore_are_not_routed) {
 BOOST_FIXTURE_TEST_CASE(symlink_outside_content_is_not_routed_and_warned, Fixture) {
     BOOST_TEST(!site.find("/leak.txt"));
     BOOST_TEST(!site.find("/leakdir/secret.txt"));
-    BOOST_TEST(any_contains(site.warnings, {"leak.txt", "symbolic link"}), joined(site.warnings));
-    BOOST_TEST(any_contains(site.warnings, {"leakdir", "symbolic link"}), joined(site.warnings));
+    expect_line(site.warnings, {"leak.txt", "symbolic link"});
+    expect_line(site.warnings, {"leakdir", "symbolic link"});
 }
 
 BOOST_AUTO_TEST_CASE(symlink_to_a_sibling_with_a_common_prefix_is_outside) {
@@ -155,7 +172,7 @@ BOOST_AUTO_TEST_CASE(symlink_to_a_sibling_with_a_common_prefix_is_outside) {
     d.symlink("../content-private/x.txt", "content/x.txt");
     Site s = folio::build_site(config_for(d));
     BOOST_TEST(!s.find("/x.txt"));
-    BOOST_TEST(any_contains(s.warnings, {"x.txt", "symbolic link"}), joined(s.warnings));
+    expect_line(s.warnings, {"x.txt", "symbolic link"});
 }
 
 BOOST_FIXTURE_TEST_CASE(redirect_from_and_config_redirects_are_routes, Fixture) {
@@ -183,7 +200,7 @@ BOOST_FIXTURE_TEST_CASE(unpublished_pages_are_not_routed, Fixture) {
 BOOST_FIXTURE_TEST_CASE(broken_page_is_routed_and_listed_in_errors, Fixture) {
     // Routed, so that it answers 500 rather than 404.
     BOOST_TEST(page_rel(site, "/broken/") == "broken.md");
-    BOOST_TEST(any_contains(site.errors, {d / "content/broken.md:3:"}), joined(site.errors));
+    expect_line(site.errors, {d / "content/broken.md:3:"});
 }
 
 BOOST_FIXTURE_TEST_CASE(generated_files_are_routed, Fixture) {
@@ -204,31 +221,28 @@ BOOST_FIXTURE_TEST_CASE(a_clean_site_has_no_spurious_problems, Fixture) {
 
 BOOST_AUTO_TEST_CASE(two_pages_with_one_url_warn_naming_both_and_the_first_wins) {
     TempDir d;
-    d.write("content/a.md", "---\ntitle: A\npermalink: /same/\n---\n");
-    d.write("content/b.md", "---\ntitle: B\npermalink: /same/\n---\n");
-    Site s = folio::build_site(config_for(d));
+    Site s = build(d, {{"content/a.md", "---\ntitle: A\npermalink: /same/\n---\n"},
+                       {"content/b.md", "---\ntitle: B\npermalink: /same/\n---\n"}});
     BOOST_TEST(page_rel(s, "/same/") == "a.md");
-    BOOST_TEST(any_contains(s.warnings, {"a.md", "b.md", "/same/"}), joined(s.warnings));
+    expect_line(s.warnings, {"a.md", "b.md", "/same/"});
     // Deterministic: the same answer on every build.
     for (int i = 0; i < 3; ++i) BOOST_TEST(page_rel(folio::build_site(config_for(d)), "/same/") == "a.md");
 }
 
 BOOST_AUTO_TEST_CASE(page_and_derived_url_collide) {
     TempDir d;
-    d.write("content/x.md", "# x.md\n");
-    d.write("content/x/index.md", "# x/index.md\n");
-    Site s = folio::build_site(config_for(d));
+    Site s = build(d, {{"content/x.md", "# x.md\n"},
+                       {"content/x/index.md", "# x/index.md\n"}});
     BOOST_TEST(page_rel(s, "/x/") != "");
-    BOOST_TEST(any_contains(s.warnings, {"x.md", "x/index.md", "/x/"}), joined(s.warnings));
+    expect_line(s.warnings, {"x.md", "x/index.md", "/x/"});
 }
 
 BOOST_AUTO_TEST_CASE(redirect_from_a_page_url_warns_and_the_page_wins) {
     TempDir d;
-    d.write("content/notes.md", "# Notes\n");
-    d.write("content/c.md", "---\ntitle: C\nredirect_from: /notes/\n---\n");
-    Site s = folio::build_site(config_for(d));
+    Site s = build(d, {{"content/notes.md", "# Notes\n"},
+                       {"content/c.md", "---\ntitle: C\nredirect_from: /notes/\n---\n"}});
     BOOST_TEST(page_rel(s, "/notes/") == "notes.md");
-    BOOST_TEST(any_contains(s.warnings, {d / "content/c.md:3", "/notes/", "notes.md"}), joined(s.warnings));
+    expect_line(s.warnings, {d / "content/c.md:3", "/notes/", "notes.md"});
 }
 
 BOOST_AUTO_TEST_CASE(config_redirect_from_a_page_url_warns_with_its_ini_line) {
@@ -238,7 +252,7 @@ BOOST_AUTO_TEST_CASE(config_redirect_from_a_page_url_warns_with_its_ini_line) {
     c.redirects.push_back({"/notes/", "/elsewhere/", 12});
     Site s = folio::build_site(c);
     BOOST_TEST(page_rel(s, "/notes/") == "notes.md");
-    BOOST_TEST(any_contains(s.warnings, {"folio.ini:12", "/notes/"}), joined(s.warnings));
+    expect_line(s.warnings, {"folio.ini:12", "/notes/"});
 }
 
 BOOST_AUTO_TEST_CASE(redirect_loops_are_errors) {
@@ -251,9 +265,9 @@ BOOST_AUTO_TEST_CASE(redirect_loops_are_errors) {
     c.redirects.push_back({"/r1/", "/r2/", 4});
     c.redirects.push_back({"/r2/", "/r1/", 5});
     Site s = folio::build_site(c);
-    BOOST_TEST(any_contains(s.errors, {"l1.md:2", "loop"}), joined(s.errors));
-    BOOST_TEST(any_contains(s.errors, {"folio.ini:3", "/self/", "loop"}), joined(s.errors));
-    BOOST_TEST(any_contains(s.errors, {"folio.ini:4", "/r1/", "loop"}), joined(s.errors));
+    expect_line(s.errors, {"l1.md:2", "loop"});
+    expect_line(s.errors, {"folio.ini:3", "/self/", "loop"});
+    expect_line(s.errors, {"folio.ini:4", "/r1/", "loop"});
 }
 
 BOOST_AUTO_TEST_CASE(redirect_to_nowhere_and_chains_warn) {
@@ -267,17 +281,16 @@ BOOST_AUTO_TEST_CASE(redirect_to_nowhere_and_chains_warn) {
     c.redirects.push_back({"/out/", "https://example.org/", 5});
     c.redirects.push_back({"/noslash/", "/target", 6});
     Site s = folio::build_site(c);
-    BOOST_TEST(any_contains(s.warnings, {"folio.ini:2", "/nowhere/"}), joined(s.warnings));
-    BOOST_TEST(any_contains(s.warnings, {"folio.ini:3", "hops"}), joined(s.warnings));
-    BOOST_TEST(!any_contains(s.warnings, {"folio.ini:5"}), joined(s.warnings));
-    BOOST_TEST(!any_contains(s.warnings, {"folio.ini:6"}), joined(s.warnings));
+    expect_line(s.warnings, {"folio.ini:2", "/nowhere/"});
+    expect_line(s.warnings, {"folio.ini:3", "hops"});
+    expect_no_line(s.warnings, {"folio.ini:5"});
+    expect_no_line(s.warnings, {"folio.ini:6"});
     BOOST_TEST(s.errors.empty(), joined(s.errors));
 }
 
 BOOST_AUTO_TEST_CASE(redirect_with_a_query_is_its_own_route) {
     TempDir d;
-    d.write("content/post.md", "---\nredirect_from: /old/?p=12\n---\n");
-    Site s = folio::build_site(config_for(d));
+    Site s = build(d, {{"content/post.md", "---\nredirect_from: /old/?p=12\n---\n"}});
     const Route* r = s.find("/old/?p=12");
     BOOST_TEST_REQUIRE(r);
     BOOST_TEST(r->target == "/post/");
@@ -286,9 +299,8 @@ BOOST_AUTO_TEST_CASE(redirect_with_a_query_is_its_own_route) {
 
 BOOST_AUTO_TEST_CASE(content_file_wins_over_a_theme_asset) {
     TempDir d;
-    d.write("content/assets/folio.css", "/* mine */");
-    d.write("templates/assets/folio.css", "/* theme */");
-    Site s = folio::build_site(config_for(d));
+    Site s = build(d, {{"content/assets/folio.css", "/* mine */"},
+                       {"templates/assets/folio.css", "/* theme */"}});
     const Route* r = s.find("/assets/folio.css");
     BOOST_TEST_REQUIRE(r);
     BOOST_TEST(contains(r->file, "/content/assets/folio.css"), r->file);
@@ -298,41 +310,42 @@ BOOST_AUTO_TEST_CASE(missing_content_folder_is_an_error_not_a_throw) {
     TempDir d;
     Site s;
     BOOST_CHECK_NO_THROW(s = folio::build_site(config_for(d)));
-    BOOST_TEST(any_contains(s.errors, {"content"}), joined(s.errors));
+    expect_line(s.errors, {"content"});
     BOOST_TEST(s.pages.empty());
 }
 
 BOOST_AUTO_TEST_CASE(not_found_page_is_remembered) {
     TempDir d;
-    d.write("content/404.md", "---\npermalink: /404.html\n---\nNot here.\n");
-    Site s = folio::build_site(config_for(d));
+    Site s = build(d, {{"content/404.md", "---\npermalink: /404.html\n---\nNot here.\n"}});
     BOOST_TEST_REQUIRE(s.not_found_page != folio::kNoPage);
     BOOST_TEST(s.pages[s.not_found_page].rel == "404.md");
 }
 
 BOOST_AUTO_TEST_CASE(content_type_for_by_extension) {
     using folio::content_type_for;
-    BOOST_TEST(content_type_for("paper.pdf") == "application/pdf");
-    BOOST_TEST(content_type_for("/a/b/ME.PNG") == "image/png");
-    BOOST_TEST(content_type_for("photo.jpeg") == "image/jpeg");
-    BOOST_TEST(content_type_for("style.css") == "text/css; charset=utf-8");
-    BOOST_TEST(content_type_for("index.html") == "text/html; charset=utf-8");
-    BOOST_TEST(content_type_for("logo.svg") == "image/svg+xml");
-    BOOST_TEST(content_type_for("paper.bib") == "text/x-bibtex; charset=utf-8");
-    BOOST_TEST(content_type_for("README") == "application/octet-stream");
-    BOOST_TEST(content_type_for("dir.d/file") == "application/octet-stream");
-    BOOST_TEST(content_type_for("archive.xyz") == "application/octet-stream");
-    BOOST_TEST(content_type_for("trailing.") == "application/octet-stream");
+    testing::expect_each([](const std::string& in) { return content_type_for(in); },
+                          {{"paper.pdf", "application/pdf"},
+                           {"/a/b/ME.PNG", "image/png"},
+                           {"photo.jpeg", "image/jpeg"},
+                           {"style.css", "text/css; charset=utf-8"},
+                           {"index.html", "text/html; charset=utf-8"},
+                           {"logo.svg", "image/svg+xml"},
+                           {"paper.bib", "text/x-bibtex; charset=utf-8"},
+                           {"README", "application/octet-stream"},
+                           {"dir.d/file", "application/octet-stream"},
+                           {"archive.xyz", "application/octet-stream"},
+                           {"trailing.", "application/octet-stream"}});
 }
 
 BOOST_AUTO_TEST_CASE(bibtex_url_and_normalize_path) {
     BOOST_TEST(folio::bibtex_url("/publications/dsp/") == "/publications/dsp.bib");
     BOOST_TEST(folio::bibtex_url("/publications/dsp.html") == "/publications/dsp.bib");
-    BOOST_TEST(folio::normalize_path("a/b/../c") == "a/c");
-    BOOST_TEST(folio::normalize_path("/a/./b//c/") == "/a/b/c");
-    BOOST_TEST(folio::normalize_path("/../a") == "/a");
-    BOOST_TEST(folio::normalize_path("../a") == "../a");
-    BOOST_TEST(folio::normalize_path("") == ".");
+    testing::expect_each([](const std::string& in) { return folio::normalize_path(in); },
+                          {{"a/b/../c", "a/c"},
+                           {"/a/./b//c/", "/a/b/c"},
+                           {"/../a", "/a"},
+                           {"../a", "../a"},
+                           {"", "."}});
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -9,8 +9,6 @@
 #include <zlib.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include <string>
 #include <vector>
@@ -70,13 +68,6 @@ std::shared_ptr<const BodyFile> open_file(const std::string& path) {
     auto f = BodyFile::open(path, reason);
     BOOST_REQUIRE_MESSAGE(f, reason);
     return f;
-}
-
-std::string read_all(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
 }
 
 }  // namespace
@@ -237,7 +228,7 @@ BOOST_AUTO_TEST_CASE(gzip_file_round_trips) {
     std::string reason;
     BOOST_TEST(folio::gzip_file(*f, out, reason), reason);
     close(out);
-    const std::string gz = read_all(d / "a.csv.gz");
+    const std::string gz = testing::read_file(d / "a.csv.gz");
     BOOST_TEST(gz.size() < text.size() / 2);
     BOOST_TEST((testing::gunzip(gz) == text));
     BOOST_TEST((gz == reference_gzip(text, folio::kGzipLevel)), "not zlib's stream at level " << folio::kGzipLevel);
@@ -264,7 +255,7 @@ BOOST_AUTO_TEST_CASE(gzip_store_makes_a_variant_once_and_keeps_it) {
     auto first = store->variant(*source, reason);
     BOOST_REQUIRE_MESSAGE(first, reason);
     BOOST_TEST(first->path == d / ("gzip/" + folio::GzipStore::name_for(*source)));
-    BOOST_TEST((testing::gunzip(read_all(first->path)) == text));
+    BOOST_TEST((testing::gunzip(testing::read_file(first->path)) == text));
     auto second = store->variant(*source, reason);
     BOOST_REQUIRE(second);
     BOOST_TEST(second->inode == first->inode);
@@ -274,7 +265,7 @@ BOOST_AUTO_TEST_CASE(gzip_store_makes_a_variant_once_and_keeps_it) {
     BOOST_REQUIRE(truncate(first->path.c_str(), 100) == 0);
     auto remade = store->variant(*source, reason);
     BOOST_REQUIRE(remade);
-    BOOST_TEST((testing::gunzip(read_all(remade->path)) == text));
+    BOOST_TEST((testing::gunzip(testing::read_file(remade->path)) == text));
 
     // An edit: a new stamp, a new name.
     d.write("site/data.csv", text_of(2 * 1024 * 1024 + 1));
