@@ -79,17 +79,23 @@ def hwm_kib(pid):
     return 0
 
 
-def one_run(binary, ini, workdir):
-    path = os.path.join(workdir, "cold.sock")
+def spawn(binary, ini, path, stderr):
+    """Starts binary as lighttpd's mod_fastcgi does: its standard input a Unix socket listening
+    at path (made anew). Returns (listener, process)."""
     if os.path.exists(path):
         os.unlink(path)
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     listener.bind(path)
     listener.listen(16)
-    env = {"PATH": "/usr/bin:/bin", "FOLIO_CONFIG": ini}
+    proc = subprocess.Popen([binary], stdin=listener.fileno(), stdout=subprocess.DEVNULL, stderr=stderr,
+                            env={"PATH": "/usr/bin:/bin", "FOLIO_CONFIG": ini}, close_fds=True)
+    return listener, proc
+
+
+def one_run(binary, ini, workdir):
+    path = os.path.join(workdir, "cold.sock")
     t0 = time.perf_counter()
-    proc = subprocess.Popen([binary], stdin=listener.fileno(), stdout=subprocess.DEVNULL,
-                            stderr=open(os.path.join(workdir, "cold.log"), "ab"), env=env, close_fds=True)
+    listener, proc = spawn(binary, ini, path, open(os.path.join(workdir, "cold.log"), "ab"))
     try:
         first = ask(path, "/")
         t1 = time.perf_counter()

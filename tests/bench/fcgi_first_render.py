@@ -12,7 +12,6 @@ Exits 1 when an answer is not a 200.
 """
 import os
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -20,7 +19,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from fcgi_cold import ask  # noqa: E402
+from fcgi_cold import ask, spawn  # noqa: E402
 
 
 def cpu_ns(pid):
@@ -30,14 +29,7 @@ def cpu_ns(pid):
 
 def one_run(binary, ini, warm_uri, uri, workdir):
     path = os.path.join(workdir, "render.sock")
-    if os.path.exists(path):
-        os.unlink(path)
-    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    listener.bind(path)
-    listener.listen(16)
-    proc = subprocess.Popen([binary], stdin=listener.fileno(), stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL, env={"PATH": "/usr/bin:/bin", "FOLIO_CONFIG": ini},
-                            close_fds=True)
+    listener, proc = spawn(binary, ini, path, subprocess.DEVNULL)
     try:
         warm = ask(path, warm_uri)
         c0, t0 = cpu_ns(proc.pid), time.perf_counter()

@@ -42,4 +42,22 @@ private:
     std::unique_ptr<folio::Loaded> loaded_;
 };
 
+// The Jekyll site in d/site loaded as folio loads it (no folio.ini: the defaults), and its page
+// at rel below the site (page null when there is none).
+struct JekyllPage {
+    std::unique_ptr<folio::Loaded> loaded;
+    const folio::Page* page = nullptr;
+};
+inline JekyllPage load_jekyll_page(const TempDir& d, const std::string& rel) {
+    folio::Config c;
+    c.file = "folio.ini";
+    c.dir = d.path();
+    c.content_dir = d / "site";
+    c.templates_dir = d / "templates";
+    JekyllPage out{folio::load_site(std::move(c), folio::Fingerprint{})};
+    for (const auto& p : out.loaded->site.pages)
+        if (p.rel == rel) out.page = &p;
+    return out;
+}
+
 }  // namespace testing

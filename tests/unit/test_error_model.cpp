@@ -11,6 +11,7 @@
 #include "http.h"
 #include "page.h"
 #include "helpers.h"
+#include "site_fixture.h"
 
 BOOST_AUTO_TEST_SUITE(error_model)
 
@@ -78,15 +79,7 @@ BOOST_AUTO_TEST_CASE(a_forged_listing_entry_throws_no_standard_exception) {
     d.write("site/docs/p.md",
             "---\ntitle: P\nposts:\n  - plain text\n  - [a, list]\n  - __folio_page: x\n  - __folio_page: \"99999999999999999999999\"\n---\n"
             "A{% for post in page.posts %}{% include archive-single.html %}{% endfor %}B\n");
-    folio::Config c;
-    c.file = "folio.ini";
-    c.dir = d.path();
-    c.content_dir = d / "site";
-    c.templates_dir = d / "templates";
-    const auto loaded = folio::load_site(std::move(c), folio::Fingerprint{});
-    const folio::Page* page = nullptr;
-    for (const auto& p : loaded->site.pages)
-        if (p.rel == "docs/p.md") page = &p;
+    const auto [loaded, page] = testing::load_jekyll_page(d, "docs/p.md");
     BOOST_REQUIRE(page);
     std::string html;
     try {

@@ -11,6 +11,7 @@
 
 #include "app.h"
 #include "helpers.h"
+#include "site_fixture.h"
 #include "jekyll/liquid.h"
 #include "content.h"
 #include "render.h"
@@ -155,15 +156,7 @@ BOOST_AUTO_TEST_CASE(partials_never_come_from_outside_the_site) {
     BOOST_REQUIRE(::symlink((d / "outside.txt").c_str(), (d / "site/_includes/out.html").c_str()) == 0);
     d.write("site/docs/p.html", "---\ntitle: P\n---\n{% include ok.html x=1 %}|\n{% include out.html %}|\n{% include ../../outside.txt %}|\n"
                                 "{% include_relative ../../outside.txt %}|\n{% include big.html %}|\n{% include_relative ../_includes/ok.html %}");
-    folio::Config c;
-    c.file = "folio.ini";
-    c.dir = d.path();
-    c.content_dir = d / "site";
-    c.templates_dir = d / "templates";
-    const auto loaded = folio::load_site(std::move(c), folio::Fingerprint{});
-    const folio::Page* page = nullptr;
-    for (const auto& p : loaded->site.pages)
-        if (p.rel == "docs/p.html") page = &p;
+    const auto [loaded, page] = testing::load_jekyll_page(d, "docs/p.html");
     BOOST_REQUIRE(page);
     std::vector<folio::Problem> problems;
     const std::string html = folio::page_content(folio::SiteView{loaded->config, loaded->site, loaded->templates}, *page, &problems);
