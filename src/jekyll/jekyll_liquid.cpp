@@ -38,17 +38,24 @@ std::optional<std::string> read_partial(const std::string& root, const std::stri
     return fd ? read_open_file(fd.get(), kMaxPartialBytes, reason) : std::nullopt;
 }
 
-// jekyll-paginate's paginator as the site's index.html sees it: the first page of site.posts
-// (folio serves no /page2/ yet, so only page 1 exists).
-YAML::Node paginator(const JekyllSite& j, const YAML::Node& posts) {
+// The nodes below are made inside the variables' tree before anything is put into them: a list
+// made apart that takes in site.posts' documents would copy the whole tree's node set (yaml-cpp
+// merges memories; HACKING.md, library fact 5), once per list.
+
+// vars["paginator"]: jekyll-paginate's paginator as the site's index.html sees it, the first
+// page of site.posts (folio serves no /page2/ yet, so only page 1 exists).
+void add_paginator(const JekyllSite& j, YAML::Node& vars) {
+    const YAML::Node posts = static_cast<const YAML::Node&>(vars)["site"]["posts"];
     const long long per_page = j.config["paginate"].IsScalar() ? std::atoll(j.config["paginate"].Scalar().c_str()) : 0;
-    if (per_page <= 0 || !posts.IsSequence()) return YAML::Node();
+    if (per_page <= 0 || !posts.IsSequence()) return;
     const long long total = static_cast<long long>(posts.size()), pages = (total + per_page - 1) / per_page;
-    YAML::Node pg(YAML::NodeType::Map), first(YAML::NodeType::Sequence);
-    for (long long i = 0; i < std::min(per_page, total); ++i) first.push_back(posts[i]);
+    vars["paginator"] = YAML::Node(YAML::NodeType::Map);
+    YAML::Node pg = vars["paginator"];
     pg["page"] = 1;
     pg["per_page"] = per_page;
-    pg["posts"] = first;
+    pg["posts"] = YAML::Node(YAML::NodeType::Sequence);
+    YAML::Node first = pg["posts"];
+    for (long long i = 0; i < std::min(per_page, total); ++i) first.push_back(posts[i]);
     pg["total_posts"] = total;
     pg["total_pages"] = pages;
     pg["previous_page"] = YAML::Node();
@@ -59,7 +66,6 @@ YAML::Node paginator(const JekyllSite& j, const YAML::Node& posts) {
         pg["next_page"] = 2;
         pg["next_page_path"] = path;
     }
-    return pg;
 }
 
 // Jekyll's tags and filters that need the site: partials from _includes/, files beside the page,
@@ -86,30 +92,32 @@ void set_tags(const SiteView& v, const Page& p, LiquidContext& ctx) {
     };
 }
 
-// site.tags or site.categories: each name, in the order the posts first use it (oldest post
-// first), with its posts newest first, as Jekyll builds them. posts: site.posts, newest first.
-YAML::Node posts_by(const YAML::Node& posts, const char* key) {
-    YAML::Node by(YAML::NodeType::Map);
-    if (!posts.IsSequence()) return by;
+// site[as] (site.tags or site.categories): each name of the posts' `key`, in the order the posts
+// first use it (oldest post first), with its posts newest first, as Jekyll builds them.
+// site.posts is newest first.
+void add_posts_by(YAML::Node& site, const char* key, const char* as) {
+    const YAML::Node posts = static_cast<const YAML::Node&>(site)["posts"];
+    site[as] = YAML::Node(YAML::NodeType::Map);
+    YAML::Node by = site[as];
+    if (!posts.IsSequence()) return;
     std::vector<std::string> order;
-    std::map<std::string, YAML::Node> lists;
+    std::map<std::string, std::vector<std::size_t>> lists;  // name -> posts, oldest first
     for (std::size_t i = posts.size(); i-- > 0;) {
         const YAML::Node names = posts[i][key];
         if (!names.IsSequence()) continue;
         for (const YAML::Node& n : names) {
             if (!n.IsScalar()) continue;
-            auto [it, fresh] = lists.emplace(n.Scalar(), YAML::Node(YAML::NodeType::Sequence));
+            auto [it, fresh] = lists.emplace(n.Scalar(), std::vector<std::size_t>());
             if (fresh) order.push_back(n.Scalar());
-            it->second.push_back(posts[i]);
+            it->second.push_back(i);
         }
     }
     for (const std::string& name : order) {
         YAML::Node newest_first(YAML::NodeType::Sequence);
-        const YAML::Node& list = lists[name];
-        for (std::size_t i = list.size(); i-- > 0;) newest_first.push_back(list[i]);
-        by[name] = newest_first;
+        by.force_insert(name, newest_first);  // a node of one value into the tree: now in its memory
+        const std::vector<std::size_t>& list = lists[name];
+        for (std::size_t k = list.size(); k-- > 0;) newest_first.push_back(posts[list[k]]);
     }
-    return by;
 }
 
 }  // namespace
@@ -119,14 +127,12 @@ void add_jekyll_site_liquid(const SiteView& v, const Page& p, LiquidContext& ctx
     set_tags(v, p, ctx);
     ctx.vars["jekyll"]["environment"] = v.site.jekyll->environment;
     const YAML::Node read = ctx.vars;  // const: reading must not add keys
-    if (read["site"].IsMap() && !read["site"]["tags"].IsDefined()) ctx.vars["site"]["tags"] = posts_by(read["site"]["posts"], "tags");
-    if (read["site"].IsMap() && !read["site"]["categories"].IsDefined())
-        ctx.vars["site"]["categories"] = posts_by(read["site"]["posts"], "categories");
-    if (p.rel == "index.html") {
-        const YAML::Node vars = ctx.vars;  // const: reading must not add keys
-        const YAML::Node pg = paginator(*v.site.jekyll, vars["site"]["posts"]);
-        if (pg.IsDefined() && !pg.IsNull()) ctx.vars["paginator"] = pg;
+    if (read["site"].IsMap()) {
+        YAML::Node site = ctx.vars["site"];
+        if (!read["site"]["tags"].IsDefined()) add_posts_by(site, "tags", "tags");
+        if (!read["site"]["categories"].IsDefined()) add_posts_by(site, "categories", "categories");
     }
+    if (p.rel == "index.html") add_paginator(*v.site.jekyll, ctx.vars);
 }
 
 }  // namespace folio
