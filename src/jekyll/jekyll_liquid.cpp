@@ -20,6 +20,7 @@
 #include "site_view.h"
 #include "markdown.h"
 #include "fd.h"
+#include "front_matter.h"
 #include "read_file.h"
 #include "safe_open.h"
 
@@ -120,6 +121,25 @@ void add_posts_by(YAML::Node& site, const char* key, const char* as) {
     }
 }
 
+// vars["layout"]: the front matter of the page's layout file (_layouts/NAME.html), Jekyll's
+// `layout` object as the page's own Liquid sees it. folio renders the page in its own templates;
+// the site's layouts themselves are the theme engine's (issue 14). No such file, or no front
+// matter in it: no layout object, as in Jekyll.
+void add_layout(const SiteView& v, const Page& p, YAML::Node& vars) {
+    const std::string name = front_text(p, "layout");
+    if (name.empty() || name.find('/') != std::string::npos || name[0] == '.') return;
+    const std::optional<std::string> text = read_partial(v.config.content_dir, "_layouts/" + name + ".html");
+    if (!text) return;
+    try {
+        FrontMatter fm = parse_front_matter(*text);
+        if (fm.data.IsMap() && fm.data.size() > 0 && within_yaml_budget(fm.data)) vars["layout"] = fm.data;
+    } catch (const Error&) {
+        // A layout whose front matter does not parse gives no layout object; --check reports the
+        // file when the theme engine reads it.
+    } catch (const YAML::Exception&) {
+    }
+}
+
 }  // namespace
 
 void add_jekyll_site_liquid(const SiteView& v, const Page& p, LiquidContext& ctx) {
@@ -133,6 +153,7 @@ void add_jekyll_site_liquid(const SiteView& v, const Page& p, LiquidContext& ctx
         if (!read["site"]["categories"].IsDefined()) add_posts_by(site, "categories", "categories");
     }
     if (p.rel == "index.html") add_paginator(*v.site.jekyll, ctx.vars);
+    add_layout(v, p, ctx.vars);
 }
 
 }  // namespace folio

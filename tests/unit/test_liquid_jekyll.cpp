@@ -168,4 +168,21 @@ BOOST_AUTO_TEST_CASE(partials_never_come_from_outside_the_site) {
     BOOST_TEST(problems.size() == 5u, list + html);
 }
 
+// Jekyll's `layout` object: the front matter of the page's layout file, seen by the page's own
+// Liquid (a layout without front matter, or none at all, gives nothing).
+BOOST_AUTO_TEST_CASE(layout_object_is_the_layout_files_front_matter) {
+    testing::TempDir d;
+    d.write("site/_config.yml", "title: S\n");
+    d.write("site/_layouts/plain.html", "---\nnote: from the layout\nlist: [a, b]\n---\n<main>{{ content }}</main>\n");
+    d.write("site/_layouts/bare.html", "<main>{{ content }}</main>\n");
+    d.write("site/a.html", "---\nlayout: plain\n---\n[{{ layout.note }}|{{ layout.list | join: ',' }}]");
+    d.write("site/b.html", "---\nlayout: bare\n---\n[{{ layout.note }}]");
+    d.write("site/c.html", "---\nlayout: ../_config\n---\n[{{ layout.title }}]");
+    for (const auto& [rel, want] : {std::pair{"a.html", "[from the layout|a,b]"}, std::pair{"b.html", "[]"}, std::pair{"c.html", "[]"}}) {
+        const auto [loaded, page] = testing::load_jekyll_page(d, rel);
+        BOOST_REQUIRE(page);
+        BOOST_TEST(folio::page_content(loaded->view(), *page, nullptr) == want, rel);
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
