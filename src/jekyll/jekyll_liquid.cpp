@@ -145,6 +145,15 @@ void add_layout(const SiteView& v, const Page& p, YAML::Node& vars) {
 void add_jekyll_site_liquid(const SiteView& v, const Page& p, LiquidContext& ctx) {
     if (!v.site.jekyll) return;
     set_tags(v, p, ctx);
+    // _config.yml's liquid: error_mode (lax, warn: folio reads lax and reports; strict) and
+    // strict_variables. strict_filters needs nothing: an unknown filter is always reported.
+    // (A missing key gives an invalid node, which throws on anything but IsDefined.)
+    const YAML::Node liquid = static_cast<const YAML::Node&>(v.site.jekyll->config)["liquid"];
+    if (liquid.IsDefined() && liquid.IsMap()) {
+        const YAML::Node mode = liquid["error_mode"], vars = liquid["strict_variables"];
+        if (mode.IsDefined() && mode.IsScalar() && mode.Scalar() == "strict") ctx.strict = true;
+        if (vars.IsDefined() && vars.IsScalar() && vars.Scalar() == "true") ctx.strict_variables = true;
+    }
     ctx.vars["jekyll"]["environment"] = v.site.jekyll->environment;
     const YAML::Node read = ctx.vars;  // const: reading must not add keys
     if (read["site"].IsMap()) {

@@ -918,6 +918,24 @@ YAML::Node member(const YAML::Node& container, const YAML::Node& key, bool comma
     return {};
 }
 
+// True when member(container, key, command) finds something there (a key whose value is nil
+// included): what Liquid's strict_variables asks.
+bool has_member(const YAML::Node& container, const YAML::Node& key, bool command) {
+    if (!key.IsDefined() || !key.IsScalar()) return false;
+    const Kind kind = kind_of(container);
+    if (kind == Kind::Map && container[to_text(key)].IsDefined()) return true;
+    if (kind == Kind::Array && kind_of(key) == Kind::Number) {
+        const auto size = static_cast<long long>(container.size());
+        long long i = static_cast<long long>(std::clamp(number_of(key), double(-kMaxInteger), double(kMaxInteger)));
+        if (i < 0) i += size;
+        if (i >= 0 && i < size) return true;
+    }
+    if (!command) return false;
+    const std::string& name = key.Scalar();
+    if (name == "size") return kind == Kind::Array || kind == Kind::Map || kind == Kind::String;
+    return kind == Kind::Array && container.size() > 0 && (name == "first" || name == "last");
+}
+
 // ------------------------------------------------------------------------- urls and dates
 
 bool has_scheme(std::string_view url) {
@@ -2364,6 +2382,15 @@ private:
         charge(size, line);
     }
 
+    // True when name is a local, a counter or one of the given variables (nil ones included).
+    bool has_variable(const std::string& name) const {
+        for (const Scope& scope : scopes_)
+            if (scope.count(name)) return true;
+        if (counters_.count(name)) return true;
+        const YAML::Node& vars = context_.vars;
+        return vars.IsMap() && vars[name].IsDefined();
+    }
+
     YAML::Node variable(const std::string& name) const {
         for (auto scope = scopes_.rbegin(); scope != scopes_.rend(); ++scope)
             if (auto it = scope->find(name); it != scope->end()) return it->second;
@@ -2496,6 +2523,7 @@ private:
         if (e.kind != Expr::Kind::Variable) return {};  // `empty` and `blank` only mean something in ==
         charge(kNodeWork + kKeyWork * items_in(context_.vars), line);
         YAML::Node value = variable(e.name);
+        if (context_.strict_variables && e.name != "self" && !has_variable(e.name)) throw RenderError{"undefined variable " + e.name};
         auto step_at = e.lookups.begin();
         // self['name'] is the variable name (Liquid's context as a value), unless self is one.
         if (e.name == "self" && kind_of(value) == Kind::Nil && step_at != e.lookups.end()) {
@@ -2510,8 +2538,10 @@ private:
                 value.reset(forloop_member(loop, step.index ? evaluate(*step.index, line) : YAML::Node(step.key)));
                 continue;
             }
-            const YAML::Node next = step.index ? member(value, evaluate(*step.index, line), false)
-                                               : member(value, YAML::Node(step.key), true);
+            const YAML::Node key = step.index ? evaluate(*step.index, line) : YAML::Node(step.key);
+            const YAML::Node next = member(value, key, !step.index);
+            if (context_.strict_variables && !has_member(value, key, !step.index))
+                throw RenderError{"undefined variable " + (key.IsScalar() ? key.Scalar() : std::string("[...]"))};
             value.reset(next);
         }
         if (const std::size_t loop = forloop_id(value); loop != kNoLoop) return forloop_map(loop);

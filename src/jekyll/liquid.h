@@ -64,6 +64,10 @@ struct LiquidContext {
     // Liquid's strict error modes. Folio reads templates as Liquid's lax mode does (Jekyll's
     // default); strict so far only refuses what lax alone reads: a bare [key] variable.
     bool strict = false;
+    // Liquid's strict_variables (Jekyll's `liquid: strict_variables: true`): a variable or key that
+    // is not there is an error ("undefined variable x": a problem, and the output or assign it
+    // was part of is dropped) instead of nothing.
+    bool strict_variables = false;
     // Jekyll's tags that need the site, each unset when there is no site (the tag is then reported
     // and prints nothing), and nullopt for a file the site does not have (reported, as Jekyll
     // stops its build there):

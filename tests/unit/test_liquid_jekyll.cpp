@@ -185,4 +185,29 @@ BOOST_AUTO_TEST_CASE(layout_object_is_the_layout_files_front_matter) {
     }
 }
 
+// _config.yml's `liquid: strict_variables: true`: a variable or key that is not there is a
+// problem with its line (Jekyll stops the build there) and prints nothing; nil values and
+// size/first/last are there. Without the setting: nothing, silently.
+BOOST_AUTO_TEST_CASE(strict_variables_from_the_config_report_what_is_missing) {
+    for (const bool strict : {true, false}) {
+        testing::TempDir d;
+        d.write("site/_config.yml", std::string("title: S\nnothing_here:\n") + (strict ? "liquid:\n  strict_variables: true\n" : ""));
+        d.write("site/p.html", "---\ntitle: P\nlist: [a]\n---\n[{{ page.title }}|{{ page.nope }}|{{ site.nothing_here }}]\n"
+                               "[{{ missing }}|{{ page.list.size }}{{ page.list.first }}|{% for x in page.list %}{{ forloop.index }}{% endfor %}]");
+        const auto [loaded, page] = testing::load_jekyll_page(d, "p.html");
+        BOOST_REQUIRE(page);
+        std::vector<folio::Problem> problems;
+        BOOST_TEST(folio::page_content(loaded->view(), *page, &problems) == "[P||]\n[|1a|1]");
+        std::string list;
+        for (const auto& p : problems) list += p.text() + "\n";
+        if (strict) {
+            BOOST_TEST(problems.size() == 2u, list);
+            BOOST_TEST(list.find("p.html:5: Liquid: undefined variable nope") != std::string::npos, list);
+            BOOST_TEST(list.find("p.html:6: Liquid: undefined variable missing") != std::string::npos, list);
+        } else {
+            BOOST_TEST(problems.empty(), list);
+        }
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
