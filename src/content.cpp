@@ -54,7 +54,7 @@ std::string render_content(const SiteView& v, const Page& p, std::string_view bo
         html = std::string(body);
     } else if (jekyll) {
         KramdownPrepared prep = kramdown_before(body);
-        html = kramdown_after(render_markdown(prep.markdown, MarkdownOptions{link_base, true}), prep);
+        html = kramdown_after(render_markdown(prep.markdown, MarkdownOptions{link_base, true, true}), prep);
     } else {
         html = render_markdown(body, MarkdownOptions{link_base});
     }

@@ -6,6 +6,7 @@
 
 #include <cstdlib>
 #include <map>
+#include <vector>
 #include <memory>
 #include <mutex>
 
@@ -29,6 +30,33 @@ void prefix_links(cmark_node* root, const std::string& base_path) {
         if (t != CMARK_NODE_LINK && t != CMARK_NODE_IMAGE) continue;
         const char* url = cmark_node_get_url(n);
         if (url && url[0] == '/' && url[1] != '/') cmark_node_set_url(n, (base_path + url).c_str());
+    }
+}
+
+// Every inline code span becomes the HTML kramdown with Rouge writes for it (raw HTML the author
+// wrote is not touched: only cmark's code nodes are). Its text is escaped as kramdown escapes
+// text: &, < and >.
+void rouge_inline_code(cmark_node* root) {
+    std::vector<cmark_node*> spans;
+    {
+        std::unique_ptr<cmark_iter, IterFree> it(cmark_iter_new(root));
+        for (cmark_event_type ev; (ev = cmark_iter_next(it.get())) != CMARK_EVENT_DONE;)
+            if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(cmark_iter_get_node(it.get())) == CMARK_NODE_CODE)
+                spans.push_back(cmark_iter_get_node(it.get()));
+    }
+    for (cmark_node* code : spans) {
+        std::string html = "<code class=\"language-plaintext highlighter-rouge\">";
+        for (const char* c = cmark_node_get_literal(code); c && *c; ++c) {
+            if (*c == '&') html += "&amp;";
+            else if (*c == '<') html += "&lt;";
+            else if (*c == '>') html += "&gt;";
+            else html += *c;
+        }
+        html += "</code>";
+        cmark_node* raw = cmark_node_new(CMARK_NODE_HTML_INLINE);
+        cmark_node_set_literal(raw, html.c_str());
+        cmark_node_replace(code, raw);  // code is now out of the tree
+        cmark_node_free(code);
     }
 }
 
@@ -299,6 +327,7 @@ std::string render_markdown(std::string_view markdown, const MarkdownOptions& op
     cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
     std::unique_ptr<cmark_node, NodeFree> doc(cmark_parser_finish(parser.get()));
     if (!options_in.base_path.empty()) prefix_links(doc.get(), options_in.base_path);
+    if (options_in.rouge_inline_code) rouge_inline_code(doc.get());
     std::unique_ptr<char, CFree> html(
         cmark_render_html(doc.get(), options, cmark_parser_get_syntax_extensions(parser.get())));
     return add_heading_ids(html ? html.get() : "");

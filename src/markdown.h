@@ -26,6 +26,9 @@ struct MarkdownOptions {
     std::string base_path;
     // Typographic quotes and dashes, as kramdown (Jekyll's renderer) makes them.
     bool smart = false;
+    // Inline code as kramdown with Rouge (Jekyll's default highlighter) writes it:
+    // <code class="language-plaintext highlighter-rouge">.
+    bool rouge_inline_code = false;
 };
 
 // GitHub-flavoured Markdown: tables, strikethrough, footnotes, raw HTML kept (the author's own

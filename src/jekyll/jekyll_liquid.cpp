@@ -89,7 +89,7 @@ void set_tags(const SiteView& v, const Page& p, LiquidContext& ctx) {
     };
     ctx.markdownify = [&v](const std::string& markdown) {
         KramdownPrepared prep = kramdown_before(markdown);
-        return kramdown_after(render_markdown(prep.markdown, MarkdownOptions{v.config.site.base_path, true}), prep);
+        return kramdown_after(render_markdown(prep.markdown, MarkdownOptions{v.config.site.base_path, true, true}), prep);
     };
 }
 

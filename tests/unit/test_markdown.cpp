@@ -167,4 +167,15 @@ BOOST_AUTO_TEST_CASE(tables_past_the_page_budget_are_text) {
     BOOST_TEST(contains(html, "|last|last|"));
 }
 
+// Jekyll sites: inline code as kramdown with Rouge writes it; code blocks and the author's own
+// <code> stay as they are.
+BOOST_AUTO_TEST_CASE(rouge_inline_code_marks_only_code_spans) {
+    folio::MarkdownOptions o;
+    o.rouge_inline_code = true;
+    BOOST_TEST(folio::render_markdown("a `x<&>\"y` b <code>raw</code>\n\n    block\n", o) ==
+               "<p>a <code class=\"language-plaintext highlighter-rouge\">x&lt;&amp;&gt;\"y</code> b <code>raw</code></p>\n"
+               "<pre><code>block\n</code></pre>\n");
+    BOOST_TEST(folio::render_markdown("a `x`", folio::MarkdownOptions{}) == "<p>a <code>x</code></p>\n");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
