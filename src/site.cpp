@@ -224,6 +224,24 @@ std::string today_utc() { return utc_time(std::time(nullptr), "%Y-%m-%d"); }
 
 namespace {
 
+// A Jekyll page's URL without a permalink, as Jekyll's Page#template makes it: an index page is
+// its folder; another page is /:path/:basename, then the suffix the site's permalink style
+// gives (Utils.add_permalink_suffix): "/" for `pretty` or a pattern that ends in "/" (as
+// academicpages' /:categories/:title/), ".html" for `date` (the default), `ordinal`, `none` or a
+// pattern that ends in ":output_ext", nothing for any other pattern.
+std::string jekyll_page_url(const std::string& style, const std::string& inside) {
+    const std::string folder_form = derived_url(inside);  // "/", "/a/", "/a/b/"
+    std::string name = inside.substr(inside.rfind('/') == std::string::npos ? 0 : inside.rfind('/') + 1);
+    const bool html_page = ends_with(name, ".md") || ends_with(name, ".markdown") || ends_with(name, ".html") || ends_with(name, ".htm");
+    name = name.substr(0, name.rfind('.'));
+    // (A page of another kind, feed.xml with front matter say, keeps folio's rule for now.)
+    if (!html_page || name == "index" || folder_form == "/") return folder_form;
+    const std::string base = folder_form.substr(0, folder_form.size() - 1);
+    if (style == "pretty" || ends_with(style, "/")) return folder_form;
+    if (style == "date" || style == "ordinal" || style == "none" || ends_with(style, ":output_ext")) return base + ".html";
+    return base;
+}
+
 // URL and dates by Jekyll's rules, for a document without an explicit permalink.
 void apply_jekyll_rules(const JekyllSite& j, Page& p) {
     std::string inside = p.rel;  // the path inside its collection or pages folder
@@ -236,7 +254,7 @@ void apply_jekyll_rules(const JekyllSite& j, Page& p) {
     if (const JekyllCollection* c = j.collection(p.collection); c && !c->output) p.output = false;
     if (p.has_permalink || p.error) return;
     if (p.type == "pages" || p.collection.empty()) {
-        p.url = derived_url(inside);
+        p.url = jekyll_page_url(j.permalink, inside);
         return;
     }
     PermalinkParts parts;

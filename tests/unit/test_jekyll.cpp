@@ -7,6 +7,7 @@
 #include "error.h"
 #include "helpers.h"
 #include "jekyll/jekyll.h"
+#include "site_fixture.h"
 
 using testing::contains;
 
@@ -107,6 +108,28 @@ BOOST_AUTO_TEST_CASE(slugify_as_jekyll) {
                           {{"Hello, World! -- 2024 ", "hello-world-2024"},
                            {"  --a__b--  ", "a-b"},
                            {"", ""}});
+}
+
+// A page without a permalink, as Jekyll's Page#template: the site's permalink style gives the
+// suffix (pretty or a pattern ending in "/": a folder; date, the default, or ":output_ext": .html;
+// another pattern: none); an index page is its folder whatever the style.
+BOOST_AUTO_TEST_CASE(page_urls_follow_the_permalink_style) {
+    const std::pair<const char*, const char*> cases[] = {
+        {"", "/docs/a.html"}, {"permalink: date\n", "/docs/a.html"}, {"permalink: pretty\n", "/docs/a/"},
+        {"permalink: /:categories/:title/\n", "/docs/a/"}, {"permalink: /:year/:title:output_ext\n", "/docs/a.html"},
+        {"permalink: /:year/:title\n", "/docs/a"}};
+    for (const auto& [config, want] : cases) {
+        testing::TempDir d;
+        d.write("site/_config.yml", std::string("title: S\n") + config);
+        d.write("site/docs/a.md", "---\ntitle: A\n---\nA\n");
+        d.write("site/docs/index.md", "---\ntitle: I\n---\nI\n");
+        const auto a = testing::load_jekyll_page(d, "docs/a.md");
+        const auto index = testing::load_jekyll_page(d, "docs/index.md");
+        BOOST_REQUIRE(a.page);
+        BOOST_REQUIRE(index.page);
+        BOOST_TEST(a.page->url == want, config);
+        BOOST_TEST(index.page->url == "/docs/", config);
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
