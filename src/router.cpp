@@ -145,6 +145,12 @@ Response answer_route(const SiteView& v, const Route& route, const std::string& 
     switch (route.kind) {
     case RouteKind::Page:
         key = "page " + std::to_string(route.page);
+        if (route.pager > 1) {  // /page2/ ...: the same page, the paginator at another page
+            key += " pager " + std::to_string(route.pager);
+            SiteView pager = v;
+            pager.paginator_page = route.pager;
+            return once(v, key, v.last_modified, [&] { return make_page(pager, v.site.pages[route.page], path, log); });
+        }
         return once(v, key, v.last_modified, [&] { return make_page(v, v.site.pages[route.page], path, log); });
     case RouteKind::Static:
         key = "file " + route.file;

@@ -220,6 +220,24 @@ YAML::Node jekyll_defaults(const JekyllSite& j, const std::string& rel, const st
 
 }  // namespace
 
+long long jekyll_per_page(const JekyllSite& j) {
+    const YAML::Node& config = j.config;
+    const YAML::Node n = config.IsMap() ? config["paginate"] : YAML::Node();
+    if (!n.IsDefined() || !n.IsScalar()) return 0;
+    const long long per = std::atoll(n.Scalar().c_str());
+    return per > 0 ? per : 0;
+}
+
+std::string jekyll_pager_path(const JekyllSite& j, long long num) {
+    const YAML::Node& config = j.config;
+    const YAML::Node n = config.IsMap() ? config["paginate_path"] : YAML::Node();
+    std::string path = n.IsDefined() && n.IsScalar() ? n.Scalar() : "/page:num";
+    if (const std::size_t at = path.find(":num"); at != std::string::npos) path.replace(at, 4, std::to_string(num));
+    if (path.empty() || path[0] != '/') path.insert(path.begin(), '/');
+    if (path.back() != '/') path += '/';  // written as a folder's index.html, as jekyll-paginate does
+    return path;
+}
+
 std::string today_utc() { return utc_time(std::time(nullptr), "%Y-%m-%d"); }
 
 namespace {
@@ -337,6 +355,22 @@ public:
             r.page = site_.pages.size() - 1;
             r.origin = p.source;
             site_.routes.emplace(url, r);
+        }
+    }
+
+    // jekyll-paginate: the site's index.html shows site.posts a page at a time; /page2/, /page3/
+    // ... (paginate_path) are that same page with the paginator at their number.
+    void paginate() {
+        const long long per = jekyll_per_page(*site_.jekyll);
+        const Route* index = site_.find("/");
+        if (per <= 0 || !index || index->kind != RouteKind::Page || site_.pages[index->page].rel != "index.html") return;
+        const auto posts = site_.collections.find("posts");
+        const long long total = posts == site_.collections.end() ? 0 : static_cast<long long>(posts->second.size());
+        const long long pages = std::min((total + per - 1) / per, kMaxPagerPages);
+        for (long long k = 2; k <= pages; ++k) {
+            Route r = *index;
+            r.pager = static_cast<int>(k);
+            add(jekyll_pager_path(*site_.jekyll, k), r, "paginated page");
         }
     }
 
@@ -560,6 +594,7 @@ Site build_site(const Config& cfg, std::shared_ptr<const JekyllSite> jekyll, Pag
     Builder b(cfg, site);
     b.pages();
     if (jekyll) b.navigation_listings();
+    if (jekyll) b.paginate();
     b.statics(root, w.other, "", true);
     // Theme assets come after content, so a content file of the same URL wins.
     const std::string assets = normalize_path(cfg.templates_dir + "/assets");

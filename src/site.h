@@ -38,6 +38,7 @@ struct Route {
     Generated generated = Generated::Sitemap;  // Generated: which one (Bibtex: of `page`)
     std::string origin;    // where it was declared, "content/about.md:6", for messages (kept after
                            // the build for files and redirects only)
+    int pager = 0;         // Page: jekyll-paginate's page number this route shows (0: not paginated)
 };
 
 struct Site {
@@ -67,6 +68,12 @@ struct Site {
 // reuse: pages of an earlier build (the index cache); a page whose file has the same stamp is
 // taken from there instead of being read and parsed again.
 Site build_site(const Config& cfg, std::shared_ptr<const JekyllSite> jekyll = nullptr, PageReuse* reuse = nullptr);
+
+// jekyll-paginate's settings in _config.yml: posts a page (0: no pagination) and the pattern of
+// the later pages' paths ("/page:num/"), as a site path ending in '/'.
+long long jekyll_per_page(const JekyllSite& j);
+std::string jekyll_pager_path(const JekyllSite& j, long long num);
+inline constexpr long long kMaxPagerPages = 1000;  // /page2/ ... at most this many pages
 
 // Today's date in UTC, "2026-11-27": Jekyll's `future: false` hides posts dated after it.
 std::string today_utc();

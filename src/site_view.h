@@ -20,6 +20,7 @@ struct SiteView {
     ResponseCache* cache = nullptr;  // a FastCGI process's rendered responses; none in CGI mode
     const GzipStore* gzip = nullptr;  // kept gzip variants of large static files (both modes); none: sent plain
     LiquidCache* liquid = nullptr;    // parsed Liquid of this loaded site (jekyll/liquid.h); none: parsed each render
+    int paginator_page = 1;           // the page of jekyll-paginate's paginator a render shows
 };
 
 }  // namespace folio

@@ -43,29 +43,31 @@ std::optional<std::string> read_partial(const std::string& root, const std::stri
 // made apart that takes in site.posts' documents would copy the whole tree's node set (yaml-cpp
 // merges memories; HACKING.md, library fact 5), once per list.
 
-// vars["paginator"]: jekyll-paginate's paginator as the site's index.html sees it, the first
-// page of site.posts (folio serves no /page2/ yet, so only page 1 exists).
-void add_paginator(const JekyllSite& j, YAML::Node& vars) {
+// vars["paginator"]: jekyll-paginate's paginator as the site's index.html sees it at page
+// number `num` (1 at /, 2 at /page2/, ...): that page's slice of site.posts, and the numbers and
+// paths of the pages around it (nil at either end; the first page's path is "/").
+void add_paginator(const JekyllSite& j, YAML::Node& vars, long long num) {
     const YAML::Node posts = static_cast<const YAML::Node&>(vars)["site"]["posts"];
-    const long long per_page = j.config["paginate"].IsScalar() ? std::atoll(j.config["paginate"].Scalar().c_str()) : 0;
+    const long long per_page = jekyll_per_page(j);
     if (per_page <= 0 || !posts.IsSequence()) return;
-    const long long total = static_cast<long long>(posts.size()), pages = (total + per_page - 1) / per_page;
+    const long long total = static_cast<long long>(posts.size());
+    const long long pages = std::min((total + per_page - 1) / per_page, kMaxPagerPages);
+    num = std::clamp(num, 1LL, std::max(pages, 1LL));
     vars["paginator"] = YAML::Node(YAML::NodeType::Map);
     YAML::Node pg = vars["paginator"];
-    pg["page"] = 1;
+    pg["page"] = num;
     pg["per_page"] = per_page;
     pg["posts"] = YAML::Node(YAML::NodeType::Sequence);
-    YAML::Node first = pg["posts"];
-    for (long long i = 0; i < std::min(per_page, total); ++i) first.push_back(posts[i]);
+    YAML::Node slice = pg["posts"];
+    for (long long i = (num - 1) * per_page; i < std::min(num * per_page, total); ++i) slice.push_back(posts[static_cast<std::size_t>(i)]);
     pg["total_posts"] = total;
     pg["total_pages"] = pages;
-    pg["previous_page"] = YAML::Node();
-    pg["previous_page_path"] = YAML::Node();
-    if (pages > 1) {
-        std::string path = j.config["paginate_path"].IsScalar() ? j.config["paginate_path"].Scalar() : "/page:num";
-        if (const std::size_t at = path.find(":num"); at != std::string::npos) path.replace(at, 4, "2");
-        pg["next_page"] = 2;
-        pg["next_page_path"] = path;
+    const auto path = [&](long long k) { return k <= 1 ? std::string("/") : jekyll_pager_path(j, k); };
+    pg["previous_page"] = num > 1 ? YAML::Node(num - 1) : YAML::Node();
+    pg["previous_page_path"] = num > 1 ? YAML::Node(path(num - 1)) : YAML::Node();
+    if (num < pages) {
+        pg["next_page"] = num + 1;
+        pg["next_page_path"] = path(num + 1);
     }
 }
 
@@ -161,7 +163,7 @@ void add_jekyll_site_liquid(const SiteView& v, const Page& p, LiquidContext& ctx
         if (!read["site"]["tags"].IsDefined()) add_posts_by(site, "tags", "tags");
         if (!read["site"]["categories"].IsDefined()) add_posts_by(site, "categories", "categories");
     }
-    if (p.rel == "index.html") add_paginator(*v.site.jekyll, ctx.vars);
+    if (p.rel == "index.html") add_paginator(*v.site.jekyll, ctx.vars, v.paginator_page);
     add_layout(v, p, ctx.vars);
 }
 

@@ -42,7 +42,8 @@ private:
     std::unique_ptr<folio::Loaded> loaded_;
 };
 
-// The Jekyll site in d/site loaded as folio loads it (no folio.ini: the defaults), and its page
+// The Jekyll site in d/site loaded as folio loads it (no folio.ini: the defaults; the project's
+// templates), and its page
 // at rel below the site (page null when there is none).
 struct JekyllPage {
     std::unique_ptr<folio::Loaded> loaded;
@@ -53,7 +54,8 @@ inline JekyllPage load_jekyll_page(const TempDir& d, const std::string& rel) {
     c.file = "folio.ini";
     c.dir = d.path();
     c.content_dir = d / "site";
-    c.templates_dir = d / "templates";
+    char templates[PATH_MAX];  // the repository's own templates/ (unit tests run from the top)
+    c.templates_dir = realpath("templates", templates) ? std::string(templates) : d / "templates";
     JekyllPage out{folio::load_site(std::move(c), folio::Fingerprint{})};
     for (const auto& p : out.loaded->site.pages)
         if (p.rel == rel) out.page = &p;

@@ -7,6 +7,7 @@
 #include "error.h"
 #include "helpers.h"
 #include "jekyll/jekyll.h"
+#include "router.h"
 #include "site_fixture.h"
 
 using testing::contains;
@@ -130,6 +131,37 @@ BOOST_AUTO_TEST_CASE(page_urls_follow_the_permalink_style) {
         BOOST_TEST(a.page->url == want, config);
         BOOST_TEST(index.page->url == "/docs/", config);
     }
+}
+
+// jekyll-paginate: the site's index.html at / shows the first posts, /page2/ ... (paginate_path)
+// the next ones, each with the paginator at its page; past the last page is a 404.
+BOOST_AUTO_TEST_CASE(paginated_pages_show_their_slice_of_the_posts) {
+    testing::TempDir d;
+    d.write("site/_config.yml", "title: S\npaginate: 2\npaginate_path: \"/blog/page:num\"\n");
+    for (int i = 1; i <= 5; ++i)
+        d.write("site/_posts/2024-01-0" + std::to_string(i) + "-p.md", "---\ntitle: Post " + std::to_string(i) + "\n---\nx\n");
+    d.write("site/index.html", "---\ntitle: Home\n---\n<p>{{ paginator.page }}/{{ paginator.total_pages }}:"
+                               "{% for p in paginator.posts %} {{ p.title }};{% endfor %} prev={{ paginator.previous_page_path }}"
+                               " next={{ paginator.next_page_path }}</p>\n");
+    const auto site = testing::load_jekyll_page(d, "index.html");
+    BOOST_REQUIRE(site.page);
+    const auto get = [&](const std::string& uri) {
+        folio::Request req;
+        req.method = "GET";
+        req.uri = uri;
+        return folio::handle_request(req, site.loaded->view(), [](std::string_view) {});
+    };
+    const std::pair<const char*, const char*> pages[] = {
+        {"/", "<p>1/3: Post 5; Post 4; prev= next=/blog/page2/</p>"},
+        {"/blog/page2/", "<p>2/3: Post 3; Post 2; prev=/ next=/blog/page3/</p>"},
+        {"/blog/page3/", "<p>3/3: Post 1; prev=/blog/page2/ next=</p>"}};
+    for (const auto& [uri, want] : pages) {
+        const folio::Response r = get(uri);
+        BOOST_TEST(r.status == 200, uri);
+        BOOST_TEST(r.body.find(want) != std::string::npos, uri << ": " << r.body.substr(0, 2000));
+    }
+    BOOST_TEST(get("/blog/page4/").status == 404);
+    BOOST_TEST(get("/blog/page1/").status == 404);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
