@@ -47,9 +47,11 @@ std::optional<std::string> read_partial(const std::string& root, const std::stri
 // number `num` (1 at /, 2 at /page2/, ...): that page's slice of site.posts, and the numbers and
 // paths of the pages around it (nil at either end; the first page's path is "/").
 void add_paginator(const JekyllSite& j, YAML::Node& vars, long long num) {
-    const YAML::Node posts = static_cast<const YAML::Node&>(vars)["site"]["posts"];
+    const YAML::Node site = static_cast<const YAML::Node&>(vars)["site"];
+    if (!site.IsDefined() || !site.IsMap()) return;
+    const YAML::Node posts = site["posts"];
     const long long per_page = jekyll_per_page(j);
-    if (per_page <= 0 || !posts.IsSequence()) return;
+    if (per_page <= 0 || !posts.IsDefined() || !posts.IsSequence()) return;
     const long long total = static_cast<long long>(posts.size());
     const long long pages = std::min((total + per_page - 1) / per_page, kMaxPagerPages);
     num = std::clamp(num, 1LL, std::max(pages, 1LL));
@@ -102,7 +104,7 @@ void add_posts_by(YAML::Node& site, const char* key, const char* as) {
     const YAML::Node posts = static_cast<const YAML::Node&>(site)["posts"];
     site[as] = YAML::Node(YAML::NodeType::Map);
     YAML::Node by = site[as];
-    if (!posts.IsSequence()) return;
+    if (!posts.IsDefined() || !posts.IsSequence()) return;
     std::vector<std::string> order;
     std::map<std::string, std::vector<std::size_t>> lists;  // name -> posts, oldest first
     for (std::size_t i = posts.size(); i-- > 0;) {

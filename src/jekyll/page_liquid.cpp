@@ -104,7 +104,8 @@ YAML::Node liquid_vars(const SiteView& v, const Page& p) {
 // archive-single.html (a listing entry inside a Liquid loop) as the theme's archive-item partial.
 std::string archive_single(const SiteView& v, const YAML::Node& locals) {
     const YAML::Node post = locals["post"];
-    const YAML::Node key = post.IsMap() ? post[kPageKey] : YAML::Node();
+    // (yaml-cpp: a missing key gives an invalid node, on which anything but IsDefined throws.)
+    const YAML::Node key = post.IsDefined() && post.IsMap() ? post[kPageKey] : YAML::Node();
     if (!key.IsDefined() || !key.IsScalar() || key.Scalar().empty() ||
         key.Scalar().find_first_not_of("0123456789") != std::string::npos || key.Scalar().size() > 18)
         return std::string();

@@ -210,4 +210,15 @@ BOOST_AUTO_TEST_CASE(strict_variables_from_the_config_report_what_is_missing) {
     }
 }
 
+// archive-single.html outside a loop (no `post`): nothing, and no yaml-cpp exception (a missing
+// key gives an invalid node, which threw on IsMap; found by fuzz_page).
+BOOST_AUTO_TEST_CASE(archive_single_without_a_post_renders_nothing) {
+    testing::TempDir d;
+    d.write("site/_config.yml", "title: S\n");
+    d.write("site/p.md", "---\ntitle: Excerpt\n---\n[{% include archive-single.html %}]\n");
+    const auto [loaded, page] = testing::load_jekyll_page(d, "p.md");
+    BOOST_REQUIRE(page);
+    BOOST_TEST(folio::page_content(loaded->view(), *page, nullptr) == "<p>[]</p>\n");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
