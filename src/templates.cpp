@@ -115,7 +115,14 @@ struct Templates::State {
     std::map<std::string, mu::data> partial_data;
     // And parsed, for render_partial: a listing loop renders one partial per item, and kainjow
     // parses a partial's text again each time a template includes it.
-    std::map<std::string, std::shared_ptr<const mu::mustache>> partial_tpls;
+    // Rendered in place (a listing renders one per item; a copy of the parsed tree each time cost
+    // a tenth of a 1,000-item listing): kainjow keeps a render error inside the template, so one
+    // that failed is parsed again from its text before it is used again.
+    struct PartialTemplate {
+        std::string text;
+        std::shared_ptr<mu::mustache> tpl;
+    };
+    std::map<std::string, PartialTemplate> partial_tpls;
     std::map<std::string, Problem> partial_errors;  // name -> why it cannot be used
 
     // A broken partial fails the pages that use it, and only those.
@@ -170,7 +177,7 @@ Templates Templates::load(const std::string& dir) {
         if (!t.partial_errors.count(name)) t.partials[name] = std::move(text);
     for (const auto& [name, text] : t.partials) {
         t.partial_data.emplace(name, mu::data(text));
-        t.partial_tpls.emplace(name, std::make_shared<const mu::mustache>(text));
+        t.partial_tpls.emplace(name, State::PartialTemplate{text, std::make_shared<mu::mustache>(text)});
     }
     for (const auto& name : list_mustache_files(dir + "/layouts")) {
         State::Layout l;
@@ -213,11 +220,14 @@ std::string Templates::render_partial(const std::string& name, const TemplateDat
     state_->check_partials({name});
     auto it = state_->partial_tpls.find(name);
     if (it == state_->partial_tpls.end()) return "";
-    // A copy, as for a layout: kainjow keeps a render error inside the template.
-    mu::mustache tpl = *it->second;
+    mu::mustache& tpl = *it->second.tpl;
     PartialContext ctx(&data, state_->partial_data);
     std::string out = tpl.render(ctx);
-    if (!tpl.is_valid()) throw Error(Problem{"templates/partials/" + name + ".mustache", 0, tpl.error_message()});
+    if (!tpl.is_valid()) {
+        const std::string why = tpl.error_message();
+        *it->second.tpl = mu::mustache(it->second.text);  // the error does not stay for the next render
+        throw Error(Problem{"templates/partials/" + name + ".mustache", 0, why});
+    }
     return out;
 }
 
