@@ -49,6 +49,17 @@ std::string clean_path(std::string p) {
     return p;
 }
 
+// A permalink as Jekyll's URL#sanitize_url leaves it: runs of '/' become one ("/a//b/" is
+// "/a/b/"; a site lost 62 pages and 122 redirects when folio refused them). The query, if
+// any, is left alone.
+std::string collapse_slashes(std::string p) {
+    const std::size_t end = std::min(p.find('?'), p.size());
+    std::string out;
+    for (std::size_t i = 0; i < p.size(); ++i)
+        if (!(i < end && p[i] == '/' && !out.empty() && out.back() == '/')) out += p[i];
+    return out;
+}
+
 void check_path(const std::string& path, int line, const char* key) {
     std::string why = validate_site_path(path.substr(0, path.find('?')));
     if (why.empty() && !header_value_ok(path)) why = "control character";  // in the query
@@ -63,12 +74,18 @@ void read_keys(Page& p, const YAML::Node& d) {
     p.list = scalar(d, "list");
     scalar(d, "excerpt");  // checked here; read from fields when rendered
     p.author_profile = flag(d, "author_profile", false);
-    p.published = flag(d, "published", true);
+    // Jekyll hides a page only when `published` is false; any other value (a date, a word such
+    // as "journal") publishes it (Document#published?: data["published"] == false).
+    if (YAML::Node n = d["published"]; n.IsDefined() && n.IsScalar()) {
+        bool v = true;
+        // (A quoted 'false' is a string, and publishes, as in Ruby's YAML.)
+        p.published = !(n.Tag() != "!" && YAML::convert<bool>::decode(n, v) && !v);
+    }
     p.in_sitemap = flag(d, "sitemap", true);
     scalar(d, "id");
 
     if (std::string permalink = scalar(d, "permalink"); !permalink.empty()) {
-        const std::string url = clean_path(permalink);
+        const std::string url = collapse_slashes(clean_path(permalink));
         check_path(url, line_of(d["permalink"]), "permalink");  // throws: the page keeps its derived URL
         p.has_permalink = true;
         p.url = url;

@@ -88,8 +88,6 @@ BOOST_AUTO_TEST_CASE(bad_permalink_is_an_error_with_its_line) {
     BOOST_TEST(starts_with(error_text(p), "content/talks/x.md:3: permalink"), error_text(p));
     // The page keeps its derived URL so it answers 500 rather than vanishing.
     BOOST_TEST(p.url == "/talks/x/");
-    p = parse_text("---\npermalink: /a//b/\n---\n");
-    BOOST_TEST(starts_with(error_text(p), "content/talks/x.md:2:"), error_text(p));
     p = parse_text("---\npermalink: /.git/\n---\n");
     BOOST_TEST(starts_with(error_text(p), "content/talks/x.md:2:"), error_text(p));
 }
@@ -152,8 +150,25 @@ BOOST_AUTO_TEST_CASE(published_and_author_profile_flags) {
     BOOST_TEST(parse_text("---\nauthor_profile: true\n---\n").author_profile);
     BOOST_TEST(!parse_text("---\nauthor_profile: false\n---\n").author_profile);
     BOOST_TEST(!parse_text("---\nsitemap: false\n---\n").in_sitemap);
-    Page p = parse_text("---\ntitle: x\npublished: maybe\n---\n");
-    BOOST_TEST(starts_with(error_text(p), "content/talks/x.md:3: published"), error_text(p));
+    // As Jekyll: only false hides a page; a date or a word publishes it (18 pages of a real site
+    // answered 500 when folio refused them).
+    for (const char* value : {"maybe", "2024-05-01", "journal", "'false'"}) {
+        Page p = parse_text(std::string("---\ntitle: x\npublished: ") + value + "\n---\n");
+        BOOST_TEST(error_text(p) == "", value);
+        BOOST_TEST(p.published, value);
+    }
+    BOOST_TEST(!parse_text("---\npublished: no\n---\n").published);
+}
+
+// As Jekyll's URL#sanitize_url: runs of '/' in a permalink are one (a real site lost 62 pages
+// and 122 redirects when folio refused them); the query keeps its own.
+BOOST_AUTO_TEST_CASE(double_slashes_in_a_permalink_are_collapsed) {
+    for (const auto& [permalink, want] : {std::pair{"/a//b/", "/a/b/"}, std::pair{"//pubs///x.html", "/pubs/x.html"},
+                                          std::pair{"a//", "/a/"}}) {
+        Page p = parse_text(std::string("---\npermalink: ") + permalink + "\n---\n");
+        BOOST_TEST(error_text(p) == "", permalink);
+        BOOST_TEST(p.url == want, permalink);
+    }
 }
 
 BOOST_AUTO_TEST_CASE(title_falls_back_to_the_stem) {
