@@ -10,6 +10,7 @@
 #include <cctype>
 #include <map>
 
+#include "html.h"
 #include "markdown.h"
 #include "publication.h"
 #include "publication_data.h"
@@ -52,7 +53,7 @@ TemplateData item_data(const SiteView& v, const Page& p) { return item_data(v, p
 
 TemplateData item_data(const SiteView& v, const Page& p, const YAML::Node& front) {
     mu::data item = yaml_data(front);
-    item.set("title", p.title);
+    item.set("title", decode_html_entities(p.title));  // the template escapes it once
     item.set("url", link_to(v.config, p.url));
     item.set("anchor", page_anchor(p));
     add_publication(v, p, item);

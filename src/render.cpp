@@ -9,6 +9,7 @@
 #include "config.h"
 #include "content.h"
 #include "error.h"
+#include "html.h"
 #include "jsonld.h"
 #include "listing.h"
 #include "publication.h"
@@ -27,7 +28,7 @@ std::string render_page(const SiteView& v, const Page& p, std::string_view body,
     const Config& c = v.config;
     mu::data d = base_data(v, p.url, status);
     mu::data page = yaml_data(front_of(p));
-    page.set("title", p.title);
+    page.set("title", decode_html_entities(p.title));  // the template escapes it once
     page.set("url", link_to(c, p.url));
     page.set("path", p.url);
     if (const std::string excerpt = front_text(p, "excerpt"); !page.get("description") && !excerpt.empty())

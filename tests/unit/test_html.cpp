@@ -27,4 +27,16 @@ BOOST_AUTO_TEST_CASE(everything_else_passes_unchanged) {
     BOOST_TEST(escape_html(std::string("a\0b", 3)) == std::string("a\0b", 3));
 }
 
+// Titles written with entities (WordPress exports): the characters they stand for, so that a
+// template escapes the title once; what is not a known entity stays as written.
+BOOST_AUTO_TEST_CASE(decodes_entities_in_titles) {
+    testing::expect_each([](const std::string& in) { return folio::decode_html_entities(in); },
+                          {{"It&#8217;s &amp; more", "It\u2019s & more"},
+                           {"&#x2018;q&#X2019; &ldquo;d&rdquo; a&mdash;b&hellip;", "\u2018q\u2019 \u201Cd\u201D a\u2014b\u2026"},
+                           {"&lt;b&gt; &quot;x&quot; &apos;y&apos;", "<b> \"x\" 'y'"},
+                           {"&unknown; &#0; &#xD800; &#x110000; &#12a; & ; &#; &amp", "&unknown; &#0; &#xD800; &#x110000; &#12a; & ; &#; &amp"},
+                           {"R&D; AT&T", "R&D; AT&T"},
+                           {"", ""}});
+}
+
 BOOST_AUTO_TEST_SUITE_END()

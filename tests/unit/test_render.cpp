@@ -52,6 +52,17 @@ BOOST_AUTO_TEST_CASE(page_through_its_layout) {
     BOOST_TEST(contains(html, "Short"), html);                                     // excerpt as description
 }
 
+// A title written with entities is shown as the characters they stand for, escaped once: not
+// "&amp;#8216;" (which showed "&#8216;" as text), and not unescaped either.
+BOOST_AUTO_TEST_CASE(entities_in_a_title_are_not_escaped_twice) {
+    SiteOnDisk s;
+    s.content("notes.md", "---\ntitle: \"&#8216;Notes&#8217; &amp; <b>\"\n---\nText.\n");
+    const folio::Loaded& l = s.load();
+    const std::string html = folio::render_page(l.view(), page_at(l, "/notes/"), folio::page_body(page_at(l, "/notes/")), 200);
+    BOOST_TEST(contains(html, "<h1 class=\"page-title\">\u2018Notes\u2019 &amp; &lt;b&gt;</h1>"), html);
+    BOOST_TEST(!contains(html, "&amp;#8216;"), html);
+}
+
 BOOST_AUTO_TEST_CASE(table_of_contents_when_asked) {
     SiteOnDisk s;
     s.content("long.md", "---\ntitle: Long\ntoc: true\n---\n## Alpha\n\n### Beta\n\ntext\n");
