@@ -1,5 +1,7 @@
-// HTML escaping.
+// HTML escaping, and the entities of titles decoded.
 #include "html.h"
+
+#include "text.h"
 
 namespace folio {
 
@@ -11,24 +13,6 @@ const ByteEscaper& html_escaper() {
 std::string escape_html(std::string_view text) { return html_escaper()(text); }
 
 namespace {
-
-void append_utf8(std::string& out, unsigned long cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
 
 // The code point an entity's name (between '&' and ';') stands for; 0 for none folio knows.
 unsigned long entity_code_point(std::string_view name) {
@@ -67,7 +51,7 @@ std::string decode_html_entities(std::string_view text) {
             out += text[i];
             continue;
         }
-        append_utf8(out, cp);
+        append_utf8(out, static_cast<char32_t>(cp));
         i = semi;
     }
     return out;
