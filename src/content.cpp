@@ -20,9 +20,10 @@ namespace {
 namespace mu = kainjow::mustache;
 
 // Liquid on a Jekyll page's body; its problems with the line in the page's file.
-std::string liquid_pass(const SiteView& v, const Page& p, std::string_view body, std::vector<Problem>* problems) {
+std::string liquid_pass(const SiteView& v, const Page& p, std::string_view body, std::vector<Problem>* problems,
+                        const LiquidContext* liquid) {
     std::vector<LiquidProblem> found;
-    std::string out = render_liquid(body, page_liquid_context(v, p), found);
+    std::string out = liquid ? render_liquid(body, *liquid, found) : render_liquid(body, page_liquid_context(v, p), found);
     if (problems)
         for (const auto& f : found) problems->push_back({p.source, p.body_line + f.line - 1, "Liquid: " + f.message});
     return out;
@@ -42,19 +43,18 @@ void insert_toc(const Templates& templates, std::string& html) {
 }  // namespace
 
 std::string render_content(const SiteView& v, const Page& p, std::string_view body, const std::string& link_base,
-                           std::vector<Problem>* problems) {
+                           std::vector<Problem>* problems, const LiquidContext* liquid) {
     const bool jekyll = v.site.jekyll != nullptr;
-    std::string liquid;
+    std::string text;
     if (jekyll && has_liquid(body)) {
-        liquid = liquid_pass(v, p, body, problems);
-        body = liquid;
+        text = liquid_pass(v, p, body, problems, liquid);
+        body = text;
     }
     std::string html;
     if (p.html) {
         html = std::string(body);
     } else if (jekyll) {
-        KramdownPrepared prep = kramdown_before(body);
-        html = kramdown_after(render_markdown(prep.markdown, MarkdownOptions{link_base, true, true}), prep);
+        html = jekyll_markdown(body, link_base);
     } else {
         html = render_markdown(body, MarkdownOptions{link_base});
     }
@@ -66,6 +66,11 @@ std::string render_content(const SiteView& v, const Page& p, std::string_view bo
     std::string public_url = v.config.site.url;
     if (jekyll) public_url += v.site.jekyll->config["baseurl"].as<std::string>("");
     return localize_self_links(html, public_url, link_base);
+}
+
+std::string jekyll_markdown(std::string_view markdown, const std::string& link_base) {
+    KramdownPrepared prep = kramdown_before(markdown);
+    return kramdown_after(render_markdown(prep.markdown, MarkdownOptions{link_base, true, true}), prep);
 }
 
 std::string page_content(const SiteView& v, const Page& p, std::vector<Problem>* problems) {

@@ -12,6 +12,7 @@
 namespace folio {
 
 struct Page;
+struct LiquidContext;  // jekyll/liquid.h
 
 // Pure (no I/O): Liquid first (Jekyll sites), then kramdown's extras (Jekyll sites) and Markdown
 // unless the page is an .html file, then the table of contents where {% include toc %} asked for
@@ -19,8 +20,14 @@ struct Page;
 // pages, where links to the site's own public address are made local too; the public URL in the
 // feed. Problems that do not stop the render (Liquid folio leaves
 // out) are added to problems (the page's file and line, "Liquid: ..."), when it is given.
+// liquid: the page's Liquid context when the caller has made it already (the theme engine
+// renders the layouts with the same one); null: made here.
 std::string render_content(const SiteView& view, const Page& page, std::string_view body, const std::string& link_base,
-                           std::vector<Problem>* problems);
+                           std::vector<Problem>* problems, const LiquidContext* liquid = nullptr);
+
+// Markdown as a Jekyll site's kramdown renders it (kramdown's extras around cmark-gfm): content,
+// markdownify and excerpts. Pure.
+std::string jekyll_markdown(std::string_view markdown, const std::string& link_base);
 
 // The same for a page's own body, read from its file (the edge: page_body), linked under the
 // mount prefix. Throws folio::Error when the file cannot be read any more.

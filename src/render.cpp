@@ -10,6 +10,8 @@
 #include "content.h"
 #include "error.h"
 #include "html.h"
+#include "jekyll/jekyll.h"
+#include "jekyll/theme.h"
 #include "jsonld.h"
 #include "listing.h"
 #include "publication.h"
@@ -25,6 +27,8 @@ namespace mu = kainjow::mustache;
 
 std::string render_page(const SiteView& v, const Page& p, std::string_view body, int status) {
     if (p.error) throw Error(*p.error);
+    // A Jekyll site with its own theme: the page through its _layouts/, as Jekyll renders it.
+    if (v.site.jekyll && v.site.jekyll->own_theme) return render_theme_page(v, p, body, nullptr);
     const Config& c = v.config;
     mu::data d = base_data(v, p.url, status);
     mu::data page = yaml_data(front_of(p));

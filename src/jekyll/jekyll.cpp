@@ -136,6 +136,7 @@ JekyllSite parse_jekyll(const std::string& config_text, const std::string& file,
     if (!j.config.IsMap()) throw Error(Problem{file, 1, "expected a YAML mapping"});
     if (!within_yaml_budget(j.config))
         throw Error(Problem{file, 1, "expands to more than " + std::to_string(kMaxYamlValues) + " values (YAML aliases?)"});
+    resolve_merge_keys(j.config);
     const YAML::Node& c = j.config;
     if (cfg.site.url.empty()) {
         cfg.site.url = text_of(c, "url");
@@ -225,6 +226,7 @@ static void read_data(const std::string& dir, JekyllSite& j) {
             if (e.file_size(ec) > kMaxYamlFileBytes) throw Error(Problem{file, 1, "larger than 4 MiB"});
             YAML::Node n = load_yaml(read_text(file), file);
             if (!within_yaml_budget(n)) throw Error(Problem{file, 1, "expands to more than " + std::to_string(kMaxYamlValues) + " values"});
+            resolve_merge_keys(n);
             data[e.path().stem().string()] = n;
         } catch (const Error& err) {
             Problem left_out = err.problem();
@@ -240,6 +242,9 @@ JekyllSite read_jekyll(const std::string& dir, Config& cfg) {
     JekyllSite j = parse_jekyll(read_text(file), file, read_text(nav), nav, cfg);
     if (const char* env = std::getenv("JEKYLL_ENV"); env && *env) j.environment = env;
     read_data(dir + "/_data", j);
+    struct stat st{};
+    const bool has_layouts = ::stat((dir + "/_layouts").c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+    j.own_theme = cfg.site.theme == "site" || (cfg.site.theme.empty() && has_layouts);
     return j;
 }
 

@@ -33,6 +33,9 @@ struct JekyllSite {
     std::vector<std::string> exclude;  // top-level names (simple globs) that are not part of the site
     std::string environment = "development";  // jekyll.environment: JEKYLL_ENV, as Jekyll reads it
     std::vector<Problem> warnings;  // for entries left out (the site serves anyway)
+    // Pages are rendered through the site's own _layouts/ (jekyll/theme.h), not folio's
+    // templates: [site] theme = site, or unset and the site has a _layouts/ folder.
+    bool own_theme = false;
 
     const JekyllCollection* collection(const std::string& name) const;
     bool excluded(const std::string& top_level_name) const;
