@@ -12,8 +12,8 @@ namespace {
 
 // Bumped whenever Page or the order below changes. The static_assert is a reminder: a field
 // added to Page must be written here too, or a page from the cache would lose it.
-constexpr std::string_view kTag = "folio index 4\n";
-static_assert(sizeof(Page) == 568, "Page changed: update encode_index and decode_index, then this size and kTag");
+constexpr std::string_view kTag = "folio index 5\n";
+static_assert(sizeof(Page) == 600, "Page changed: update encode_index and decode_index, then this size and kTag");
 
 class Writer {
 public:
@@ -96,7 +96,7 @@ void write_page(Writer& w, const Page& p) {
     w.num(static_cast<std::uint64_t>(p.mtime));
     w.text(p.type);
     for (bool b : {p.html, p.output, p.has_permalink, p.author_profile, p.published, p.in_sitemap}) w.num(b);
-    for (const std::string* s : {&p.title, &p.layout, &p.date, &p.list, &p.redirect_to})
+    for (const std::string* s : {&p.title, &p.layout, &p.date, &p.list, &p.redirect_to, &p.excerpt})
         w.text(*s);
     w.num(static_cast<std::uint64_t>(p.redirect_to_line));
     w.num(p.redirect_from.size());
@@ -123,7 +123,7 @@ bool read_page(Reader& r, Page& p) {
     if (!r.as(p.mtime) || !r.text(p.type)) return false;
     for (bool* b : {&p.html, &p.output, &p.has_permalink, &p.author_profile, &p.published, &p.in_sitemap})
         if (!r.flag(*b)) return false;
-    for (std::string* s : {&p.title, &p.layout, &p.date, &p.list, &p.redirect_to})
+    for (std::string* s : {&p.title, &p.layout, &p.date, &p.list, &p.redirect_to, &p.excerpt})
         if (!r.text(*s)) return false;
     if (!r.as(p.redirect_to_line) || !r.count(n, 16)) return false;
     p.redirect_from.resize(n);

@@ -86,6 +86,9 @@ struct Page {
     // Front-matter values read often enough to keep as members; the rest (excerpt, id...) are
     // looked up in fields when a render needs them.
     std::string title, layout = "page", date, list, redirect_to;
+    // A Jekyll document's excerpt as HTML (its first paragraph, Jekyll's Excerpt) when its front
+    // matter gives none; only on a Jekyll site in its own theme, "" elsewhere.
+    std::string excerpt;
     int redirect_to_line = 0;
     bool author_profile = false;
     bool published = true;

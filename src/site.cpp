@@ -23,6 +23,7 @@
 #include "error.h"
 #include "fd.h"
 #include "index_cache.h"
+#include "jekyll/excerpt.h"
 #include "jekyll/jekyll.h"
 #include "text.h"
 #include "publication.h"
@@ -589,6 +590,18 @@ Site build_site(const Config& cfg, std::shared_ptr<const JekyllSite> jekyll, Pag
         // (chmod of an unreadable file) must still be seen.
         if (!p.error) p.stamp = src.stamp;
         if (jekyll) apply_jekyll_rules(*jekyll, p);
+        // Every document of a site in its own theme gets Jekyll's excerpt, made here while its
+        // text is at hand: listings show their documents' excerpts, and a render must not read
+        // every document's file.
+        if (jekyll && jekyll->own_theme && !p.collection.empty() && !p.error && !front_has(p, "excerpt") &&
+            p.body_offset != std::string::npos && p.body_offset <= text.size()) {
+            std::string separator = front_text(p, "excerpt_separator");
+            if (!front_has(p, "excerpt_separator")) {
+                const YAML::Node sep = static_cast<const YAML::Node&>(jekyll->config)["excerpt_separator"];
+                separator = sep.IsDefined() && sep.IsScalar() ? sep.Scalar() : std::string("\n\n");
+            }
+            p.excerpt = jekyll_excerpt(std::string_view(text).substr(p.body_offset), separator, jekyll->config, cfg.site.base_path);
+        }
         site.pages.push_back(std::move(p));
     }
     Builder b(cfg, site);

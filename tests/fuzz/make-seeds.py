@@ -175,7 +175,7 @@ def index_payload(pages):
         out += num(p.get("mtime", 1700000000)) + text(p.get("type", "pages"))
         for k in ("html", "output", "has_permalink", "author_profile", "published", "in_sitemap"):
             out += num(1 if p.get(k, k in ("output", "published", "in_sitemap")) else 0)
-        for k in ("title", "layout", "date", "list", "redirect_to"):
+        for k in ("title", "layout", "date", "list", "redirect_to", "excerpt"):
             out += text(p.get(k, ""))
         out += num(p.get("redirect_to_line", 0))
         froms = p.get("redirect_from", [])

@@ -133,7 +133,7 @@ BOOST_AUTO_TEST_CASE(another_context_or_format_is_a_miss) {
     const std::string bytes = folio::encode_index(7, {full_page()});
     BOOST_TEST(!folio::decode_index(bytes, 8).has_value());
     std::string other_tag = bytes;
-    other_tag[12] = '9';  // "folio index 4" -> "folio index 9"
+    other_tag[12] = '9';  // "folio index 5" -> "folio index 9"
     BOOST_TEST(!folio::decode_index(other_tag, 7).has_value());
     BOOST_TEST(!folio::decode_index("", 7).has_value());
     BOOST_TEST(!folio::decode_index(bytes + "x", 7).has_value());  // trailing bytes
