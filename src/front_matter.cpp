@@ -38,6 +38,45 @@ bool within_yaml_budget(const YAML::Node& node, std::size_t limit) {
     return count_values(node, left);
 }
 
+namespace {
+
+bool is_merge_key(const YAML::Node& key) { return key.IsScalar() && key.Scalar() == "<<" && key.Tag() != "!"; }
+
+void resolve_merges(YAML::Node node, std::size_t& left, int depth) {
+    if (left == 0 || depth > 64) return;
+    --left;
+    if (node.IsSequence()) {
+        for (YAML::Node item : node) resolve_merges(item, left, depth + 1);
+        return;
+    }
+    if (!node.IsMap()) return;
+    YAML::Node merged;
+    for (auto kv : node) {
+        if (is_merge_key(kv.first)) merged = kv.second;
+        else resolve_merges(kv.second, left, depth + 1);
+    }
+    if (!merged.IsDefined()) return;
+    node.remove("<<");
+    std::vector<YAML::Node> sources;
+    if (merged.IsMap()) sources.push_back(merged);
+    else if (merged.IsSequence())
+        for (const YAML::Node& m : merged)
+            if (m.IsMap()) sources.push_back(m);
+    for (YAML::Node& src : sources) {
+        resolve_merges(src, left, depth + 1);
+        for (const auto& kv : src)
+            if (kv.first.IsScalar() && !static_cast<const YAML::Node&>(node)[kv.first.Scalar()].IsDefined())
+                node[kv.first.Scalar()] = kv.second;
+    }
+}
+
+}  // namespace
+
+void resolve_merge_keys(YAML::Node& node) {
+    std::size_t left = kMaxYamlValues;
+    resolve_merges(node, left, 0);
+}
+
 int line_of(const YAML::Node& node) {
     if (!node.IsDefined()) return 0;
     const YAML::Mark m = node.Mark();
@@ -74,6 +113,7 @@ FrontMatter parse_front_matter(std::string_view text) {
             if (!within_yaml_budget(fm.data))
                 throw FrontMatterError{kYamlFirstLine, "front matter expands to more than " + std::to_string(kMaxYamlValues) +
                                                            " values (YAML aliases?)"};
+            resolve_merge_keys(fm.data);
             fm.body = end == std::string_view::npos ? std::string() : std::string(text.substr(end + 1));
             fm.body_line = line + 1;
             return fm;

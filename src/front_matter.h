@@ -32,6 +32,13 @@ inline constexpr std::size_t kMaxYamlValues = 20000;
 // True when node, with every alias expanded, holds at most limit values (stops counting there).
 bool within_yaml_budget(const YAML::Node& node, std::size_t limit = kMaxYamlValues);
 
+// YAML's merge key, as Ruby's YAML (and so Jekyll) reads it: in every map, `<<: *anchor` (or a
+// list of anchors) adds the keys of the map(s) it names that the map does not have itself, and
+// the "<<" key goes (academicpages' _data/ui-text.yml makes "en-US" from "en" that way; yaml-cpp
+// keeps "<<" as an ordinary key). Call it after within_yaml_budget: it visits at most that many
+// values.
+void resolve_merge_keys(YAML::Node& node);
+
 // The 1-based file line of a node taken from FrontMatter::data (0 when unknown).
 int line_of(const YAML::Node& node);
 
