@@ -1446,6 +1446,10 @@ public:
         return false;
     }
 
+    void skip() {
+        if (!at_end()) ++pos_;
+    }
+
     std::optional<std::string> name() {
         if (peek().kind != Tok::Name) return fail(), std::nullopt;
         return tokens_[pos_++].text;
@@ -1464,8 +1468,16 @@ public:
             return e;
         }
         if (t.kind == Tok::LParen) {
-            ++pos_;
+            const std::size_t open = ++pos_;
             auto from = expression(depth + 1);
+            if (from && peek().kind != Tok::DotDot && !strict_) {
+                // Lax Liquid reads `(a | f)` as `a | f`: the '(' is no part of a variable's name
+                // and the ')' is left over (academicpages' tag-list.html writes such an assign).
+                if (lax_note_.empty()) lax_note_ = "'(' without a range";
+                lax_paren_ = true;
+                pos_ = open;
+                return expression(depth + 1);
+            }
             if (!from || !expect(Tok::DotDot)) return std::nullopt;
             auto to = expression(depth + 1);
             if (!to || !expect(Tok::RParen)) return std::nullopt;
@@ -1523,6 +1535,9 @@ public:
                     }
                     auto arg = expression();
                     if (!arg) return std::nullopt;
+                    // After a lax '(' (above), lax Liquid reads "0)" as one fragment: the variable
+                    // "0", which is nil (a name keeps its value).
+                    if (lax_paren_ && accept(Tok::RParen) && arg->kind == Expr::Kind::Literal) *arg = Expr{};
                     filter.args.push_back(std::move(*arg));
                 } while (accept(Tok::Comma));
             }
@@ -1587,6 +1602,7 @@ private:
     std::size_t pos_ = 0;
     std::string error_;
     std::string lax_note_;
+    bool lax_paren_ = false;  // a '(' that starts no range was skipped
     bool strict_ = false;
 };
 
@@ -1834,6 +1850,13 @@ private:
         loop.collection = std::move(*collection);
         while (!p.at_end()) {
             p.accept(Tok::Comma);
+            // `for x in list | sort`: lax Liquid reads the collection and then only `key: value`
+            // attributes, so the filters are ignored (academicpages' group-by-array has one).
+            if (!strict_ && p.peek_is(Tok::Pipe)) {
+                syntax_error(t, "a filter after the collection (ignored, as Liquid's lax mode does)");
+                while (!p.at_end() && !(p.peek_is(Tok::Name) && p.peek_is(Tok::Colon, 1))) p.skip();
+                continue;
+            }
             if (p.accept_word("reversed")) {
                 loop.reversed = true;
                 continue;
@@ -2675,12 +2698,23 @@ private:
         }
         if (name == "join" && kind == Kind::Array) {
             const std::string glue = args.empty() ? " " : to_text(args[0]);
+            // Liquid's InputIterator flattens nested lists first (Ruby's Array#flatten), so
+            // `site.posts | map: 'tags' | join: ','` is every tag (academicpages' group-by-array).
             std::string joined;
-            for (auto it = input.begin(); it != input.end(); ++it) {
-                const std::string item = (it == input.begin() ? "" : glue) + to_text(*it);
-                check_size(joined.size() + item.size(), line);
-                joined += item;
-            }
+            bool first = true;
+            const std::function<void(const YAML::Node&, int)> add = [&](const YAML::Node& list, int depth) {
+                for (const YAML::Node& item : list) {
+                    if (kind_of(item) == Kind::Array && depth < kMaxLiquidDepth) {
+                        add(item, depth + 1);
+                        continue;
+                    }
+                    const std::string text = (first ? "" : glue) + to_text(item);
+                    first = false;
+                    check_size(joined.size() + text.size(), line);
+                    joined += text;
+                }
+            };
+            add(input, 0);
             return made(std::move(joined), line);
         }
         // A list given to a string filter is Ruby's Array#to_s, ["a", "b"], as Liquid's filters see it.
@@ -2715,6 +2749,8 @@ private:
         if (name == "split") return split(text, to_text(arg(0)), line);
         if (name == "slice") return slice(input, text, args, line);
         std::optional<std::string> result = string_filter(name, text, args);
+        // Jekyll's number_of_words gives an Integer: `words < 180` compares numbers.
+        if (result && name == "number_of_words") return number_value(std::strtoll(result->c_str(), nullptr, 10));
         if (result) return made(std::move(*result), line);
         if (name == "date_to_xmlschema" || name == "date_to_rfc822" || name == "date_to_string" || name == "date_to_long_string")
             return jekyll_date(name, input, args, line);

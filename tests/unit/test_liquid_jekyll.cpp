@@ -132,6 +132,13 @@ BOOST_AUTO_TEST_CASE(number_of_words_modes) {
                    .text == "6 4 2 2");
 }
 
+// academicpages' read-time.html compares the count with numbers ({% if words < 180 %}); as a
+// string the comparison was an error and the page showed no reading time.
+BOOST_AUTO_TEST_CASE(number_of_words_is_a_number) {
+    BOOST_TEST(render("{% assign w = 'a b <b>c</b>' | strip_html | number_of_words %}{% if w < 180 %}short {{ w | plus: 1 }}{% endif %}").text ==
+               "short 4");
+}
+
 BOOST_AUTO_TEST_CASE(jekyll_date_filters_show_utc_the_date_filter_keeps_the_offset) {
     BOOST_TEST(render("{{ '2023-11-20 01:05:00 +0200' | date_to_xmlschema }}|{{ '2023-11-20 01:05:00 +0200' | date_to_string }}|"
                       "{{ '2023-11-20 01:05:00 +0200' | date: '%H %z' }}")
