@@ -343,6 +343,45 @@ bool html_block_ends(int type, std::string_view line) {
     }
 }
 
+// kramdown reads a block-level HTML element as one block up to its matching end tag, blank lines
+// and indented lines included (a theme's include written into a page's Markdown keeps its
+// indentation and blank lines), where CommonMark ends the block at the first blank line and
+// reads what is indented after it as code. The offset just past the end tag that closes the
+// element opened at `at` (s[at] == '<'), or npos when there is none within kMaxHtmlElementScan
+// bytes, when the element holds <pre> or <textarea> (whose blank lines are content) or asks for
+// markdown="1" (kramdown reads its content as Markdown).
+constexpr std::size_t kMaxHtmlElementScan = 256 * 1024;
+std::size_t html_element_end(std::string_view s, std::size_t at) {
+    std::size_t q = at + 1;
+    while (q < s.size() && is_alnum(s[q])) ++q;
+    const std::string_view name = s.substr(at + 1, q - at - 1);
+    if (name.empty()) return npos;
+    const std::size_t head_end = s.find('>', q);
+    if (head_end == npos || s.substr(q, head_end - q).find("markdown=") != npos || (head_end > 0 && s[head_end - 1] == '/'))
+        return npos;
+    const std::size_t limit = std::min(s.size(), at + kMaxHtmlElementScan);
+    int depth = 0;
+    for (std::size_t i = at; i < limit; ++i) {
+        if (s[i] != '<') continue;
+        const bool close = i + 1 < limit && s[i + 1] == '/';
+        const std::size_t n = i + (close ? 2 : 1);
+        if (starts_with_ci(s, n, "pre") || starts_with_ci(s, n, "textarea")) return npos;
+        if (!starts_with_ci(s, n, name)) continue;
+        const std::size_t after = n + name.size();
+        if (after < limit && !is_blank(s[after]) && s[after] != '>' && s[after] != '/') continue;
+        const std::size_t gt = s.find('>', after);
+        if (gt == npos || gt >= limit) return npos;
+        if (close) {
+            // An element inside that asks for markdown="1" is read by the markdown="1" rules.
+            if (--depth == 0) return s.substr(at, gt - at).find("markdown=") == npos ? gt + 1 : npos;
+        } else if (s[gt - 1] != '/') {
+            ++depth;
+        }
+        i = gt;
+    }
+    return npos;
+}
+
 int columns(std::string_view s, std::size_t from, std::size_t to) {
     int col = 0;
     for (std::size_t i = from; i < to; ++i) col += s[i] == '\t' ? 4 - col % 4 : 1;
@@ -2013,9 +2052,40 @@ private:
 
 }  // namespace
 
+namespace {
+
+// kramdown_before, step -1: each block-level HTML element kramdown reads whole (html_element_end)
+// loses its blank lines, so that cmark too reads it as one HTML block (HTML outside <pre>, which
+// html_element_end leaves alone, does not show them).
+std::string join_html_elements(const std::string& s) {
+    if (s.find('<') == npos) return s;
+    const std::vector<Line> lines = classify(s);
+    std::string out;
+    out.reserve(s.size());
+    std::size_t element_end = 0;
+    for (const Line& l : lines) {
+        const bool blank = l.content == l.end;
+        if (l.begin < element_end) {
+            if (!blank) out.append(s, l.begin, l.end - l.begin + 1);  // with its '\n' (append stops at the end)
+            if (l.end >= element_end) element_end = 0;
+            continue;
+        }
+        out.append(s, l.begin, l.end - l.begin);
+        if (l.end < s.size()) out += '\n';
+        if (l.type == LineType::html_raw && l.block_start && l.html_type == 6 && l.body == l.begin && l.end > l.content + 1 &&
+            s[l.content + 1] != '/') {
+            const std::size_t end = html_element_end(s, l.content);
+            if (end != npos && end > l.end) element_end = end;
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
 KramdownPrepared kramdown_before(std::string_view markdown) {
     KramdownPrepared prep;
-    const std::string text = MarkdownInHtml(normalize(markdown)).run();
+    const std::string text = MarkdownInHtml(join_html_elements(normalize(markdown))).run();
     const std::string with_lists = DefinitionLists(text, prep.markers).run();
     prep.markdown = Rewriter(with_lists, prep).run();
     return prep;
