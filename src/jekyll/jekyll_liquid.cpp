@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "config.h"
+#include "content.h"
 #include "jekyll/jekyll.h"
 #include "jekyll/kramdown.h"
 #include "jekyll/liquid.h"
@@ -91,10 +92,7 @@ void set_tags(const SiteView& v, const Page& p, LiquidContext& ctx) {
             if (q.collection == "posts" && q.rel.rfind("_posts/" + name + ".", 0) == 0) return q.url;
         return std::nullopt;
     };
-    ctx.markdownify = [&v](const std::string& markdown) {
-        KramdownPrepared prep = kramdown_before(markdown);
-        return kramdown_after(render_markdown(prep.markdown, MarkdownOptions{v.config.site.base_path, true, true}), prep);
-    };
+    ctx.markdownify = [&v](const std::string& markdown) { return jekyll_markdown(markdown, v.config.site.base_path); };
 }
 
 // site[as] (site.tags or site.categories): each name of the posts' `key`, in the order the posts
