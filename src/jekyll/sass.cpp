@@ -1,0 +1,115 @@
+// Sass to CSS through libsass's C API: one data context per compile, freed by RAII.
+#include "jekyll/sass.h"
+
+#include <limits.h>
+#include <stdlib.h>
+
+#include <sass.h>
+
+#include <memory>
+
+#include "text.h"
+
+namespace folio {
+namespace {
+
+// The data context owns the source string (libsass frees it with the context), its options
+// and its results (output, error, included files): deleting the context frees them all.
+struct DataContextFree {
+    void operator()(Sass_Data_Context* c) const { sass_delete_data_context(c); }
+};
+using DataContext = std::unique_ptr<Sass_Data_Context, DataContextFree>;
+
+Sass_Output_Style libsass_style(SassStyle s) {
+    switch (s) {
+    case SassStyle::Nested: return SASS_STYLE_NESTED;
+    case SassStyle::Expanded: return SASS_STYLE_EXPANDED;
+    case SassStyle::Compact: return SASS_STYLE_COMPACT;
+    case SassStyle::Compressed: return SASS_STYLE_COMPRESSED;
+    }
+    return SASS_STYLE_COMPACT;
+}
+
+std::string real_path(const std::string& path) {
+    char buf[PATH_MAX];
+    return realpath(path.c_str(), buf) ? std::string(buf) : std::string();
+}
+
+// libsass names the main text by the input path it was given, an imported file by the path it
+// found it at; its first line is 1. Lines of the main text are moved down past the front matter.
+Problem error_of(Sass_Context* ctx, const SassInput& in) {
+    const char* file = sass_context_get_error_file(ctx);
+    const char* message = sass_context_get_error_message(ctx);
+    Problem p{file && *file ? file : in.file, static_cast<int>(sass_context_get_error_line(ctx)),
+              message ? trim(message) : "Sass error"};
+    if (p.file == in.file && p.line > 0) p.line += in.first_line - 1;
+    // libsass's message repeats the file and line on a line of its own ("  on line 3:7 of x"):
+    // the problem says them already.
+    if (std::size_t nl = p.message.find('\n'); nl != std::string::npos) p.message.resize(nl);
+    return p;
+}
+
+}  // namespace
+
+bool parse_sass_style(std::string_view name, SassStyle& style) {
+    if (!name.empty() && name[0] == ':') name.remove_prefix(1);
+    if (name == "nested") style = SassStyle::Nested;
+    else if (name == "expanded") style = SassStyle::Expanded;
+    else if (name == "compact") style = SassStyle::Compact;
+    else if (name == "compressed") style = SassStyle::Compressed;
+    else return false;
+    return true;
+}
+
+SassResult compile_sass(const SassInput& in) {
+    SassResult out;
+    if (in.text.size() > kMaxSassInputBytes) {
+        out.problem = Problem{in.file, 0, "larger than " + std::to_string(kMaxSassInputBytes) + " bytes; not compiled"};
+        return out;
+    }
+    // sass_make_data_context takes a string it may free: a copy made by libsass's allocator.
+    DataContext data(sass_make_data_context(sass_copy_c_string(std::string(in.text).c_str())));
+    if (!data) {
+        out.problem = Problem{in.file, 0, "libsass could not start a compile"};
+        return out;
+    }
+    Sass_Options* options = sass_data_context_get_options(data.get());
+    sass_option_set_input_path(options, in.file.c_str());
+    sass_option_set_output_style(options, libsass_style(in.style));
+    sass_option_set_is_indented_syntax_src(options, in.indented);
+    // No source map: folio serves the CSS without the map Jekyll writes beside it.
+    sass_option_set_omit_source_map_url(options, true);
+    for (const auto& dir : in.load_paths) sass_option_push_include_path(options, dir.c_str());
+
+    Sass_Context* ctx = sass_data_context_get_context(data.get());
+    const int status = sass_compile_data_context(data.get());
+    // Included files are known even when the compile failed (up to the failing import): a
+    // cache that watches them sees the fix.
+    if (char** files = sass_context_get_included_files(ctx))
+        for (; *files; ++files) out.imported.emplace_back(*files);
+    if (status != 0) {
+        out.problem = error_of(ctx, in);
+        return out;
+    }
+    if (!in.confine.empty()) {
+        const std::string root = real_path(in.confine);
+        for (const auto& f : out.imported) {
+            if (f == in.file || f == "stdin") continue;  // the text itself, given by the caller
+            const std::string real = real_path(f);
+            if (root.empty() || real.empty() || real.rfind(root + "/", 0) != 0) {
+                out.problem = Problem{in.file, 0, "imports " + f + ", which is outside " + in.confine + "; not compiled"};
+                return out;
+            }
+        }
+    }
+    const char* css = sass_context_get_output_string(ctx);
+    const std::size_t size = css ? std::char_traits<char>::length(css) : 0;
+    if (size > in.max_output) {
+        out.problem = Problem{in.file, 0, "compiles to more than " + std::to_string(in.max_output) + " bytes of CSS; not kept"};
+        return out;
+    }
+    out.css.assign(css ? css : "", size);
+    return out;
+}
+
+}  // namespace folio
