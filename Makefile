@@ -24,7 +24,7 @@ LIBS = $(FOLIO_LIBS)
 TEST_LIBS = $(FOLIO_TEST_LIBS)
 
 BUILD_PACKAGES = g++ make libfcgi-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libinih-dev \
-                 libyaml-cpp-dev libkainjow-mustache-dev zlib1g-dev
+                 libyaml-cpp-dev libkainjow-mustache-dev libsass-dev zlib1g-dev
 TEST_PACKAGES = $(BUILD_PACKAGES) libboost-test-dev lighttpd curl file libxml2-utils
 SERVE_PACKAGES = $(BUILD_PACKAGES) lighttpd
 
