@@ -130,6 +130,7 @@ Response make_generated(const SiteView& v, const Route& route) {
         break;
     }
     case Generated::Stylesheet:
+    case Generated::StylesheetMap:
         break;  // make_stylesheet: it can fail
     }
     return r;
@@ -145,8 +146,9 @@ Response make_stylesheet(const SiteView& v, const Route& route, const std::strin
     }
     if (css.problem) return error_response(v, 500, "Sass: " + css.problem->text(), path, log);
     Response r;
-    r.body = std::move(css.css);
-    r.set_header("Content-Type", "text/css; charset=utf-8");
+    const bool map = route.generated == Generated::StylesheetMap;
+    r.body = std::move(map ? css.source_map : css.css);
+    r.set_header("Content-Type", map ? "application/json" : "text/css; charset=utf-8");
     return r;
 }
 
@@ -175,7 +177,7 @@ Response answer_route(const SiteView& v, const Route& route, const std::string& 
         return once(v, key, 0, [&] { return read_static(v, route, path, log); });
     case RouteKind::Generated:
         key = "generated " + path;
-        if (route.generated == Generated::Stylesheet)
+        if (route.generated == Generated::Stylesheet || route.generated == Generated::StylesheetMap)
             return once(v, key, v.last_modified, [&] { return make_stylesheet(v, route, path, log); });
         return once(v, key, v.last_modified, [&] { return make_generated(v, route); });
     case RouteKind::Redirect:

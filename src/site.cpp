@@ -425,6 +425,7 @@ public:
     // pages, before files.
     void stylesheets(const std::string& root, const std::vector<std::string>& files) {
         const std::string real_root = real(root);
+        const bool maps = !files.empty() && sass_settings(*site_.jekyll, root).source_map;
         for (const auto& rel : files) {
             Route r;
             r.kind = RouteKind::Generated;
@@ -433,6 +434,8 @@ public:
             if (r.file.rfind(real_root + "/", 0) == 0) r.below = real_root.size();
             r.origin = root + "/" + rel;
             add(stylesheet_url(rel), r, "stylesheet URL");
+            r.generated = Generated::StylesheetMap;
+            if (maps) add(stylesheet_url(rel) + ".map", r, "source map URL");
         }
     }
 
@@ -631,7 +634,8 @@ Site build_site(const Config& cfg, std::shared_ptr<const JekyllSite> jekyll, Pag
     // a big site would keep thousands of such strings for nothing. Files, redirects and
     // stylesheets (their source's name) keep theirs.
     for (auto& [key, route] : site.routes)
-        if (route.kind == RouteKind::Page || (route.kind == RouteKind::Generated && route.generated != Generated::Stylesheet))
+        if (route.kind == RouteKind::Page || (route.kind == RouteKind::Generated && route.generated != Generated::Stylesheet &&
+                                                  route.generated != Generated::StylesheetMap))
             std::string().swap(route.origin);
     return site;
 }

@@ -77,8 +77,12 @@ SassResult compile_sass(const SassInput& in) {
     sass_option_set_input_path(options, in.file.c_str());
     sass_option_set_output_style(options, libsass_style(in.style));
     sass_option_set_is_indented_syntax_src(options, in.indented);
-    // No source map: folio serves the CSS without the map Jekyll writes beside it.
-    sass_option_set_omit_source_map_url(options, true);
+    if (in.source_map_file.empty()) {
+        sass_option_set_omit_source_map_url(options, true);
+    } else {  // what jekyll-sass-converter asks of libsass (through sassc-ruby)
+        sass_option_set_source_map_file(options, in.source_map_file.c_str());
+        sass_option_set_source_map_contents(options, true);
+    }
     for (const auto& dir : in.load_paths) sass_option_push_include_path(options, dir.c_str());
 
     Sass_Context* ctx = sass_data_context_get_context(data.get());
@@ -108,7 +112,14 @@ SassResult compile_sass(const SassInput& in) {
         out.problem = Problem{in.file, 0, "compiles to more than " + std::to_string(in.max_output) + " bytes of CSS; not kept"};
         return out;
     }
+    const char* map = in.source_map_file.empty() ? nullptr : sass_context_get_source_map_string(ctx);
+    const std::size_t map_size = map ? std::char_traits<char>::length(map) : 0;
+    if (map_size > in.max_output) {
+        out.problem = Problem{in.file, 0, "makes a source map of more than " + std::to_string(in.max_output) + " bytes; not kept"};
+        return out;
+    }
     out.css.assign(css ? css : "", size);
+    out.source_map.assign(map ? map : "", map_size);
     return out;
 }
 

@@ -38,11 +38,16 @@ struct SassInput {
     // "../../x" that libsass found elsewhere refuses the stylesheet instead of serving that
     // file's text as CSS. "" for none.
     std::string confine;
-    std::size_t max_output = kMaxSassOutputBytes;
+    std::size_t max_output = kMaxSassOutputBytes;  // for the CSS and for the source map, each
+    // Where the source map will be served, as a path beside `file` ("x/main.css.map"): libsass
+    // then makes the map (the sources' text inside, as Jekyll's) and ends the CSS with a
+    // sourceMappingURL comment relative to it. "": no map, no comment.
+    std::string source_map_file;
 };
 
 struct SassResult {
     std::string css;                    // empty when problem is set
+    std::string source_map;             // JSON, when input.source_map_file was set
     std::vector<std::string> imported;  // every file libsass read (the input's own name first)
     std::optional<Problem> problem;     // file:line of the error, in the imported file when it is there
 };

@@ -54,6 +54,9 @@ std::string stylesheet_url(const std::string& rel) {
 SassSettings sass_settings(const JekyllSite& j, const std::string& site_dir) {
     SassSettings s;
     const YAML::Node sass = j.config.IsMap() ? child(j.config, "sass") : YAML::Node();
+    const std::string map_when = sass.IsMap() && child(sass, "sourcemap").IsScalar() ? child(sass, "sourcemap").Scalar() : "always";
+    s.source_map = map_when == "always" || map_when == ":always" ||
+                   ((map_when == "development" || map_when == ":development") && j.environment == "development");
     if (!sass.IsDefined() || !sass.IsMap()) {
         if (is_folder(site_dir + "/_sass")) s.load_paths.push_back(site_dir + "/_sass");
         return s;
@@ -98,6 +101,16 @@ SassResult stylesheet_of(const SiteView& v, const Route& route, std::vector<Prob
     }
     std::string_view body(*text);
     body.remove_prefix(std::min(page.body_offset, body.size()));
+    // Jekyll's front-matter pattern ends in `---\s*$\n?`: the blank lines after the closing
+    // line go with it (they are not in the source map's copy of the text, and lines count on
+    // from the first line that is not blank).
+    int first_line = page.body_line;
+    const std::size_t blank = body.find_first_not_of(" \t\r\n");
+    const std::size_t cut = body.substr(0, blank).rfind('\n');
+    if (cut != std::string_view::npos) {
+        first_line += static_cast<int>(std::count(body.begin(), body.begin() + cut + 1, '\n'));
+        body.remove_prefix(cut + 1);
+    }
     std::string rendered;
     if (v.site.jekyll && has_liquid(body)) {
         std::vector<LiquidProblem> found;
@@ -113,8 +126,9 @@ SassResult stylesheet_of(const SiteView& v, const Route& route, std::vector<Prob
     in.indented = ends_with(to_lower(rel), ".sass");
     in.load_paths = std::move(settings.load_paths);
     in.style = settings.style;
-    in.first_line = page.body_line;
+    in.first_line = first_line;
     in.confine = root;
+    if (settings.source_map) in.source_map_file = source.substr(0, source.size() - 5) + ".css.map";
     return compile_sass(in);
 }
 

@@ -27,6 +27,9 @@ std::string stylesheet_url(const std::string& rel);
 struct SassSettings {
     std::vector<std::string> load_paths;
     SassStyle style = SassStyle::Compact;
+    // `sourcemap`: always (the default), never, or development (only when JEKYLL_ENV is
+    // development): whether x.css.map is served beside x.css and named at its end.
+    bool source_map = true;
     std::vector<Problem> warnings;
 };
 SassSettings sass_settings(const JekyllSite& jekyll, const std::string& site_dir);

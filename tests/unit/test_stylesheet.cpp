@@ -22,7 +22,7 @@ struct SassSite {
     std::unique_ptr<folio::Loaded> loaded;
     std::vector<std::string> log;
 
-    explicit SassSite(const std::string& sass_config = "sass:\n  sass_dir: _sass\n  style: compressed\n") {
+    explicit SassSite(const std::string& sass_config = "sass:\n  sass_dir: _sass\n  style: compressed\n  sourcemap: never\n") {
         d.write("site/_config.yml", "title: Sass site\nsite_theme: air\n" + sass_config);
         d.write("site/index.md", "---\ntitle: Home\n---\nHello.\n");
         d.write("site/_sass/_base.scss", "$fg: #123456;\nbody { color: $fg; }\n");
@@ -77,7 +77,7 @@ BOOST_AUTO_TEST_CASE(scss_without_front_matter_stays_a_static_file) {
 }
 
 BOOST_AUTO_TEST_CASE(style_and_sass_dir_come_from_config_yml) {
-    SassSite s("sass:\n  sass_dir: styles\n  style: expanded\n");
+    SassSite s("sass:\n  sass_dir: styles\n  style: expanded\n  sourcemap: never\n");
     s.d.write("site/styles/_base.scss", "body { color: red; }\n");
     s.d.write("site/styles/theme/_air_light.scss", "");
     s.load();
@@ -87,12 +87,33 @@ BOOST_AUTO_TEST_CASE(style_and_sass_dir_come_from_config_yml) {
 }
 
 BOOST_AUTO_TEST_CASE(load_paths_are_searched_before_sass_dir) {
-    SassSite s("sass:\n  style: compressed\n  load_paths: [vendor/css]\n");
+    SassSite s("sass:\n  style: compressed\n  load_paths: [vendor/css]\n  sourcemap: never\n");
     s.d.write("site/vendor/css/_base.scss", "body { color: blue; }\n");
     s.load();
     auto r = s.get("/assets/css/main.css");
     BOOST_TEST(r.status == 200);
     BOOST_TEST(contains(r.body, "body{color:blue}"), r.body);
+}
+
+BOOST_AUTO_TEST_CASE(a_source_map_beside_the_css_as_jekyll_writes_by_default) {
+    SassSite s("sass:\n  style: compressed\n");
+    s.load();
+    auto css = s.get("/assets/css/main.css");
+    BOOST_TEST(css.status == 200);
+    const std::string tail = "\n\n/*# sourceMappingURL=main.css.map */";
+    BOOST_TEST(css.body.substr(css.body.size() - std::min(css.body.size(), tail.size())) == tail, css.body);
+    auto map = s.get("/assets/css/main.css.map");
+    BOOST_TEST(map.status == 200);
+    BOOST_TEST(content_type(map) == "application/json");
+    BOOST_TEST(contains(map.body, "\"version\": 3"), map.body);
+    BOOST_TEST(contains(map.body, "\"../../_sass/_base.scss\""), map.body);  // from the map's folder
+    BOOST_TEST(contains(map.body, "$fg: #123456;"), map.body);                 // the sources' text inside
+    // the text after the front matter's blank line, as Jekyll takes it
+    BOOST_TEST(contains(map.body, "\"@import \\\"base\\\", \\\"theme/air_light\\\";"), map.body);
+    SassSite never;  // sourcemap: never
+    never.load();
+    BOOST_TEST(!contains(never.get("/assets/css/main.css").body, "sourceMappingURL"));
+    BOOST_TEST(never.get("/assets/css/main.css.map").status == 404);
 }
 
 BOOST_AUTO_TEST_CASE(a_broken_stylesheet_is_a_500_with_file_and_line_in_the_log) {
