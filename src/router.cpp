@@ -144,7 +144,7 @@ Response make_stylesheet(const SiteView& v, const Route& route, const std::strin
     } catch (const std::exception& e) {  // Liquid's or yaml-cpp's own
         return error_response(v, 500, route.origin + ": " + e.what(), path, log);
     }
-    if (css.problem) return error_response(v, 500, "Sass: " + css.problem->text(), path, log);
+    if (css.problem) return error_response(v, 500, Problem{css.problem->file, css.problem->line, "Sass: " + css.problem->message}.text(), path, log);
     Response r;
     const bool map = route.generated == Generated::StylesheetMap;
     r.body = std::move(map ? css.source_map : css.css);

@@ -46,6 +46,7 @@ Problem error_of(Sass_Context* ctx, const SassInput& in) {
     // libsass's message repeats the file and line on a line of its own ("  on line 3:7 of x"):
     // the problem says them already.
     if (std::size_t nl = p.message.find('\n'); nl != std::string::npos) p.message.resize(nl);
+    if (p.message.rfind("Error: ", 0) == 0) p.message.erase(0, 7);  // a problem is an error already
     return p;
 }
 
