@@ -6,8 +6,10 @@
 
 #include <sass.h>
 
+#include <cstdint>
 #include <memory>
 
+#include "child_process.h"
 #include "text.h"
 
 namespace folio {
@@ -62,12 +64,11 @@ bool parse_sass_style(std::string_view name, SassStyle& style) {
     return true;
 }
 
-SassResult compile_sass(const SassInput& in) {
+namespace {
+
+// The compile itself, run in the child process (compile_sass).
+SassResult compile_here(const SassInput& in) {
     SassResult out;
-    if (in.text.size() > kMaxSassInputBytes) {
-        out.problem = Problem{in.file, 0, "larger than " + std::to_string(kMaxSassInputBytes) + " bytes; not compiled"};
-        return out;
-    }
     // sass_make_data_context takes a string it may free: a copy made by libsass's allocator.
     DataContext data(sass_make_data_context(sass_copy_c_string(std::string(in.text).c_str())));
     if (!data) {
@@ -122,6 +123,73 @@ SassResult compile_sass(const SassInput& in) {
     out.css.assign(css ? css : "", size);
     out.source_map.assign(map ? map : "", map_size);
     return out;
+}
+
+// The result as bytes through the child's pipe: each string as an 8-byte length and its bytes.
+void put(std::string& out, const std::string& s) {
+    for (int i = 0; i < 8; ++i) out += static_cast<char>((static_cast<std::uint64_t>(s.size()) >> (8 * i)) & 0xff);
+    out += s;
+}
+
+std::string encode(const SassResult& r) {
+    std::string out;
+    put(out, r.problem ? "P" : "C");
+    put(out, r.problem ? r.problem->file : "");
+    put(out, r.problem ? std::to_string(r.problem->line) : "0");
+    put(out, r.problem ? r.problem->message : "");
+    put(out, r.css);
+    put(out, r.source_map);
+    for (const auto& f : r.imported) put(out, f);
+    return out;
+}
+
+// Every length checked against what is left: the bytes come from our own child, but a child
+// killed half-way leaves a short answer.
+bool take(std::string_view& in, std::string& s) {
+    if (in.size() < 8) return false;
+    std::uint64_t n = 0;
+    for (int i = 0; i < 8; ++i) n |= static_cast<std::uint64_t>(static_cast<unsigned char>(in[i])) << (8 * i);
+    in.remove_prefix(8);
+    if (n > in.size()) return false;
+    s.assign(in.data(), n);
+    in.remove_prefix(n);
+    return true;
+}
+
+std::optional<SassResult> decode(std::string_view in) {
+    SassResult r;
+    std::string kind, file, line, message;
+    if (!take(in, kind) || !take(in, file) || !take(in, line) || !take(in, message) || !take(in, r.css) ||
+        !take(in, r.source_map))
+        return std::nullopt;
+    if (kind == "P") r.problem = Problem{file, std::atoi(line.c_str()), message};
+    while (!in.empty()) {
+        std::string f;
+        if (!take(in, f)) return std::nullopt;
+        r.imported.push_back(std::move(f));
+    }
+    return r;
+}
+
+}  // namespace
+
+SassResult compile_sass(const SassInput& in) {
+    SassResult out;
+    if (in.text.size() > kMaxSassInputBytes) {
+        out.problem = Problem{in.file, 0, "larger than " + std::to_string(kMaxSassInputBytes) + " bytes; not compiled"};
+        return out;
+    }
+    // libsass cannot be stopped from outside and has crashed on hostile input before: it runs
+    // in a child process with bounds, and the serving process only reads its answer.
+    ChildLimits limits;
+    limits.cpu_seconds = in.max_cpu_seconds;
+    limits.memory_bytes = kMaxSassMemoryBytes;
+    limits.output_bytes = 2 * in.max_output + kMaxSassInputBytes;  // CSS, map, messages and file names
+    std::string reason;
+    const auto bytes = run_in_child([&] { return encode(compile_here(in)); }, limits, reason);
+    const auto result = bytes ? decode(*bytes) : std::nullopt;
+    if (!result) out.problem = Problem{in.file, 0, "libsass " + (reason.empty() ? "gave a broken answer" : reason) + "; not compiled"};
+    return result ? *result : out;
 }
 
 }  // namespace folio

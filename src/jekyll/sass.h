@@ -20,6 +20,12 @@ inline constexpr std::size_t kMaxSassInputBytes = 1024 * 1024;
 // main.css is 160 KB compressed, about 250 KB expanded.
 inline constexpr std::size_t kMaxSassOutputBytes = 4 * 1024 * 1024;
 
+// CPU time of one compile: libsass has no way to stop a loop (`@while true`), so the compile runs
+// in a child process that the kernel stops past this (academicpages' main.css takes 0.3 s).
+inline constexpr int kMaxSassCpuSeconds = 10;
+// Memory the compile may take (beyond what the process had): academicpages' needs about 30 MiB.
+inline constexpr std::size_t kMaxSassMemoryBytes = 512 * 1024 * 1024;
+
 // libsass's output styles, as Jekyll's `sass: style:` names them.
 enum class SassStyle { Nested, Expanded, Compact, Compressed };
 
@@ -39,6 +45,7 @@ struct SassInput {
     // file's text as CSS. "" for none.
     std::string confine;
     std::size_t max_output = kMaxSassOutputBytes;  // for the CSS and for the source map, each
+    int max_cpu_seconds = kMaxSassCpuSeconds;
     // Where the source map will be served, as a path beside `file` ("x/main.css.map"): libsass
     // then makes the map (the sources' text inside, as Jekyll's) and ends the CSS with a
     // sourceMappingURL comment relative to it. "": no map, no comment.

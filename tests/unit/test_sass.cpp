@@ -2,6 +2,9 @@
 // file and line they are in, the named bounds, the output style.
 #include <boost/test/unit_test.hpp>
 
+#include <sys/stat.h>
+
+#include <chrono>
 #include <string>
 
 #include "helpers.h"
@@ -139,6 +142,37 @@ BOOST_AUTO_TEST_CASE(an_import_from_outside_the_confining_folder_is_refused) {
     BOOST_TEST(contains(r.problem->message, "outside"), r.problem->message);
     in.confine.clear();  // the same import without the bound is read: the check above is what refused it
     BOOST_TEST(contains(compile_sass(in).css, "the text of a file outside"));
+}
+
+// libsass cannot be interrupted: a compile runs in a child process with a CPU and a memory limit,
+// and the caller waits a bounded time (run_isolated keeps a hang here from stalling the suite).
+BOOST_AUTO_TEST_CASE(an_endless_loop_is_stopped_by_the_cpu_limit) {
+    const std::string text = "$i: 0;\n@while true { $i: $i + 1; }\n";
+    SassInput in = input(text, "/site/main.scss");
+    in.max_cpu_seconds = 1;
+    const std::string outcome = testing::run_isolated(
+        [&] {
+            auto r = compile_sass(in);
+            return r.problem && r.css.empty() && contains(r.problem->message, "CPU") ? 0 : 1;
+        },
+        10);
+    BOOST_TEST(outcome == "exit 0");
+}
+
+BOOST_AUTO_TEST_CASE(an_import_that_blocks_is_given_up_after_the_wall_limit) {
+    TempDir d;
+    d.mkdirs("_sass");
+    BOOST_REQUIRE(mkfifo((d / "_sass/_pipe.scss").c_str(), 0600) == 0);  // opening it for reading blocks
+    const std::string text = "@import \"pipe\";\n";
+    SassInput in = input(text, d / "main.scss");
+    in.load_paths = {d / "_sass"};
+    in.max_cpu_seconds = 1;
+    const auto start = std::chrono::steady_clock::now();
+    auto r = compile_sass(in);
+    const auto took = std::chrono::steady_clock::now() - start;
+    BOOST_REQUIRE(r.problem.has_value());
+    BOOST_TEST(contains(r.problem->message, "seconds"), r.problem->message);
+    BOOST_TEST((took < std::chrono::seconds(6)));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
