@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -28,10 +29,14 @@ std::size_t address_space_now() {
 }
 
 [[noreturn]] void child_main(int out, const std::function<std::string()>& work, const ChildLimits& limits,
-                             std::size_t space) {
+                             std::size_t space, pid_t parent) {
     // The parent's handlers (libfcgi's, a test framework's) must not run here: a crash or the
     // CPU limit ends the child, and the parent reads the signal.
     for (int sig : {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGXCPU, SIGTERM, SIGPIPE}) signal(sig, SIG_DFL);
+    // A parent killed meanwhile (SIGKILL from the web server) takes the child with it: it holds
+    // a copy of the parent's sockets, and one blocked on a FIFO would hold them for ever.
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != parent) _exit(6);  // the parent went before the line above
     // SIGXCPU at the soft limit; the hard one (a second later: SIGKILL) only if that is caught.
     const rlimit cpu{static_cast<rlim_t>(limits.cpu_seconds), static_cast<rlim_t>(limits.cpu_seconds + 1)};
     setrlimit(RLIMIT_CPU, &cpu);
@@ -70,6 +75,7 @@ std::optional<std::string> run_in_child(const std::function<std::string()>& work
     }
     Fd in(fds[0]), out(fds[1]);
     const std::size_t space = address_space_now();
+    const pid_t parent = getpid();
     const pid_t pid = fork();
     if (pid < 0) {
         reason = std::string("could not start: ") + std::strerror(errno);
@@ -77,7 +83,7 @@ std::optional<std::string> run_in_child(const std::function<std::string()>& work
     }
     if (pid == 0) {
         in.reset();
-        child_main(out.get(), work, limits, space);
+        child_main(out.get(), work, limits, space, parent);
     }
     out.reset();
     std::string bytes;
@@ -105,9 +111,11 @@ std::optional<std::string> run_in_child(const std::function<std::string()>& work
     }
     if (late || over) kill(pid, SIGKILL);
     int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    pid_t waited;
+    while ((waited = waitpid(pid, &status, 0)) < 0 && errno == EINTR) {
     }
-    if (late) reason = "gave no answer within " + std::to_string(limits.wall_seconds()) + " seconds";
+    if (waited != pid) reason = "could not be waited for: " + std::string(std::strerror(errno));
+    else if (late) reason = "gave no answer within " + std::to_string(limits.wall_seconds()) + " seconds";
     else if (over) reason = "answered more than " + std::to_string(limits.output_bytes) + " bytes";
     else if (WIFSIGNALED(status) && WTERMSIG(status) == SIGXCPU)
         reason = "used more than " + std::to_string(limits.cpu_seconds) + " seconds of CPU";
