@@ -24,7 +24,7 @@ LIBS = $(FOLIO_LIBS)
 TEST_LIBS = $(FOLIO_TEST_LIBS)
 
 BUILD_PACKAGES = g++ make libfcgi-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libinih-dev \
-                 libyaml-cpp-dev libkainjow-mustache-dev zlib1g-dev
+                 libyaml-cpp-dev libkainjow-mustache-dev libsass-dev zlib1g-dev
 TEST_PACKAGES = $(BUILD_PACKAGES) libboost-test-dev lighttpd curl file libxml2-utils
 SERVE_PACKAGES = $(BUILD_PACKAGES) lighttpd
 
@@ -121,9 +121,11 @@ clean:
 # The upload: a fully static binary (no shared libraries at all, so it runs on any x86-64
 # Linux host), its folio.ini and .htaccess, content/ and templates/, laid out as they go on the host.
 DIST = folio-$(VERSION)
+# The linker's warnings about gethostbyname (libfcgi) and dlopen (libsass's plugin loader) are
+# left out: folio gives libfcgi no host name and libsass no plugin path, so neither runs.
 build/static/folio.fcgi: $(OBJ)
 	@mkdir -p $(@D)
-	$(CXX) -static $(LDFLAGS) -o $@ $^ $(LIBS) 2>&1 | grep -v "gethostbyname\|OS_CreateLocalIpcFd" || true
+	$(CXX) -static $(LDFLAGS) -o $@ $^ $(LIBS) 2>&1 | grep -v "gethostbyname\|OS_CreateLocalIpcFd\|load_plugin\|dlopen" || true
 	strip $@
 
 dist: build/static/folio.fcgi

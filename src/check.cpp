@@ -11,6 +11,7 @@
 #include "error.h"
 #include "feeds.h"
 #include "content.h"
+#include "jekyll/stylesheet.h"
 #include "render.h"
 #include "markdown.h"
 #include "redirect_chain.h"
@@ -163,12 +164,27 @@ private:
     std::map<std::string, std::set<std::string>> ids_;
 };
 
+// A Jekyll .scss/.sass page compiled as a request would: its Sass error with file:line (the
+// imported partial's when it is there), its Liquid problems as warnings.
+void check_stylesheet(const Loaded& l, const Route& route, std::vector<Problem>& errors, std::vector<Problem>& warnings) {
+    try {
+        SassResult css = stylesheet_of(l.view(), route, &warnings);
+        if (css.problem) errors.push_back({css.problem->file, css.problem->line, "Sass: " + css.problem->message});
+    } catch (const Error& e) {
+        errors.push_back(e.problem());
+    } catch (const std::exception& e) {
+        errors.push_back({route.origin, 0, e.what()});
+    }
+}
+
 }  // namespace
 
 int run_check(const Loaded& l, std::ostream& out, const std::string& cache_note) {
     std::vector<Problem> errors = l.site.errors;
     std::vector<Problem> warnings = l.site.warnings;
     for (auto& p : l.templates.problems()) errors.push_back(std::move(p));
+    if (l.site.jekyll)  // _config.yml's sass: settings (a style libsass does not have)
+        for (auto& w : sass_settings(*l.site.jekyll, normalize_path(l.config.content_dir)).warnings) warnings.push_back(std::move(w));
 
     std::size_t pages = 0, redirects = 0, files = 0;
     std::set<std::size_t> rendered;
@@ -177,6 +193,10 @@ int run_check(const Loaded& l, std::ostream& out, const std::string& cache_note)
     for (const auto& [url, route] : l.site.routes) {
         if (route.kind == RouteKind::Redirect) ++redirects;
         if (route.kind == RouteKind::Static) ++files;
+        if (route.kind == RouteKind::Generated && route.generated == Generated::Stylesheet) {
+            check_stylesheet(l, route, errors, warnings);
+            continue;
+        }
         if (route.kind != RouteKind::Page || !rendered.insert(route.page).second) continue;
         ++pages;
         const Page& p = l.site.pages[route.page];

@@ -11,6 +11,7 @@
 #include "publication.h"
 #include "render.h"
 #include "html.h"
+#include "jekyll/stylesheet.h"
 #include "safe_open.h"
 #include "site.h"
 #include "site_url.h"
@@ -128,7 +129,26 @@ Response make_generated(const SiteView& v, const Route& route) {
         r.set_header("Content-Type", "text/x-bibtex; charset=utf-8");
         break;
     }
+    case Generated::Stylesheet:
+    case Generated::StylesheetMap:
+        break;  // make_stylesheet: it can fail
     }
+    return r;
+}
+
+// A Jekyll .scss/.sass page as CSS; a Sass error is a 500 whose log line names file:line.
+Response make_stylesheet(const SiteView& v, const Route& route, const std::string& path, const Log& log) {
+    SassResult css;
+    try {
+        css = stylesheet_of(v, route);
+    } catch (const std::exception& e) {  // Liquid's or yaml-cpp's own
+        return error_response(v, 500, route.origin + ": " + e.what(), path, log);
+    }
+    if (css.problem) return error_response(v, 500, Problem{css.problem->file, css.problem->line, "Sass: " + css.problem->message}.text(), path, log);
+    Response r;
+    const bool map = route.generated == Generated::StylesheetMap;
+    r.body = std::move(map ? css.source_map : css.css);
+    r.set_header("Content-Type", map ? "application/json" : "text/css; charset=utf-8");
     return r;
 }
 
@@ -157,6 +177,8 @@ Response answer_route(const SiteView& v, const Route& route, const std::string& 
         return once(v, key, 0, [&] { return read_static(v, route, path, log); });
     case RouteKind::Generated:
         key = "generated " + path;
+        if (route.generated == Generated::Stylesheet || route.generated == Generated::StylesheetMap)
+            return once(v, key, v.last_modified, [&] { return make_stylesheet(v, route, path, log); });
         return once(v, key, v.last_modified, [&] { return make_generated(v, route); });
     case RouteKind::Redirect:
         break;

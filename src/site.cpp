@@ -25,6 +25,7 @@
 #include "index_cache.h"
 #include "jekyll/excerpt.h"
 #include "jekyll/jekyll.h"
+#include "jekyll/stylesheet.h"
 #include "text.h"
 #include "publication.h"
 #include "read_file.h"
@@ -76,6 +77,7 @@ struct Walker {
     std::vector<Problem>& warnings;
     const JekyllSite* jekyll = nullptr;
     std::size_t count = 0;
+    std::vector<std::string> styles = {};  // Jekyll: rel paths of .scss/.sass files with front matter
 
     bool beneath(const std::string& path) {
         char buf[PATH_MAX];
@@ -156,6 +158,8 @@ struct Walker {
                 } else if ((ends_with(name, ".html") || ends_with(name, ".htm")) && has_front_matter(path)) {
                     src.html = true;
                     pages.push_back(src);
+                } else if (jekyll && is_sass_source(name) && has_front_matter(path)) {
+                    styles.push_back(child_rel);  // Jekyll compiles it; without front matter it is copied
                 } else if (name[0] != '_' && child_rel[0] != '_') {
                     other.push_back(child_rel);
                 }
@@ -418,6 +422,24 @@ public:
         }
     }
 
+    // A Jekyll site's stylesheets, at their .css paths: pages in Jekyll, so they come with the
+    // pages, before files.
+    void stylesheets(const std::string& root, const std::vector<std::string>& files) {
+        const std::string real_root = real(root);
+        const bool maps = !files.empty() && sass_settings(*site_.jekyll, root).source_map;
+        for (const auto& rel : files) {
+            Route r;
+            r.kind = RouteKind::Generated;
+            r.generated = Generated::Stylesheet;
+            r.file = real(root + "/" + rel);
+            if (r.file.rfind(real_root + "/", 0) == 0) r.below = real_root.size();
+            r.origin = root + "/" + rel;
+            add(stylesheet_url(rel), r, "stylesheet URL");
+            r.generated = Generated::StylesheetMap;
+            if (maps) add(stylesheet_url(rel) + ".map", r, "source map URL");
+        }
+    }
+
     // Sitemap, robots.txt, feed and each publication's .bib, unless content has a file there.
     void generated() {
         auto gen = [&](const std::string& url, Generated g, std::size_t page) {
@@ -608,6 +630,7 @@ Site build_site(const Config& cfg, std::shared_ptr<const JekyllSite> jekyll, Pag
     b.pages();
     if (jekyll) b.navigation_listings();
     if (jekyll) b.paginate();
+    b.stylesheets(root, w.styles);
     b.statics(root, w.other, "", true);
     // Theme assets come after content, so a content file of the same URL wins.
     const std::string assets = normalize_path(cfg.templates_dir + "/assets");
@@ -621,9 +644,12 @@ Site build_site(const Config& cfg, std::shared_ptr<const JekyllSite> jekyll, Pag
     b.redirects();
     b.check_redirects();
     // Where a page's or a generated file's route came from only matters to the messages above;
-    // a big site would keep thousands of such strings for nothing. Files and redirects keep theirs.
+    // a big site would keep thousands of such strings for nothing. Files, redirects and
+    // stylesheets (their source's name) keep theirs.
     for (auto& [key, route] : site.routes)
-        if (route.kind == RouteKind::Page || route.kind == RouteKind::Generated) std::string().swap(route.origin);
+        if (route.kind == RouteKind::Page || (route.kind == RouteKind::Generated && route.generated != Generated::Stylesheet &&
+                                                  route.generated != Generated::StylesheetMap))
+            std::string().swap(route.origin);
     return site;
 }
 

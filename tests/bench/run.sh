@@ -95,7 +95,7 @@ cpu_busy() {
 # ------------------------------------------------------------------ tools and the binary
 
 "$ROOT/tools/ensure-packages" g++ make libfcgi-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libinih-dev \
-    libyaml-cpp-dev libkainjow-mustache-dev zlib1g-dev \
+    libyaml-cpp-dev libkainjow-mustache-dev libsass-dev zlib1g-dev \
     lighttpd wrk hyperfine gcc libc6-dev python3 curl || die "cannot install the Debian packages the benchmark needs"
 
 say "building $TREE/build/static/folio.fcgi (the fully static binary that make dist ships)"
