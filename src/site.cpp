@@ -24,6 +24,7 @@
 #include "fd.h"
 #include "index_cache.h"
 #include "jekyll/jekyll.h"
+#include "jekyll/sitemap_feed.h"
 #include "text.h"
 #include "publication.h"
 #include "read_file.h"
@@ -427,9 +428,13 @@ public:
             r.origin = "(generated " + url + ")";
             site_.routes.emplace(url, r);
         };
-        gen("/sitemap.xml", Generated::Sitemap, kNoPage);
-        gen("/robots.txt", Generated::Robots, kNoPage);
-        gen("/feed.xml", Generated::Feed, kNoPage);
+        // The plugins, like folio, write nothing where the site has a file of that URL.
+        const JekyllSite* j = site_.jekyll.get();
+        const bool sitemap_plugin = j && jekyll_plugin_enabled(*j, "jekyll-sitemap");
+        gen("/sitemap.xml", sitemap_plugin ? Generated::JekyllSitemap : Generated::Sitemap, kNoPage);
+        gen("/robots.txt", sitemap_plugin ? Generated::JekyllRobots : Generated::Robots, kNoPage);
+        if (j && jekyll_plugin_enabled(*j, "jekyll-feed")) gen(jekyll_feed_path(*j), Generated::JekyllFeed, kNoPage);
+        else gen("/feed.xml", Generated::Feed, kNoPage);
         for (const auto& [name, items] : site_.collections)
             for (std::size_t i : items)
                 if (is_publication(site_.pages[i])) gen(bibtex_url(site_.pages[i].url), Generated::Bibtex, i);

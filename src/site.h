@@ -25,8 +25,9 @@ inline constexpr std::size_t kNoPage = static_cast<std::size_t>(-1);
 
 enum class RouteKind { Page, Redirect, Static, Generated };
 
-// Files folio writes itself from the index.
-enum class Generated { Sitemap, Robots, Feed, Bibtex };
+// Files folio writes itself from the index; the Jekyll ones as jekyll-sitemap and jekyll-feed
+// write them, for a Jekyll site whose _config.yml lists those plugins.
+enum class Generated { Sitemap, Robots, Feed, Bibtex, JekyllSitemap, JekyllRobots, JekyllFeed };
 
 struct Route {
     RouteKind kind = RouteKind::Page;
