@@ -234,8 +234,9 @@ std::string entry_xml(const SiteView& v, const Page& p, long long site_time, boo
         body.clear();  // the file went away since the index was built: the entry without content
     }
     const YAML::Node post_feed = at(front, "feed");
-    const YAML::Node own = at(post_feed, "excerpt_only");
-    const bool excerpt_only = !own.IsNull() ? scalar(own) == "true" : site_excerpt_only;
+    // `post.feed.excerpt_only | default: site.feed.excerpt_only`: Liquid's default takes false as
+    // empty, so a post can ask for excerpts only, not for its content against the site.
+    const bool excerpt_only = scalar(at(post_feed, "excerpt_only")) == "true" || site_excerpt_only;
     if (!excerpt_only)
         out += "<content type=\"html\" xml:base=\"" + xml_escape(url) + "\"><![CDATA[" +
                cdata(trim(render_content(v, p, body, c.site.base_path, nullptr))) + "]]></content>";
@@ -381,7 +382,9 @@ std::string jekyll_feed_xml(const SiteView& v, const std::string& path, std::siz
     if (const std::string d = scalar(key("description")); !d.empty()) out += "<subtitle>" + xml_escape(d) + "</subtitle>";
     if (const YAML::Node a = key("author"); a.IsDefined() && !a.IsNull()) out += author_xml(a);
 
-    // site.posts without drafts, newest first: the reverse of Jekyll's order (date, then path).
+    // site.posts without drafts, newest first. site.posts is the posts' collection order (date,
+    // then path) reversed; the template sorts it by date (a stable sort) and reverses it again:
+    // newest first, posts of the same date by path.
     std::vector<Doc> posts;
     if (auto it = v.site.collections.find("posts"); it != v.site.collections.end())
         for (std::size_t i : it->second) {
@@ -389,7 +392,7 @@ std::string jekyll_feed_xml(const SiteView& v, const std::string& path, std::siz
             if (p.published && !p.error && front_text(p, "draft") != "true") posts.push_back({&p, doc_date(p, v.last_modified)});
         }
     std::stable_sort(posts.begin(), posts.end(), [](const Doc& a, const Doc& b) {
-        return a.date != b.date ? a.date > b.date : a.page->rel > b.page->rel;
+        return a.date != b.date ? a.date > b.date : a.page->rel < b.page->rel;
     });
     long long limit = kDefaultPostsLimit;
     if (feed.IsMap() && at(feed, "posts_limit").IsScalar()) limit = std::atoll(at(feed, "posts_limit").Scalar().c_str());
