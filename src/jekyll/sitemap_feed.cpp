@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 #include <vector>
 
@@ -204,28 +205,55 @@ std::string excerpt_of(const SiteView& v, const Page& p, const YAML::Node& front
     std::string sep = scalar(at(front, "excerpt_separator"));
     if (sep.empty() && v.site.jekyll) sep = scalar(config_key(*v.site.jekyll, "excerpt_separator"));
     if (sep.empty()) sep = "\n\n";
-    const std::size_t at = body.find(sep);
-    return render_content(v, p, std::string_view(body).substr(0, at), v.config.site.base_path, nullptr);
+    const std::size_t end = body.find(sep);
+    return render_content(v, p, std::string_view(body).substr(0, end), v.config.site.base_path, nullptr);
+}
+
+// Ruby's File.dirname of a URL: "/a/b/" and "/a/b.html" -> "/a"; "/b/" -> "/".
+std::string url_folder(std::string url) {
+    while (url.size() > 1 && url.back() == '/') url.pop_back();
+    const std::size_t slash = url.rfind('/');
+    return slash == 0 || slash == std::string::npos ? "/" : url.substr(0, slash);
+}
+
+// A post's title: its front matter's, else its slug in words ("first-post" -> "First Post"),
+// as Jekyll's Utils.titleize_slug makes it.
+std::string post_title(const YAML::Node& front, const std::string& slug) {
+    if (const YAML::Node t = at(front, "title"); !t.IsNull()) return scalar(t);
+    std::string out;
+    bool start = true;
+    for (char ch : slug) {
+        if (ch == '-') {
+            out += ' ';
+            start = true;
+        } else {
+            out += start ? static_cast<char>(std::toupper(static_cast<unsigned char>(ch))) : static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+            start = false;
+        }
+    }
+    return out;
 }
 
 std::string entry_xml(const SiteView& v, const Page& p, long long site_time, bool site_excerpt_only) {
     const Config& c = v.config;
     const YAML::Node front = front_of(p);
-    const std::string title = filtered(p.title, "smartify | strip_html | normalize_whitespace | xml_escape");
-    const std::string url = absolute_url(c, p.url);
+    // Document#id and the default title use the post's slug (front matter, else its file name's).
+    std::string slug = scalar(at(front, "slug")), day;
+    if (slug.empty() && !split_post_name(page_stem(p), day, slug)) slug = page_stem(p);
+    const std::string title = filtered(post_title(front, slug), "smartify | strip_html | normalize_whitespace | xml_escape");
+    // The plugin writes URLs unescaped in attributes; escaped, a site path of folio's reads the
+    // same and the feed stays well-formed whatever a permalink holds.
+    const std::string url = xml_escape(absolute_url(c, p.url));
     const long long date = doc_date(p, site_time);
     std::optional<long long> updated = epoch_of(scalar(at(front, "last_modified_at")));
 
     std::string out = "<entry";
-    if (const std::string lang = scalar(at(front, "lang")); !lang.empty()) out += " xml:lang=\"" + xml_chars(lang) + "\"";
+    if (const std::string lang = scalar(at(front, "lang")); !lang.empty()) out += " xml:lang=\"" + xml_escape(lang) + "\"";
     out += "><title type=\"html\">" + title + "</title><link href=\"" + url + "\" rel=\"alternate\" type=\"text/html\" title=\"" +
            title + "\" /><published>" + xmlschema(date) + "</published><updated>" + xmlschema(updated ? *updated : date) +
            "</updated>";
-    // Document#id: the URL's folder and the post's slug (front matter, else its file name's).
-    std::string slug = scalar(at(front, "slug")), day;
-    if (slug.empty() && !split_post_name(page_stem(p), day, slug)) slug = page_stem(p);
-    std::string folder = p.url.substr(0, p.url.rfind('/', p.url.size() > 1 && p.url.back() == '/' ? p.url.size() - 2 : std::string::npos));
-    out += "<id>" + xml_escape(absolute_url(c, folder + "/" + slug)) + "</id>";
+    const std::string folder = url_folder(p.url);  // File.join(folder, slug)
+    out += "<id>" + xml_escape(absolute_url(c, (folder == "/" ? "" : folder) + "/" + slug)) + "</id>";
 
     std::string body;
     try {
@@ -238,7 +266,7 @@ std::string entry_xml(const SiteView& v, const Page& p, long long site_time, boo
     // empty, so a post can ask for excerpts only, not for its content against the site.
     const bool excerpt_only = scalar(at(post_feed, "excerpt_only")) == "true" || site_excerpt_only;
     if (!excerpt_only)
-        out += "<content type=\"html\" xml:base=\"" + xml_escape(url) + "\"><![CDATA[" +
+        out += "<content type=\"html\" xml:base=\"" + url + "\"><![CDATA[" +
                cdata(trim(render_content(v, p, body, c.site.base_path, nullptr))) + "]]></content>";
 
     YAML::Node author = at(front, "author");
@@ -249,8 +277,8 @@ std::string entry_xml(const SiteView& v, const Page& p, long long site_time, boo
     if ((!author.IsDefined() || author.IsNull()) && v.site.jekyll) author = config_key(*v.site.jekyll, "author");
     out += author_xml(author);
 
-    if (const std::string category = scalar(at(front, "category")); at(front, "category").IsDefined() && !at(front, "category").IsNull())
-        out += "<category term=\"" + xml_escape(category) + "\" />";
+    if (const YAML::Node category = at(front, "category"); !category.IsNull())
+        out += "<category term=\"" + xml_escape(scalar(category)) + "\" />";
     else
         for (const auto& cat : plural(front, "category", "categories")) out += "<category term=\"" + xml_escape(cat) + "\" />";
     for (const auto& tag : plural(front, "tag", "tags")) out += "<category term=\"" + xml_escape(tag) + "\" />";
@@ -298,7 +326,7 @@ std::string jekyll_sitemap_xml(const SiteView& v, std::size_t max_urls) {
     const long long site_time = v.last_modified;
     std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
     if (has_route(site, "/sitemap.xsl"))
-        out += "<?xml-stylesheet type=\"text/xsl\" href=\"" + absolute_url(c, "/sitemap.xsl") + "\"?>\n";
+        out += "<?xml-stylesheet type=\"text/xsl\" href=\"" + xml_escape(absolute_url(c, "/sitemap.xsl")) + "\"?>\n";
     out += "<urlset xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://www.sitemaps.org/schemas/sitemap/0.9 "
            "http://www.sitemaps.org/schemas/sitemap/0.9/sitemap.xsd\" xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
     std::size_t urls = 0;
@@ -367,12 +395,12 @@ std::string jekyll_feed_xml(const SiteView& v, const std::string& path, std::siz
 
     std::string out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>";
     if (has_route(v.site, "/feed.xslt.xml"))
-        out += "<?xml-stylesheet type=\"text/xml\" href=\"" + absolute_url(c, "/feed.xslt.xml") + "\"?>";
-    out += "<feed xmlns=\"http://www.w3.org/2005/Atom\" " + (lang.empty() ? "" : "xml:lang=\"" + xml_chars(lang) + "\"") + ">";
+        out += "<?xml-stylesheet type=\"text/xml\" href=\"" + xml_escape(absolute_url(c, "/feed.xslt.xml")) + "\"?>";
+    out += "<feed xmlns=\"http://www.w3.org/2005/Atom\" " + (lang.empty() ? "" : "xml:lang=\"" + xml_escape(lang) + "\"") + ">";
     out += std::string("<generator uri=\"https://jekyllrb.com/\" version=\"") + kJekyllVersion + "\">Jekyll</generator>";
-    out += "<link href=\"" + absolute_url(c, path) + "\" rel=\"self\" type=\"application/atom+xml\" />";
-    out += "<link href=\"" + absolute_url(c, "/") + "\" rel=\"alternate\" type=\"text/html\" " +
-           (lang.empty() ? "" : "hreflang=\"" + xml_chars(lang) + "\" ") + "/>";
+    out += "<link href=\"" + xml_escape(absolute_url(c, path)) + "\" rel=\"self\" type=\"application/atom+xml\" />";
+    out += "<link href=\"" + xml_escape(absolute_url(c, "/")) + "\" rel=\"alternate\" type=\"text/html\" " +
+           (lang.empty() ? "" : "hreflang=\"" + xml_escape(lang) + "\" ") + "/>";
     // site.time: when Jekyll built the site; here, when its newest file changed.
     out += "<updated>" + xmlschema(v.last_modified) + "</updated>";
     out += "<id>" + xml_escape(absolute_url(c, path)) + "</id>";
