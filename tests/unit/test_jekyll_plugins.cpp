@@ -10,6 +10,7 @@
 #include <string>
 
 #include "app.h"
+#include "feeds.h"
 #include "data_cases.h"
 #include "jekyll/jekyll.h"
 #include "jekyll/sitemap_feed.h"
@@ -145,6 +146,23 @@ BOOST_AUTO_TEST_CASE(bounded_and_well_formed) {
     BOOST_TEST(!contains(feed, "x ]]> y"), feed.substr(0, 2000));
     BOOST_TEST(contains(feed, "x ]]]]><![CDATA[> y"), feed.substr(0, 2000));
     BOOST_TEST(count(folio::jekyll_feed_xml(l->view(), "/feed.xml"), "<entry>") == 30u);
+}
+
+// Front matter of unexpected shapes (lists where text is expected, text that is no date, markup
+// in attributes) gives an entry, not an exception, and the feed stays well-formed.
+BOOST_AUTO_TEST_CASE(odd_front_matter_gives_a_well_formed_entry) {
+    TempDir d;
+    d.write("site/_config.yml", "title: [not, text]\nauthor: [x]\nplugins: [jekyll-sitemap, jekyll-feed]\nfeed: 3\n");
+    d.write("site/_posts/2024-01-01-odd.md",
+            "---\ntitle: Odd\nauthor: [x, y]\nauthors: text\ntags: {a: b}\ncategory: [c]\nimage: [1]\n"
+            "lang: '\"><x'\nlast_modified_at: soon\nfeed: on\nslug: ''\n---\nBody\n");
+    const auto l = load(d);
+    const folio::Response feed = get(*l, "/feed.xml");
+    BOOST_TEST(feed.status == 200);
+    BOOST_TEST(contains(feed.body, "<entry xml:lang=\"&quot;&gt;&lt;x\">"), feed.body);
+    BOOST_TEST(contains(feed.body, "<updated>2024-01-01T00:00:00+00:00</updated>"), feed.body);  // 'soon' is no date
+    BOOST_TEST(folio::find_non_xml(feed.body) == std::string::npos);
+    BOOST_TEST(get(*l, "/sitemap.xml").status == 200);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
