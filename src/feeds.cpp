@@ -53,8 +53,8 @@ std::size_t find_non_xml(std::string_view text) {
     return std::string_view::npos;
 }
 
-std::string escape_xml(std::string_view text) {
-    if (find_non_xml(text) == std::string_view::npos) return escape_html(text);
+std::string xml_chars(std::string_view text) {
+    if (find_non_xml(text) == std::string_view::npos) return std::string(text);
     std::string kept;
     kept.reserve(text.size());
     for (std::size_t i = 0; i < text.size();) {
@@ -63,8 +63,10 @@ std::string escape_xml(std::string_view text) {
         else if (n == 0) kept += "\xEF\xBF\xBD";  // U+FFFD REPLACEMENT CHARACTER
         i += n != 0 ? static_cast<std::size_t>(n > 0 ? n : -n) : 1;
     }
-    return escape_html(kept);
+    return kept;
 }
+
+std::string escape_xml(std::string_view text) { return escape_html(xml_chars(text)); }
 
 std::string rfc3339(const std::string& date, long long mtime) {
     if (!(digits(date, 0, 4) && date.size() >= 10 && date[4] == '-' && digits(date, 5, 2) && date[7] == '-' && digits(date, 8, 2)))

@@ -28,6 +28,10 @@ std::size_t find_non_xml(std::string_view text);
 // is well-formed whatever the site's files hold.
 std::string escape_xml(std::string_view text);
 
+// The same characters left out (or made U+FFFD), without escaping: text for a CDATA section or
+// for an escaper of another table (Jekyll's xml_escape).
+std::string xml_chars(std::string_view text);
+
 // "2025-07-13" or "2025-07-13 10:00:00 +0800" -> RFC 3339; else the mtime, in UTC.
 std::string rfc3339(const std::string& date, long long mtime);
 

@@ -8,6 +8,7 @@
 #include "feeds.h"
 #include "gzip_store.h"
 #include "http_cache.h"
+#include "jekyll/sitemap_feed.h"
 #include "publication.h"
 #include "render.h"
 #include "html.h"
@@ -121,6 +122,18 @@ Response make_generated(const SiteView& v, const Route& route) {
         break;
     case Generated::Feed:
         r.body = atom_feed(v);
+        r.set_header("Content-Type", "application/atom+xml; charset=utf-8");
+        break;
+    case Generated::JekyllSitemap:
+        r.body = jekyll_sitemap_xml(v);
+        r.set_header("Content-Type", "application/xml; charset=utf-8");
+        break;
+    case Generated::JekyllRobots:
+        r.body = jekyll_robots_txt(v);
+        r.set_header("Content-Type", "text/plain; charset=utf-8");
+        break;
+    case Generated::JekyllFeed:
+        r.body = jekyll_feed_xml(v, jekyll_feed_path(*v.site.jekyll));
         r.set_header("Content-Type", "application/atom+xml; charset=utf-8");
         break;
     case Generated::Bibtex: {

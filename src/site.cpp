@@ -26,6 +26,7 @@
 #include "jekyll/excerpt.h"
 #include "jekyll/jekyll.h"
 #include "jekyll/stylesheet.h"
+#include "jekyll/sitemap_feed.h"
 #include "text.h"
 #include "publication.h"
 #include "read_file.h"
@@ -292,13 +293,22 @@ void apply_jekyll_rules(const JekyllSite& j, Page& p) {
         parts.day = p.date.substr(8, 2);
     }
     const YAML::Node front = front_of(p);
-    YAML::Node cats = front["categories"].IsDefined() ? front["categories"] : front["category"];
-    if (cats.IsDefined() && cats.IsSequence()) {
+    // A `slug` in the front matter is the document's :title and :slug (Jekyll's UrlDrop).
+    if (const YAML::Node s = front["slug"]; s.IsDefined() && s.IsScalar() && !s.Scalar().empty()) parts.title = parts.slug = s.Scalar();
+    // Jekyll's categories: `categories` (a text is split at whitespace), then `category`, each once.
+    std::vector<std::string> names;
+    auto add_category = [&](const std::string& c) {
+        if (!c.empty() && std::find(names.begin(), names.end(), c) == names.end()) names.push_back(c);
+    };
+    if (const YAML::Node cats = front["categories"]; cats.IsDefined() && cats.IsSequence()) {
         for (const auto& c : cats)
-            if (c.IsScalar()) parts.categories += (parts.categories.empty() ? "" : "/") + slugify(c.Scalar());
+            if (c.IsScalar()) add_category(c.Scalar());
     } else if (cats.IsDefined() && cats.IsScalar()) {
-        parts.categories = slugify(cats.Scalar());
+        std::istringstream words(cats.Scalar());
+        for (std::string w; words >> w;) add_category(w);
     }
+    if (const YAML::Node cat = front["category"]; cat.IsDefined() && cat.IsScalar()) add_category(cat.Scalar());
+    for (const auto& c : names) parts.categories += (parts.categories.empty() ? "" : "/") + slugify(c);
     const JekyllCollection* c = j.collection(p.collection);
     std::string pattern = c && !c->permalink.empty() ? c->permalink : p.type == "posts" ? j.permalink : "/:collection/:path:output_ext";
     p.url = expand_permalink(pattern, parts);
@@ -450,9 +460,13 @@ public:
             r.origin = "(generated " + url + ")";
             site_.routes.emplace(url, r);
         };
-        gen("/sitemap.xml", Generated::Sitemap, kNoPage);
-        gen("/robots.txt", Generated::Robots, kNoPage);
-        gen("/feed.xml", Generated::Feed, kNoPage);
+        // The plugins, like folio, write nothing where the site has a file of that URL.
+        const JekyllSite* j = site_.jekyll.get();
+        const bool sitemap_plugin = j && jekyll_plugin_enabled(*j, "jekyll-sitemap");
+        gen("/sitemap.xml", sitemap_plugin ? Generated::JekyllSitemap : Generated::Sitemap, kNoPage);
+        gen("/robots.txt", sitemap_plugin ? Generated::JekyllRobots : Generated::Robots, kNoPage);
+        if (j && jekyll_plugin_enabled(*j, "jekyll-feed")) gen(jekyll_feed_path(*j), Generated::JekyllFeed, kNoPage);
+        else gen("/feed.xml", Generated::Feed, kNoPage);
         for (const auto& [name, items] : site_.collections)
             for (std::size_t i : items)
                 if (is_publication(site_.pages[i])) gen(bibtex_url(site_.pages[i].url), Generated::Bibtex, i);

@@ -25,10 +25,11 @@ inline constexpr std::size_t kNoPage = static_cast<std::size_t>(-1);
 
 enum class RouteKind { Page, Redirect, Static, Generated };
 
-// Files folio writes itself from the index; Stylesheet: a Jekyll site's .scss/.sass page
-// compiled to CSS (jekyll/stylesheet.h), its source in `file` and `origin`.
-// StylesheetMap: its source map, when _config.yml's sass: sourcemap asks for one.
-enum class Generated { Sitemap, Robots, Feed, Bibtex, Stylesheet, StylesheetMap };
+// Files folio writes itself from the index. Stylesheet: a Jekyll site's .scss/.sass page
+// compiled to CSS (jekyll/stylesheet.h), its source in `file` and `origin`; StylesheetMap: its
+// source map, when _config.yml's sass: sourcemap asks for one. The Jekyll ones as jekyll-sitemap
+// and jekyll-feed write them, for a Jekyll site whose _config.yml lists those plugins.
+enum class Generated { Sitemap, Robots, Feed, Bibtex, Stylesheet, StylesheetMap, JekyllSitemap, JekyllRobots, JekyllFeed };
 
 struct Route {
     RouteKind kind = RouteKind::Page;
