@@ -157,6 +157,32 @@ function compare(a, b, masks) {
   return { differing, counted, percent: counted ? (100 * differing) / counted : 0, diff, width, height };
 }
 
+// png.mjs checked against Chromium's own PNG decoder: the screenshot drawn on a canvas, its
+// pixels summed per channel, must give png.mjs's sums (a wrong unfilter would compare garbage).
+async function decoderAgrees(ctx, png, decoded) {
+  const page = await ctx.newPage();
+  try {
+    const sums = await page.evaluate(async src => {
+      const img = new Image();
+      img.src = src;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.naturalWidth; c.height = img.naturalHeight;
+      const g = c.getContext('2d', { colorSpace: 'srgb' });
+      g.drawImage(img, 0, 0);
+      const d = g.getImageData(0, 0, c.width, c.height).data;
+      const s = [0, 0, 0, 0];
+      for (let i = 0; i < d.length; i++) s[i & 3] += d[i] * ((i >> 2) % 251 + 1);
+      return { w: c.width, h: c.height, s };
+    }, 'data:image/png;base64,' + png.toString('base64'));
+    const mine = [0, 0, 0, 0];
+    for (let i = 0; i < decoded.data.length; i++) mine[i & 3] += decoded.data[i] * ((i >> 2) % 251 + 1);
+    return { same: sums.w === decoded.width && sums.h === decoded.height && sums.s.every((v, i) => v === mine[i]), sums, mine };
+  } finally {
+    await page.close();
+  }
+}
+
 const summary = ['shot\tpercent_differing\tdiffering_px\tcounted_px\tfolio_size\tjekyll_size\tmasks'];
 async function main() {
   fs.mkdirSync(OUT, { recursive: true });
@@ -185,6 +211,9 @@ async function main() {
         // figures below measure noise (an animation, a clock), not the theme.
         if (!selfChecked) {
           selfChecked = true;
+          const d = await decoderAgrees(jekyllCtx, j.png, b);
+          if (d.same) ok(`harness at ${width.name}px: png.mjs decodes Jekyll's ${p.name} shot (${b.width}x${b.height}) as Chromium does`);
+          else notOk(`harness at ${width.name}px: png.mjs and Chromium decode Jekyll's ${p.name} shot differently`, [`Chromium ${d.sums.w}x${d.sums.h} ${d.sums.s}`, `png.mjs ${b.width}x${b.height} ${d.mine}`]);
           const again = await shoot(jekyllCtx, JEKYLL, p.jekyll, path.join(OUT, `${shot}-jekyll-again.png`));
           const s = compare(b, decodePng(again.png), [...j.masks, ...again.masks]);
           if (s.differing === 0) ok(`harness at ${width.name}px: Jekyll's ${p.name} page shot twice compares equal (0 of ${s.counted} pixels differ)`);
