@@ -406,5 +406,8 @@ done
 "$PY" "$HERE/report.py" "$OUT" | tee "$OUT/report.txt"
 status=${PIPESTATUS[0]}
 [ "$status" -eq 0 ] || die "report.py could not read the results in $OUT"
+# The template academicpages site (issue 14): --export against jekyll build, a page's first
+# render after an edit, FastCGI against the floor; its own lines, in jekyll-site.txt too.
+FOLIO_BIN="$BIN" BENCH_OUT="$OUT" "$HERE/jekyll-site.sh" || die "the academicpages part (tests/bench/jekyll-site.sh) broke"
 say "raw outputs and report.txt: $OUT"
 exit 0
