@@ -154,7 +154,9 @@ struct Walker {
                 Source src = kind;
                 src.rel = child_rel;
                 src.stamp = stamp_of(st);
-                if (ends_with(name, ".md") || ends_with(name, ".markdown")) {
+                // On a Jekyll site a Markdown file without front matter is a file Jekyll copies as
+                // it is (README.md, CONTRIBUTING.md), not a page.
+                if ((ends_with(name, ".md") || ends_with(name, ".markdown")) && (!jekyll || has_front_matter(path))) {
                     pages.push_back(src);
                 } else if ((ends_with(name, ".html") || ends_with(name, ".htm")) && has_front_matter(path)) {
                     src.html = true;
