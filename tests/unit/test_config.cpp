@@ -180,6 +180,14 @@ BOOST_AUTO_TEST_CASE(unknown_key_names_its_line) {
     expect_error_at("title = outside\n", 1);
 }
 
+BOOST_AUTO_TEST_CASE(theme_is_site_folio_or_auto) {
+    BOOST_TEST(folio::parse_config("[site]\ntheme = folio\n", "folio.ini", "/x").site.theme == "folio");
+    BOOST_TEST(folio::parse_config("[site]\ntheme = site\n", "folio.ini", "/x").site.theme == "site");
+    BOOST_TEST(folio::parse_config("[site]\ntheme = auto\n", "folio.ini", "/x").site.theme == "");
+    BOOST_TEST(folio::parse_config("[site]\n", "folio.ini", "/x").site.theme == "");
+    expect_error_at("[site]\ntheme = minimal-mistakes\n", 2, "theme");
+}
+
 BOOST_AUTO_TEST_CASE(syntax_error_names_its_line) {
     expect_error_at("[site]\ntitle = x\nthis line has no equals sign\n", 3);
     expect_error_at("[site\ntitle = x\n", 1);
