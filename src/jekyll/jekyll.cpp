@@ -215,16 +215,56 @@ JekyllSite parse_jekyll(const std::string& config_text, const std::string& file,
 
 // site.data: each _data/NAME.yml (or .yaml) as site.data.NAME, into j.config["data"]. A file that
 // is too large or does not parse is left out with a warning; the site serves anyway.
+// A _data/*.csv or *.tsv file as Jekyll reads it (Ruby's CSV with headers): a list of maps from
+// the first row's names to each later row's values, all strings. RFC 4180 quoting ("a ""b""",
+// line breaks inside quotes) for CSV; a TSV has none.
+YAML::Node parse_table(const std::string& text, char separator) {
+    std::vector<std::vector<std::string>> rows(1, std::vector<std::string>(1));
+    bool quoted = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        std::string& cell = rows.back().back();
+        if (quoted) {
+            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') cell += '"', ++i;
+            else if (c == '"') quoted = false;
+            else cell += c;
+        } else if (c == '"' && separator == ',' && cell.empty()) {
+            quoted = true;
+        } else if (c == separator) {
+            rows.back().emplace_back();
+        } else if (c == '\n' || c == '\r') {
+            if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+            rows.emplace_back(1);
+        } else {
+            cell += c;
+        }
+    }
+    YAML::Node list(YAML::NodeType::Sequence);
+    for (std::size_t r = 1; r < rows.size(); ++r) {
+        if (rows[r].size() == 1 && rows[r][0].empty()) continue;  // a blank line
+        YAML::Node row(YAML::NodeType::Map);
+        for (std::size_t k = 0; k < rows[0].size(); ++k) {
+            YAML::Node value(k < rows[r].size() ? rows[r][k] : std::string());
+            value.SetTag("!");  // a string, as Ruby's CSV gives
+            row[rows[0][k]] = value;
+        }
+        list.push_back(row);
+    }
+    return list;
+}
+
+// _data/: YAML, JSON (read as YAML, of which it is a subset), CSV and TSV files, each under its
+// name without the extension, as Jekyll's DataReader reads them.
 static void read_data(const std::string& dir, JekyllSite& j) {
     std::error_code ec;
     YAML::Node data(YAML::NodeType::Map);
     for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
         const std::string ext = e.path().extension().string();
-        if ((ext != ".yml" && ext != ".yaml") || !e.is_regular_file(ec)) continue;
+        if ((ext != ".yml" && ext != ".yaml" && ext != ".json" && ext != ".csv" && ext != ".tsv") || !e.is_regular_file(ec)) continue;
         const std::string file = e.path().string();
         try {
             if (e.file_size(ec) > kMaxYamlFileBytes) throw Error(Problem{file, 1, "larger than 4 MiB"});
-            YAML::Node n = load_yaml(read_text(file), file);
+            YAML::Node n = ext == ".csv" || ext == ".tsv" ? parse_table(read_text(file), ext == ".csv" ? ',' : '\t') : load_yaml(read_text(file), file);
             if (!within_yaml_budget(n)) throw Error(Problem{file, 1, "expands to more than " + std::to_string(kMaxYamlValues) + " values"});
             resolve_merge_keys(n);
             data[e.path().stem().string()] = n;

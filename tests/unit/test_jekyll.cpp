@@ -111,6 +111,27 @@ BOOST_AUTO_TEST_CASE(own_theme_renders_the_layout_chain_as_jekyll_does) {
     BOOST_TEST(get("/README/").status == 404);
 }
 
+// _data/ in JSON, CSV (quoted cells, doubled quotes) and TSV, as Jekyll's DataReader reads them;
+// the expected text is Jekyll 4.3.1's build of this site. Before, only YAML was read: academicpages'
+// _data/cv.json gave an empty /cv-json/.
+BOOST_AUTO_TEST_CASE(data_files_in_json_csv_and_tsv) {
+    testing::TempDir d;
+    d.write("site/_config.yml", "title: S\n");
+    d.write("site/_data/people.csv", "name,role\n\"Lovelace, Ada\",\"said \"\"hi\"\"\"\nBabbage,\n");
+    d.write("site/_data/t.tsv", "a\tb\n1\t2\n");
+    d.write("site/_data/j.json", "{\"k\": {\"n\": 3, \"s\": \"x\"}}\n");
+    d.write("site/index.html", "---\n---\n{% for p in site.data.people %}[{{ p.name }}|{{ p.role }}]{% endfor %}"
+                               "{{ site.data.t[0].b }}{{ site.data.j.k.n | plus: 1 }}{{ site.data.j.k.s }}\n");
+    const auto site = testing::load_jekyll_page(d, "index.html");
+    BOOST_REQUIRE(site.page);
+    folio::Request req;
+    req.method = "GET";
+    req.uri = "/";
+    const folio::Response r = folio::handle_request(req, site.loaded->view(), [](std::string_view) {});
+    // (No _layouts/: the page wears folio's theme around Jekyll's text.)
+    BOOST_TEST(r.body.find("[Lovelace, Ada|said \"hi\"][Babbage|]24x\n") != std::string::npos, r.body);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(jekyll_names)
@@ -238,6 +259,27 @@ BOOST_AUTO_TEST_CASE(own_theme_renders_the_layout_chain_as_jekyll_does) {
     BOOST_TEST(r.status == 200);
     BOOST_TEST(r.body == "Read me\n");
     BOOST_TEST(get("/README/").status == 404);
+}
+
+// _data/ in JSON, CSV (quoted cells, doubled quotes) and TSV, as Jekyll's DataReader reads them;
+// the expected text is Jekyll 4.3.1's build of this site. Before, only YAML was read: academicpages'
+// _data/cv.json gave an empty /cv-json/.
+BOOST_AUTO_TEST_CASE(data_files_in_json_csv_and_tsv) {
+    testing::TempDir d;
+    d.write("site/_config.yml", "title: S\n");
+    d.write("site/_data/people.csv", "name,role\n\"Lovelace, Ada\",\"said \"\"hi\"\"\"\nBabbage,\n");
+    d.write("site/_data/t.tsv", "a\tb\n1\t2\n");
+    d.write("site/_data/j.json", "{\"k\": {\"n\": 3, \"s\": \"x\"}}\n");
+    d.write("site/index.html", "---\n---\n{% for p in site.data.people %}[{{ p.name }}|{{ p.role }}]{% endfor %}"
+                               "{{ site.data.t[0].b }}{{ site.data.j.k.n | plus: 1 }}{{ site.data.j.k.s }}\n");
+    const auto site = testing::load_jekyll_page(d, "index.html");
+    BOOST_REQUIRE(site.page);
+    folio::Request req;
+    req.method = "GET";
+    req.uri = "/";
+    const folio::Response r = folio::handle_request(req, site.loaded->view(), [](std::string_view) {});
+    // (No _layouts/: the page wears folio's theme around Jekyll's text.)
+    BOOST_TEST(r.body.find("[Lovelace, Ada|said \"hi\"][Babbage|]24x\n") != std::string::npos, r.body);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
