@@ -11,7 +11,9 @@
 #include "error.h"
 #include "feeds.h"
 #include "content.h"
+#include "jekyll/jekyll.h"
 #include "jekyll/stylesheet.h"
+#include "jekyll/theme.h"
 #include "render.h"
 #include "markdown.h"
 #include "redirect_chain.h"
@@ -201,7 +203,8 @@ int run_check(const Loaded& l, std::ostream& out, const std::string& cache_note)
         ++pages;
         const Page& p = l.site.pages[route.page];
         if (p.error) continue;  // already among the site's errors
-        if (!l.templates.has_layout(p.layout) && jekyll_layout_alias(p.layout).empty())
+        const bool own_theme = l.site.jekyll && l.site.jekyll->own_theme;
+        if (!own_theme && !l.templates.has_layout(p.layout) && jekyll_layout_alias(p.layout).empty())
             warnings.push_back({p.source, 0, "layout '" + p.layout + "' not found in templates/layouts; using 'page'"});
         if (!p.list.empty() && !l.site.collections.count(p.list))
             warnings.push_back({p.source, 0, "list: no collection '" + p.list + "' (no folder content/_" + p.list + "/)"});
@@ -211,8 +214,14 @@ int run_check(const Loaded& l, std::ostream& out, const std::string& cache_note)
             if (!p.html)  // the lines that render_markdown shows as text (markdown.h's table limits)
                 for (const auto& t : table_limit_problems(body))
                     warnings.push_back({p.source, p.body_line + t.line - 1, t.message});
-            render_content(l.view(), p, body, l.config.site.base_path, &warnings);  // reports Liquid that folio leaves out
-            links.add_page_ids(url, render_page(l.view(), p, body, 200));
+            if (own_theme) {
+                // The page through the site's layouts: Liquid problems in the page, its layouts
+                // and their includes, and layouts that are missing or make a loop.
+                links.add_page_ids(url, render_theme_page(l.view(), p, body, &warnings));
+            } else {
+                render_content(l.view(), p, body, l.config.site.base_path, &warnings);  // reports Liquid that folio leaves out
+                links.add_page_ids(url, render_page(l.view(), p, body, 200));
+            }
             to_check.push_back(&p);
         } catch (const Error& e) {
             errors.push_back(e.problem());
@@ -224,6 +233,12 @@ int run_check(const Loaded& l, std::ostream& out, const std::string& cache_note)
     for (const Page* p : to_check)
         links.check(*p, page_content(l.view(), *p, nullptr));
 
+    // A layout's or an include's problem is found once for every page that uses it: said once.
+    std::set<std::string> said;
+    std::vector<Problem> unique;
+    for (auto& w : warnings)
+        if (said.insert(w.text()).second) unique.push_back(std::move(w));
+    warnings = std::move(unique);
     for (const auto& w : warnings) out << "warning: " << w.text() << "\n";
     for (const auto& e : errors) out << "error: " << e.text() << "\n";
     if (!cache_note.empty()) out << "note: " << cache_note << "\n";

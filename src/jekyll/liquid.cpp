@@ -3462,6 +3462,9 @@ private:
             const std::optional<Expr> e = p.expression();
             const YAML::Node named = e && p.finish() ? evaluate(*e, line) : YAML::Node();
             const Kind kind = kind_of(named);
+            // A file name that names no variable is Jekyll's include of a file that is not there.
+            if (kind == Kind::Nil && !include.isolated && name.find('.') != std::string::npos)
+                throw RenderError{"Could not locate the included file '" + name + "' in _includes/", false};
             // Only a string names a partial (Liquid: "Argument error ... Illegal template name").
             if (kind != Kind::String) throw RenderError{"Argument error in tag '" + std::string(include.isolated ? "render" : "include") + "' - Illegal template name"};
             if (named.Scalar().empty()) throw RenderError{"Could not find asset " + named.Scalar(), false};

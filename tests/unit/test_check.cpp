@@ -68,3 +68,33 @@ BOOST_AUTO_TEST_CASE(warnings_do_not_fail_the_check) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// The site's own theme: --check renders each page through its layouts and reports the Liquid
+// problems of the layouts and their includes with the layout's file and line, an include that is
+// not there, and a layout that is not there; a layout's problem once, not once per page. Before,
+// --check rendered pages in folio's theme and warned that folio had no layout 'inner'.
+BOOST_AUTO_TEST_SUITE(check_own_theme)
+
+BOOST_AUTO_TEST_CASE(layouts_and_includes_are_checked_with_file_and_line) {
+    SiteOnDisk s;
+    s.content("_config.yml", "title: S\n");
+    s.content("_layouts/inner.html", "---\nlayout: outer\n---\n<main>{% include box.html %}{% include missing.html %}{{ content }}\n{{ x | nofilter }}</main>\n");
+    s.content("_layouts/outer.html", "<html>{{ content }}</html>\n");
+    s.content("_includes/box.html", "<b>{{ 1 | nosuch }}</b>");
+    s.content("a.md", "---\nlayout: inner\n---\nA\n");
+    s.content("b.md", "---\nlayout: inner\n---\nB\n");
+    s.content("c.md", "---\nlayout: gone\n---\nC\n");
+    std::ostringstream out;
+    BOOST_TEST(folio::run_check(s.load(), out) == 0, out.str());
+    const std::string text = out.str();
+    const std::string inner = "/_layouts/inner.html:";
+    BOOST_TEST(contains(text, inner + "4: Liquid: 'box.html' line 1: unknown filter 'nosuch'"), text);
+    BOOST_TEST(contains(text, inner + "4: Liquid: Could not locate the included file 'missing.html' in _includes/"), text);
+    BOOST_TEST(contains(text, inner + "5: Liquid: unknown filter 'nofilter'"), text);
+    BOOST_TEST(contains(text, "/c.md:1: layout 'gone' not found (no _layouts/gone.html)"), text);
+    BOOST_TEST(!contains(text, "not found in templates/layouts"), text);
+    std::size_t n = 0;
+    for (const auto& l : lines_of(text)) n += contains(l, "nofilter");
+    BOOST_TEST(n == 1u, text);
+}
+BOOST_AUTO_TEST_SUITE_END()
