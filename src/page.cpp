@@ -216,6 +216,13 @@ void merge_defaults(YAML::Node& data, const YAML::Node& defaults) {
 
 }  // namespace
 
+bool is_html_output(const Page& page) {
+    if (!page.html) return true;
+    for (const char* ext : {".html", ".htm"})
+        if (ends_with(page.rel, ext)) return true;
+    return false;
+}
+
 YAML::Node front_of(const Page& page) {
     YAML::Node data = unpack_yaml(page.front);
     if (!data.IsMap()) data = YAML::Node(YAML::NodeType::Map);

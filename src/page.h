@@ -125,6 +125,11 @@ std::string derived_url(std::string_view rel);
 // defaults: front matter applied where the file's own front matter has no such key (Jekyll's
 // `defaults`); a null node for none.
 Page parse_page(std::string_view text, std::string source, std::string rel, const YAML::Node& defaults);
+
+// False for a Jekyll page whose output is not HTML: a file with front matter of another kind
+// (feed.xml, manifest.json), rendered with Liquid and served as its own type, without layout
+// unless it names one.
+bool is_html_output(const Page& page);
 Page parse_page(std::string_view text, std::string source, std::string rel);
 
 }  // namespace folio

@@ -29,6 +29,8 @@ std::string render_page(const SiteView& v, const Page& p, std::string_view body,
     if (p.error) throw Error(*p.error);
     // A Jekyll site with its own theme: the page through its _layouts/, as Jekyll renders it.
     if (v.site.jekyll && v.site.jekyll->own_theme) return render_theme_page(v, p, body, nullptr);
+    // A page of another kind (feed.xml, a JSON template) is its Liquid's output, not in a layout.
+    if (!is_html_output(p)) return render_content(v, p, body, v.config.site.base_path, nullptr);
     const Config& c = v.config;
     mu::data d = base_data(v, p.url, status);
     mu::data page = yaml_data(front_of(p));

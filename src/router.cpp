@@ -167,7 +167,10 @@ Response make_stylesheet(const SiteView& v, const Route& route, const std::strin
 
 Response make_page(const SiteView& v, const Page& p, const std::string& path, const Log& log) {
     try {
-        return html_response(200, render_page(v, p, page_body(p), 200));
+        Response r = html_response(200, render_page(v, p, page_body(p), 200));
+        // A Jekyll page of another kind (feed.xml, a JSON template) is served as what it is.
+        if (!is_html_output(p)) r.set_header("Content-Type", content_type_for(p.url));
+        return r;
     } catch (const std::exception& e) {
         return error_response(v, 500, e.what(), path, log);
     }

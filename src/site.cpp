@@ -163,6 +163,11 @@ struct Walker {
                     pages.push_back(src);
                 } else if (jekyll && is_sass_source(name) && has_front_matter(path)) {
                     styles.push_back(child_rel);  // Jekyll compiles it; without front matter it is copied
+                } else if (jekyll && !kind.collection.size() && has_front_matter(path)) {
+                    // Any other file with front matter is a Jekyll page whose output keeps the
+                    // file's kind (feed.xml, a JSON or text template): Liquid, no Markdown.
+                    src.html = true;
+                    pages.push_back(src);
                 } else if (name[0] != '_' && child_rel[0] != '_') {
                     other.push_back(child_rel);
                 }
@@ -256,9 +261,12 @@ namespace {
 // academicpages' /:categories/:title/), ".html" for `date` (the default), `ordinal`, `none` or a
 // pattern that ends in ":output_ext", nothing for any other pattern.
 std::string jekyll_page_url(const std::string& style, const std::string& inside) {
-    const std::string folder_form = derived_url(inside);  // "/", "/a/", "/a/b/"
     std::string name = inside.substr(inside.rfind('/') == std::string::npos ? 0 : inside.rfind('/') + 1);
     const bool html_page = ends_with(name, ".md") || ends_with(name, ".markdown") || ends_with(name, ".html") || ends_with(name, ".htm");
+    // A page of another kind (a feed, a JSON or text file with front matter) keeps its own name:
+    // Jekyll's template for it is /:path/:basename:output_ext.
+    if (!html_page) return "/" + inside;
+    const std::string folder_form = derived_url(inside);  // "/", "/a/", "/a/b/"
     name = name.substr(0, name.rfind('.'));
     // (A page of another kind, feed.xml with front matter say, keeps folio's rule for now.)
     if (!html_page || name == "index" || folder_form == "/") return folder_form;

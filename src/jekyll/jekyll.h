@@ -63,6 +63,9 @@ struct PermalinkParts {
 // "ordinal" are expanded to their patterns first. Repeated slashes are merged.
 std::string expand_permalink(const std::string& pattern, const PermalinkParts& parts);
 
+// Jekyll's Utils.titleize_slug: "first-post" -> "First Post" (a document's default title).
+std::string titleize_slug(const std::string& slug);
+
 // "2012-08-14-blog-post-1" -> date "2012-08-14", slug "blog-post-1" (false when no date).
 bool split_post_name(const std::string& stem, std::string& date, std::string& slug);
 

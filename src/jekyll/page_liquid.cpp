@@ -49,14 +49,17 @@ YAML::Node doc_vars(const Page& p, std::size_t index, const std::string& site_ti
     for (const auto& kv : front_of(p))
         if (!(kv.first.IsScalar() && kv.first.Scalar() == kPageKey)) d.force_insert(kv.first, kv.second);
     put(d, p, "url", p.url);
-    put(d, p, "title", p.title);
-    put(d, p, "path", p.rel);
     // Jekyll's own keys of a document (Document#to_liquid) or a page (Page#to_liquid).
     const std::string name = p.rel.substr(p.rel.rfind('/') + 1);
     const std::size_t dot = name.rfind('.');
     const std::string ext = dot == std::string::npos ? std::string() : name.substr(dot);
     std::string stem = name.substr(0, dot), date, slug;
     if (p.collection == "posts" && split_post_name(stem, date, slug)) stem = slug;
+    // The title: the front matter's; a document without one gets its slug in words; a page none
+    // (folio's Page::title falls back to the file name, for folio's own theme).
+    if (front_has(p, "title")) put(d, p, "title", p.title);
+    else if (!p.collection.empty()) d.force_insert("title", titleize_slug(front_has(p, "slug") ? front_text(p, "slug") : stem));
+    put(d, p, "path", p.rel);
     put(d, p, "relative_path", p.rel);
     if (!p.collection.empty()) {
         put(d, p, "collection", p.collection);

@@ -73,65 +73,6 @@ BOOST_AUTO_TEST_CASE(bad_config_names_file_and_line) {
     BOOST_TEST(error_of("title: ok\n") == "(no error)");
 }
 
-// The site's own theme: the layout chain (inner -> outer, each with {{ content }} and the merged
-// layout object), an include with a parameter, _data with a YAML merge key, documents' excerpts,
-// ids, order, previous/next, and a Markdown file without front matter left as a file. The
-// expected bodies are Jekyll 4.3.1's own build of this site (jekyll build, 2026-11-30).
-BOOST_AUTO_TEST_CASE(own_theme_renders_the_layout_chain_as_jekyll_does) {
-    testing::TempDir d;
-    d.write("site/_config.yml", "title: S\ncollections:\n  notes:\n    output: true\n");
-    d.write("site/_layouts/outer.html", "---\nsite_wide: true\n---\n<html><body>{{ layout.site_wide }}|{{ layout.kind }}|{{ content }}</body></html>\n");
-    d.write("site/_layouts/inner.html", "---\nlayout: outer\nkind: inner\n---\n<main>{% include box.html label=page.title %}{{ content }}</main>\n");
-    d.write("site/_includes/box.html", "<b>{{ include.label }}:{{ site.data.ui.en-US.hi }}</b>");
-    d.write("site/_data/ui.yml", "en: &EN\n  hi: Hello\nen-US:\n  <<: *EN\n");
-    d.write("site/README.md", "Read me\n");
-    d.write("site/_notes/a.md", "---\ntitle: One\nlayout: inner\ndate: 2024-01-01\n---\nFirst *para*.\n\nSecond.\n");
-    d.write("site/_notes/b.md", "---\ntitle: Two\nlayout: inner\ndate: 2024-02-01\n---\nOther.\n");
-    d.write("site/_notes/c.md", "---\nlayout: inner\ntitle: Note page\n---\nA note.\n\nprev={{ page.previous.title }} next={{ page.next.title }}\n");
-    d.write("site/list.html", "---\ntitle: List\nlayout: inner\n---\n{% for n in site.notes %}[{{ n.title }}/{{ n.excerpt | strip }}/{{ n.id }}]{% endfor %}\n");
-    const auto site = testing::load_jekyll_page(d, "list.html");
-    BOOST_REQUIRE(site.page);
-    const auto get = [&](const std::string& uri) {
-        folio::Request req;
-        req.method = "GET";
-        req.uri = uri;
-        return folio::handle_request(req, site.loaded->view(), [](std::string_view) {});
-    };
-    folio::Response r = get("/list.html");
-    BOOST_TEST(r.status == 200);
-    BOOST_TEST(r.body == "<html><body>true|inner|<main><b>List:Hello</b>[One/<p>First <em>para</em>.</p>//notes/a][Two/<p>Other.</p>//notes/b]"
-                         "[Note page/<p>A note.</p>//notes/c]\n</main>\n</body></html>\n");
-    r = get("/notes/c.html");
-    BOOST_TEST(r.status == 200);
-    // Jekyll's kramdown puts a blank line between the two paragraphs; cmark a newline.
-    BOOST_TEST(r.body == "<html><body>true|inner|<main><b>Note page:Hello</b><p>A note.</p>\n<p>prev=Two next=</p>\n</main>\n</body></html>\n");
-    r = get("/README.md");
-    BOOST_TEST(r.status == 200);
-    BOOST_TEST(r.body == "Read me\n");
-    BOOST_TEST(get("/README/").status == 404);
-}
-
-// _data/ in JSON, CSV (quoted cells, doubled quotes) and TSV, as Jekyll's DataReader reads them;
-// the expected text is Jekyll 4.3.1's build of this site. Before, only YAML was read: academicpages'
-// _data/cv.json gave an empty /cv-json/.
-BOOST_AUTO_TEST_CASE(data_files_in_json_csv_and_tsv) {
-    testing::TempDir d;
-    d.write("site/_config.yml", "title: S\n");
-    d.write("site/_data/people.csv", "name,role\n\"Lovelace, Ada\",\"said \"\"hi\"\"\"\nBabbage,\n");
-    d.write("site/_data/t.tsv", "a\tb\n1\t2\n");
-    d.write("site/_data/j.json", "{\"k\": {\"n\": 3, \"s\": \"x\"}}\n");
-    d.write("site/index.html", "---\n---\n{% for p in site.data.people %}[{{ p.name }}|{{ p.role }}]{% endfor %}"
-                               "{{ site.data.t[0].b }}{{ site.data.j.k.n | plus: 1 }}{{ site.data.j.k.s }}\n");
-    const auto site = testing::load_jekyll_page(d, "index.html");
-    BOOST_REQUIRE(site.page);
-    folio::Request req;
-    req.method = "GET";
-    req.uri = "/";
-    const folio::Response r = folio::handle_request(req, site.loaded->view(), [](std::string_view) {});
-    // (No _layouts/: the page wears folio's theme around Jekyll's text.)
-    BOOST_TEST(r.body.find("[Lovelace, Ada|said \"hi\"][Babbage|]24x\n") != std::string::npos, r.body);
-}
-
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(jekyll_names)
@@ -280,6 +221,33 @@ BOOST_AUTO_TEST_CASE(data_files_in_json_csv_and_tsv) {
     const folio::Response r = folio::handle_request(req, site.loaded->view(), [](std::string_view) {});
     // (No _layouts/: the page wears folio's theme around Jekyll's text.)
     BOOST_TEST(r.body.find("[Lovelace, Ada|said \"hi\"][Babbage|]24x\n") != std::string::npos, r.body);
+}
+
+// A file with front matter that is not HTML (a JSON template) is a Jekyll page: its Liquid runs
+// and it is served at its own path as its own type, and it is in site.pages; a page without a
+// title has none, a document gets its slug in words. Expected text: Jekyll 4.3.1's build of this
+// site. Before, the JSON file was served as written, with its front matter and raw Liquid.
+BOOST_AUTO_TEST_CASE(files_with_front_matter_of_other_kinds_are_pages) {
+    testing::TempDir d;
+    d.write("site/_config.yml", "title: S\ncollections:\n  notes:\n    output: true\n");
+    d.write("site/data/info.json", "---\n---\n{\"t\": \"{{ site.title }}\"}\n");
+    d.write("site/index.html", "---\n---\n{% for p in site.pages %}[{{ p.url }}|{{ p.title }}]{% endfor %}{% for n in site.notes %}[{{ n.title }}]{% endfor %}\n");
+    d.write("site/_notes/my-first-note.md", "---\n---\nx\n");
+    const auto site = testing::load_jekyll_page(d, "index.html");
+    BOOST_REQUIRE(site.page);
+    const auto get = [&](const std::string& uri) {
+        folio::Request req;
+        req.method = "GET";
+        req.uri = uri;
+        return folio::handle_request(req, site.loaded->view(), [](std::string_view) {});
+    };
+    const folio::Response json = get("/data/info.json");
+    BOOST_TEST(json.status == 200);
+    BOOST_TEST(json.body == "{\"t\": \"S\"}\n");
+    BOOST_REQUIRE(json.header("Content-Type"));
+    BOOST_TEST(*json.header("Content-Type") == "application/json");
+    const folio::Response index = get("/");
+    BOOST_TEST(index.body.find("[/|][/data/info.json|][My First Note]\n") != std::string::npos, index.body);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
