@@ -303,6 +303,21 @@ std::string slugify(const std::string& text) {
     return out;
 }
 
+std::string titleize_slug(const std::string& slug) {
+    std::string out;
+    bool start = true;
+    for (char ch : slug) {
+        if (ch == '-') {
+            out += ' ';
+            start = true;
+        } else {
+            out += start ? static_cast<char>(std::toupper(static_cast<unsigned char>(ch))) : static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+            start = false;
+        }
+    }
+    return out;
+}
+
 bool split_post_name(const std::string& stem, std::string& date, std::string& slug) {
     if (stem.size() < 12) return false;
     for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})

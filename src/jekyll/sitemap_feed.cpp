@@ -220,18 +220,7 @@ std::string url_folder(std::string url) {
 // as Jekyll's Utils.titleize_slug makes it.
 std::string post_title(const YAML::Node& front, const std::string& slug) {
     if (const YAML::Node t = at(front, "title"); !t.IsNull()) return scalar(t);
-    std::string out;
-    bool start = true;
-    for (char ch : slug) {
-        if (ch == '-') {
-            out += ' ';
-            start = true;
-        } else {
-            out += start ? static_cast<char>(std::toupper(static_cast<unsigned char>(ch))) : static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-            start = false;
-        }
-    }
-    return out;
+    return titleize_slug(slug);
 }
 
 std::string entry_xml(const SiteView& v, const Page& p, long long site_time, bool site_excerpt_only) {

@@ -132,6 +132,31 @@ BOOST_AUTO_TEST_CASE(data_files_in_json_csv_and_tsv) {
     BOOST_TEST(r.body.find("[Lovelace, Ada|said \"hi\"][Babbage|]24x\n") != std::string::npos, r.body);
 }
 
+// Found on public academicpages forks (tests/jekyll/forks): Jekyll reads every dated file in
+// _posts as a post, front matter or not, and a document without a title takes its slug in words.
+// Expected from Jekyll 4.3.1's build of this site: <t>Hello World</t><h1 id="hi">Hi</h1>.
+BOOST_AUTO_TEST_CASE(a_post_without_front_matter_is_a_post_titled_from_its_slug) {
+    testing::TempDir d;
+    d.write("site/_config.yml", "title: S\ndefaults:\n  - scope:\n      path: \"\"\n      type: posts\n    values:\n      layout: default\n");
+    d.write("site/_layouts/default.html", "<t>{{ page.title }}</t>{{ content }}");
+    d.write("site/_posts/2020-01-02-hello-world.md", "# Hi\n\nText.\n");
+    d.write("site/_posts/2020-01-03-with-TITLE.md", "---\n---\nOther.\n");
+    const auto site = testing::load_jekyll_page(d, "_posts/2020-01-02-hello-world.md");
+    BOOST_REQUIRE(site.page);
+    BOOST_TEST(site.page->title == "Hello World");
+    const auto get = [&](const std::string& uri) {
+        folio::Request req;
+        req.method = "GET";
+        req.uri = uri;
+        return folio::handle_request(req, site.loaded->view(), [](std::string_view) {});
+    };
+    folio::Response r = get("/2020/01/02/hello-world.html");
+    BOOST_TEST(r.status == 200);
+    BOOST_TEST(contains(r.body, "<t>Hello World</t><h1 id=\"hi\">Hi</h1>"), r.body);
+    r = get("/2020/01/03/with-TITLE.html");
+    BOOST_TEST(contains(r.body, "<t>With Title</t><p>Other.</p>"), r.body);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(jekyll_names)
