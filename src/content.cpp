@@ -70,7 +70,7 @@ std::string render_content(const SiteView& v, const Page& p, std::string_view bo
 
 std::string jekyll_markdown(std::string_view markdown, const std::string& link_base) {
     KramdownPrepared prep = kramdown_before(markdown);
-    return kramdown_after(render_markdown(prep.markdown, MarkdownOptions{link_base, true, true}), prep);
+    return kramdown_after(render_markdown(prep.markdown, MarkdownOptions{link_base, true, true, true}), prep);
 }
 
 std::string page_content(const SiteView& v, const Page& p, std::vector<Problem>* problems) {

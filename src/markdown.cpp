@@ -5,6 +5,7 @@
 #include <cmark-gfm.h>
 
 #include <cstdlib>
+#include <cstring>
 #include <map>
 #include <vector>
 #include <memory>
@@ -20,7 +21,7 @@ struct CFree { void operator()(char* p) const { std::free(p); } };
 
 constexpr int kOptions = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE;
 
-void prefix_links(cmark_node* root, const std::string& base_path) {
+void prefix_links(cmark_node* root, const std::string& base_path, bool keep_prefixed) {
     std::unique_ptr<cmark_iter, IterFree> it(cmark_iter_new(root));
     cmark_event_type ev;
     while ((ev = cmark_iter_next(it.get())) != CMARK_EVENT_DONE) {
@@ -29,7 +30,12 @@ void prefix_links(cmark_node* root, const std::string& base_path) {
         cmark_node_type t = cmark_node_get_type(n);
         if (t != CMARK_NODE_LINK && t != CMARK_NODE_IMAGE) continue;
         const char* url = cmark_node_get_url(n);
-        if (url && url[0] == '/' && url[1] != '/') cmark_node_set_url(n, (base_path + url).c_str());
+        if (!url || url[0] != '/' || url[1] == '/') continue;
+        const std::string_view u(url);
+        if (keep_prefixed && u.substr(0, base_path.size()) == base_path &&
+            (u.size() == base_path.size() || std::strchr("/?#", u[base_path.size()]) != nullptr))
+            continue;
+        cmark_node_set_url(n, (base_path + url).c_str());
     }
 }
 
@@ -326,7 +332,7 @@ std::string render_markdown(std::string_view markdown, const MarkdownOptions& op
     if (limiter.apply(limited)) markdown = limited;
     cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
     std::unique_ptr<cmark_node, NodeFree> doc(cmark_parser_finish(parser.get()));
-    if (!options_in.base_path.empty()) prefix_links(doc.get(), options_in.base_path);
+    if (!options_in.base_path.empty()) prefix_links(doc.get(), options_in.base_path, options_in.keep_prefixed_links);
     if (options_in.rouge_inline_code) rouge_inline_code(doc.get());
     std::unique_ptr<char, CFree> html(
         cmark_render_html(doc.get(), options, cmark_parser_get_syntax_extensions(parser.get())));

@@ -29,6 +29,9 @@ struct MarkdownOptions {
     // Inline code as kramdown with Rouge (Jekyll's default highlighter) writes it:
     // <code class="language-plaintext highlighter-rouge">.
     bool rouge_inline_code = false;
+    // A link already under base_path is left as it is: on a Jekyll site authors write the
+    // baseurl into their links ({{ site.baseurl }}/files/x.pdf), and Jekyll changes no link.
+    bool keep_prefixed_links = false;
 };
 
 // GitHub-flavoured Markdown: tables, strikethrough, footnotes, raw HTML kept (the author's own

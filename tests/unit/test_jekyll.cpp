@@ -157,6 +157,27 @@ BOOST_AUTO_TEST_CASE(a_post_without_front_matter_is_a_post_titled_from_its_slug)
     BOOST_TEST(contains(r.body, "<t>With Title</t><p>Other.</p>"), r.body);
 }
 
+// Found on a 2025 academicpages fork served under a baseurl (tests/jekyll/forks): a Markdown link
+// written with it ({{ site.baseurl }}/files/x.pdf, academicpages' {{ base_path }}/...) already
+// holds the prefix. Jekyll 4.3.1's build of this site: <a href="/sub/files/x.pdf">a</a> and
+// <a href="/files/y.pdf">b</a>; folio adds the prefix to the second only (a link that would leave
+// the site's folder on GitHub Pages stays on it).
+BOOST_AUTO_TEST_CASE(a_markdown_link_with_the_baseurl_is_not_prefixed_twice) {
+    testing::TempDir d;
+    d.write("site/_config.yml", "title: S\nbaseurl: /sub\n");
+    d.write("site/_layouts/default.html", "{{ content }}");
+    d.write("site/page.md", "---\nlayout: default\n---\n[a]({{ site.baseurl }}/files/x.pdf) [b](/files/y.pdf) [c](/sub) [d](/subway/)\n");
+    const auto site = testing::load_jekyll_page(d, "page.md");
+    BOOST_REQUIRE(site.page);
+    folio::Request req;
+    req.method = "GET";
+    req.uri = "/sub/page.html";
+    const folio::Response r = folio::handle_request(req, site.loaded->view(), [](std::string_view) {});
+    BOOST_TEST(r.status == 200);
+    BOOST_TEST(r.body == "<p><a href=\"/sub/files/x.pdf\">a</a> <a href=\"/sub/files/y.pdf\">b</a> <a href=\"/sub\">c</a> "
+                         "<a href=\"/sub/subway/\">d</a></p>\n", r.body);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(jekyll_names)
