@@ -178,6 +178,26 @@ BOOST_AUTO_TEST_CASE(a_markdown_link_with_the_baseurl_is_not_prefixed_twice) {
                          "<a href=\"/sub/subway/\">d</a></p>\n", r.body);
 }
 
+// Found on a 2018 academicpages fork (tests/jekyll/forks): a post whose text starts after blank
+// lines. Jekyll's front matter pattern ends in `---\s*$\n?`, which takes them all, so the excerpt
+// is the first paragraph, not the empty text before the first blank line. Jekyll 4.3.1's build of
+// this site: "[<p>First <em>para</em>.</p>\n]\n".
+BOOST_AUTO_TEST_CASE(an_excerpt_after_blank_lines_is_the_first_paragraph) {
+    testing::TempDir d;
+    d.write("site/_config.yml", "title: S\n");
+    d.write("site/_layouts/default.html", "{{ content }}");  // the site's own theme
+    d.write("site/_posts/2020-01-02-a.md", "---\ntitle: T\n---\n\n  \n\nFirst *para*.\n\nSecond.\n");
+    d.write("site/list.html", "---\n---\n[{{ site.posts[0].excerpt }}]\n");
+    const auto site = testing::load_jekyll_page(d, "list.html");
+    BOOST_REQUIRE(site.page);
+    folio::Request req;
+    req.method = "GET";
+    req.uri = "/list.html";
+    const folio::Response r = folio::handle_request(req, site.loaded->view(), [](std::string_view) {});
+    BOOST_TEST(r.status == 200);
+    BOOST_TEST(r.body == "[<p>First <em>para</em>.</p>\n]\n", r.body);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(jekyll_names)
