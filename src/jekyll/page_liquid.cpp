@@ -131,9 +131,13 @@ YAML::Node liquid_vars(const SiteView& v, const Page& p) {
         YAML::Node list = site[c.name];
         std::vector<std::size_t> order;
         if (auto it = v.site.collections.find(c.name); it != v.site.collections.end()) order = it->second;
-        // Jekyll orders posts newest first and other collections as Document#<=> does: by date,
-        // then by path (a document without a date is dated site.time: last).
-        if (c.name != "posts") std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return document_before(v.site.pages[a], v.site.pages[b]); });
+        // Jekyll orders other collections as Document#<=> does: by date, then by path (a document
+        // without a date is dated site.time: last); site.posts is that order reversed (posts of
+        // one day in reverse order of their paths).
+        const bool posts = c.name == "posts";
+        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+            return posts ? document_before(v.site.pages[b], v.site.pages[a]) : document_before(v.site.pages[a], v.site.pages[b]);
+        });
         for (std::size_t i : order) list.push_back(doc_vars(v.site.pages[i], i, now));
         lists.push_back(list);
     }

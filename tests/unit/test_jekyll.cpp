@@ -198,6 +198,28 @@ BOOST_AUTO_TEST_CASE(an_excerpt_after_blank_lines_is_the_first_paragraph) {
     BOOST_TEST(r.body == "[<p>First <em>para</em>.</p>\n]\n", r.body);
 }
 
+// Found on a 2025 academicpages fork (tests/jekyll/forks): site.posts is Jekyll's document order
+// (by date, then by path) reversed, so posts of one day come in reverse order of their file names.
+// Jekyll 4.3.1's build of this site: "newer,kiwi,banana,apple,older,".
+BOOST_AUTO_TEST_CASE(posts_of_one_day_come_in_reverse_order_of_their_names) {
+    testing::TempDir d;
+    d.write("site/_config.yml", "title: S\n");
+    d.write("site/_layouts/default.html", "{{ content }}");  // the site's own theme
+    for (const char* name : {"apple", "kiwi", "banana"})
+        d.write(std::string("site/_posts/2020-01-02-") + name + ".md", std::string("---\ntitle: ") + name + "\n---\nx\n");
+    d.write("site/_posts/2020-01-01-zebra.md", "---\ntitle: older\n---\nx\n");
+    d.write("site/_posts/2020-01-03-aardvark.md", "---\ntitle: newer\n---\nx\n");
+    d.write("site/list.html", "---\n---\n{% for p in site.posts %}{{ p.title }},{% endfor %}\n");
+    const auto site = testing::load_jekyll_page(d, "list.html");
+    BOOST_REQUIRE(site.page);
+    folio::Request req;
+    req.method = "GET";
+    req.uri = "/list.html";
+    const folio::Response r = folio::handle_request(req, site.loaded->view(), [](std::string_view) {});
+    BOOST_TEST(r.status == 200);
+    BOOST_TEST(r.body == "newer,kiwi,banana,apple,older,\n", r.body);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(jekyll_names)
