@@ -49,7 +49,11 @@ YAML::Node doc_vars(const Page& p, std::size_t index, const std::string& site_ti
     for (const auto& kv : front_of(p))
         if (!(kv.first.IsScalar() && kv.first.Scalar() == kPageKey)) d.force_insert(kv.first, kv.second);
     put(d, p, "url", p.url);
-    put(d, p, "title", p.title);
+    // A page (not a document) has no title of its own in Jekyll: page.title is nil unless its
+    // front matter or a default sets one (academicpages' <title> is then the site's). folio's
+    // listing stand-ins (no file) keep the title they were given.
+    const bool untitled_page = p.collection.empty() && !p.rel.empty() && !static_cast<const YAML::Node&>(d)["title"].IsDefined();
+    if (!untitled_page) put(d, p, "title", p.title);
     put(d, p, "path", p.rel);
     // Jekyll's own keys of a document (Document#to_liquid) or a page (Page#to_liquid).
     const std::string name = p.rel.substr(p.rel.rfind('/') + 1);
@@ -143,11 +147,18 @@ YAML::Node liquid_vars(const SiteView& v, const Page& p) {
     }
     site["pages"] = YAML::Node(YAML::NodeType::Sequence);
     YAML::Node pages = site["pages"];
+    // Jekyll sorts site.pages by file name wherever the file is (Reader#sort_files!).
+    std::vector<std::size_t> listed;
     for (std::size_t i = 0; i < v.site.pages.size(); ++i) {
         const Page& q = v.site.pages[i];
-        if (!q.published || q.error || q.rel.empty()) continue;
-        if (q.collection.empty()) pages.push_back(doc_vars(q, i, now));
+        if (q.published && !q.error && !q.rel.empty() && q.collection.empty()) listed.push_back(i);
     }
+    const auto name_of = [&](std::size_t i) {
+        const std::string& rel = v.site.pages[i].rel;
+        return std::string_view(rel).substr(rel.rfind('/') == std::string::npos ? 0 : rel.rfind('/') + 1);
+    };
+    std::stable_sort(listed.begin(), listed.end(), [&](std::size_t a, std::size_t b) { return name_of(a) < name_of(b); });
+    for (std::size_t i : listed) pages.push_back(doc_vars(v.site.pages[i], i, now));
     site["collections"] = YAML::Node(YAML::NodeType::Sequence);
     YAML::Node collections = site["collections"];
     // Jekyll's site.collections is sorted by label (SiteDrop#collections).

@@ -220,6 +220,27 @@ BOOST_AUTO_TEST_CASE(posts_of_one_day_come_in_reverse_order_of_their_names) {
     BOOST_TEST(r.body == "newer,kiwi,banana,apple,older,\n", r.body);
 }
 
+// Found on academicpages forks (tests/jekyll/forks): a page without a title has none in Jekyll
+// (the theme's <title> is then the site's, not "about - Site"), and site.pages is sorted by file
+// name (Reader#sort_files!), wherever the file is. Jekyll 4.3.1's build of this site:
+// "<t></t>[A;;Z;]<p>Hi</p>\n".
+BOOST_AUTO_TEST_CASE(a_page_without_a_title_has_none_and_site_pages_go_by_name) {
+    testing::TempDir d;
+    d.write("site/_config.yml", "title: S\n");
+    d.write("site/_layouts/default.html", "<t>{{ page.title }}</t>[{% for p in site.pages %}{{ p.title }};{% endfor %}]{{ content }}");
+    d.write("site/a.md", "---\ntitle: A\nlayout: default\n---\nHi\n");
+    d.write("site/b/z.md", "---\ntitle: Z\n---\nzz\n");
+    d.write("site/y.md", "---\nlayout: default\n---\nHi\n");
+    const auto site = testing::load_jekyll_page(d, "y.md");
+    BOOST_REQUIRE(site.page);
+    folio::Request req;
+    req.method = "GET";
+    req.uri = "/y.html";
+    const folio::Response r = folio::handle_request(req, site.loaded->view(), [](std::string_view) {});
+    BOOST_TEST(r.status == 200);
+    BOOST_TEST(r.body == "<t></t>[A;;Z;]<p>Hi</p>\n", r.body);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(jekyll_names)
