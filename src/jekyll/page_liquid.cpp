@@ -6,6 +6,7 @@
 #include <kainjow/mustache.hpp>
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <sstream>
 
@@ -174,13 +175,18 @@ YAML::Node liquid_vars(const SiteView& v, const Page& p) {
     }
     vars["page"] = doc_vars(p, 0, now);
     add_neighbours(v, p, vars);
-    // site.related_posts of a document: Jekyll without lsi takes the ten newest posts but itself.
+    // site.related_posts of a document: Jekyll without lsi takes the ten newest posts but itself
+    // (itself, not another post of the same permalink: that one is listed).
     if (!p.collection.empty() && site["posts"].IsSequence()) {
         const YAML::Node posts = site["posts"];
         site["related_posts"] = YAML::Node(YAML::NodeType::Sequence);
         YAML::Node related = site["related_posts"];
-        for (std::size_t k = 0; k < posts.size() && related.size() < 10; ++k)
-            if (!(posts[k]["url"].IsDefined() && posts[k]["url"].Scalar() == p.url)) related.push_back(posts[k]);
+        for (std::size_t k = 0; k < posts.size() && related.size() < 10; ++k) {
+            // Each entry's kPageKey is its index in Site::pages, written by doc_vars.
+            const YAML::Node key = posts[k][kPageKey];
+            const std::size_t index = key.IsScalar() ? std::strtoul(key.Scalar().c_str(), nullptr, 10) : v.site.pages.size();
+            if (!(index < v.site.pages.size() && &v.site.pages[index] == &p)) related.push_back(posts[k]);
+        }
     }
     vars["base_path"] = v.config.site.base_path;  // academicpages' {% include base_path %} sets it
     return vars;
