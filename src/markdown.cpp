@@ -4,6 +4,7 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
+#include <cctype>
 #include <cstdlib>
 #include <cstring>
 #include <map>
@@ -258,7 +259,97 @@ std::string heading_slug(std::string_view text) {
     return id.empty() ? "section" : id;
 }
 
-std::string add_heading_ids(std::string_view html) {
+namespace {
+
+// One UTF-8 sequence at text[i]: its code point and length (a broken byte: itself, length 1).
+char32_t next_code_point(std::string_view text, std::size_t i, std::size_t& len) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    const int n = c < 0x80 ? 0 : (c & 0xe0) == 0xc0 ? 1 : (c & 0xf0) == 0xe0 ? 2 : (c & 0xf8) == 0xf0 ? 3 : -1;
+    len = 1;
+    if (n <= 0 || i + n >= text.size()) return c;
+    char32_t cp = c & (0x3f >> n);
+    for (int k = 1; k <= n; ++k) {
+        const unsigned char d = static_cast<unsigned char>(text[i + k]);
+        if ((d & 0xc0) != 0x80) return c;
+        cp = (cp << 6) | (d & 0x3f);
+    }
+    len = static_cast<std::size_t>(n) + 1;
+    return cp;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xc0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3f));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xe0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
+        out += static_cast<char>(0x80 | (cp & 0x3f));
+    } else {
+        out += static_cast<char>(0xf0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3f));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
+        out += static_cast<char>(0x80 | (cp & 0x3f));
+    }
+}
+
+// Not a word character (\p{Word}): the punctuation and symbol blocks, with the letters and
+// connector punctuation inside them kept (ª µ º, ‿ ⁀ ⁔, the joiners, 々 〆 〇 and the Hangzhou
+// numerals, ＿).
+bool non_word(char32_t c) {
+    if (c >= 0xa0 && c <= 0xbf) return c != 0xaa && c != 0xb5 && c != 0xba;
+    if (c == 0xd7 || c == 0xf7) return true;
+    if (c >= 0x2000 && c <= 0x206f) return c != 0x200c && c != 0x200d && c != 0x203f && c != 0x2040 && c != 0x2054;
+    if (c >= 0x20a0 && c <= 0x20cf) return true;                               // currency signs
+    if (c >= 0x2190 && c <= 0x2bff) return !(c >= 0x24b6 && c <= 0x24e9);     // arrows .. symbols (Ⓐ..ⓩ are letters)
+    if (c >= 0x3000 && c <= 0x303f) return !(c >= 0x3005 && c <= 0x3007) && !(c >= 0x3021 && c <= 0x302f) && !(c >= 0x3031 && c <= 0x3035) && !(c >= 0x3038 && c <= 0x303c);
+    if (c >= 0xfe10 && c <= 0xfe1f) return true;                               // vertical punctuation
+    if (c >= 0xfe30 && c <= 0xfe6f) return c != 0xfe33 && c != 0xfe34 && !(c >= 0xfe4d && c <= 0xfe4f);
+    if (c >= 0xff01 && c <= 0xff0f) return true;                               // full-width ! .. /
+    if (c >= 0xff1a && c <= 0xff20) return true;                               // full-width : .. @
+    if (c >= 0xff3b && c <= 0xff40) return c != 0xff3f;
+    if (c >= 0xff5b && c <= 0xff65) return true;
+    if (c >= 0xffe0 && c <= 0xffef) return true;                               // full-width signs
+    if (c >= 0x1f000 && c <= 0x1faff) return true;                             // emoji and pictographs
+    return c == 0xfeff;
+}
+
+char32_t lower(char32_t c) {
+    if (c >= 'A' && c <= 'Z') return c + 32;
+    if ((c >= 0xc0 && c <= 0xde && c != 0xd7)) return c + 32;
+    if (c >= 0x100 && c <= 0x137 && c % 2 == 0) return c + 1;
+    if (c >= 0x139 && c <= 0x148 && c % 2 == 1) return c + 1;
+    if (c >= 0x14a && c <= 0x177 && c % 2 == 0) return c + 1;
+    if (c == 0x178) return 0xff;
+    if ((c == 0x179 || c == 0x17b || c == 0x17d)) return c + 1;
+    if (c >= 0x391 && c <= 0x3ab && c != 0x3a2) return c + 32;
+    if (c >= 0x410 && c <= 0x42f) return c + 32;
+    if (c >= 0x400 && c <= 0x40f) return c + 80;
+    if (c >= 0xff21 && c <= 0xff3a) return c + 32;
+    return c;
+}
+
+}  // namespace
+
+std::string gfm_heading_slug(std::string_view text) {
+    std::string id;
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t len = 1;
+        const char32_t c = next_code_point(text, i, len);
+        i += len;
+        if (c == ' ' || c == '\t') id += '-';
+        else if (c < 0x80) {
+            if (std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-') id += static_cast<char>(lower(c));
+        } else if (!non_word(c)) {
+            append_utf8(id, lower(c));
+        }
+    }
+    return id;
+}
+
+std::string add_heading_ids(std::string_view html, bool gfm) {
     std::string out;
     out.reserve(html.size() + 64);
     std::map<std::string, int> used;
@@ -275,13 +366,15 @@ std::string add_heading_ids(std::string_view html) {
         const std::string close = std::string("</h") + level + ">";
         std::size_t end = html.find(close, h + 4);
         if (end == std::string_view::npos) break;
-        std::string id = heading_slug(strip_tags_and_entities(html.substr(h + 4, end - h - 4)));
+        const std::string text = strip_tags_and_entities(html.substr(h + 4, end - h - 4));
+        std::string id = gfm ? gfm_heading_slug(text) : heading_slug(text);
         int n = used[id]++;
         if (n > 0) id += "-" + std::to_string(n);
         out.append(html.substr(pos, h - pos));
         out += "<h";
         out += level;
-        out += " id=\"" + id + "\">";
+        // kramdown writes no empty id (a GFM heading of punctuation only: "!!!").
+        out += id.empty() ? std::string(">") : " id=\"" + id + "\">";
         pos = h + 4;
     }
     out.append(html.substr(pos));
@@ -336,7 +429,7 @@ std::string render_markdown(std::string_view markdown, const MarkdownOptions& op
     if (options_in.rouge_inline_code) rouge_inline_code(doc.get());
     std::unique_ptr<char, CFree> html(
         cmark_render_html(doc.get(), options, cmark_parser_get_syntax_extensions(parser.get())));
-    return add_heading_ids(html ? html.get() : "");
+    return add_heading_ids(html ? html.get() : "", options_in.gfm_heading_ids);
 }
 
 }  // namespace folio

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "content.h"
+#include "jekyll/jekyll.h"
 #include "jekyll/liquid.h"
 
 namespace folio {
@@ -56,7 +57,7 @@ std::string jekyll_excerpt(std::string_view body, const std::string& separator, 
         std::vector<LiquidProblem> ignored;  // the page's own render reports them
         head = render_liquid(head, ctx, ignored);
     }
-    return jekyll_markdown(head, link_base);
+    return jekyll_markdown(head, link_base, jekyll_gfm_input(site));
 }
 
 }  // namespace folio

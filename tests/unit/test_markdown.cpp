@@ -35,6 +35,23 @@ BOOST_AUTO_TEST_CASE(heading_slug_cases) {
                            {"2024", "section"}});
 }
 
+// Heading ids as kramdown's GFM parser (Jekyll's default input) makes them, found on French and
+// Chinese academicpages forks (tests/jekyll/forks: 321 of 459 ids differed on one). Expected:
+// Jekyll 4.3.1 with kramdown-parser-gfm 1.1.0 on these headings.
+BOOST_AUTO_TEST_CASE(gfm_heading_ids_as_jekyll_makes_them) {
+    const std::string html = folio::add_heading_ids(
+        "<h2>Paramètres réglables</h2><h2>2. Démonstrations</h2><h2>配置 Tailscale 路由器作为出口节点（Exit Node）</h2>"
+        "<h2>Ünïcode ÉCOLE Ελληνικά ПРИВЕТ</h2><h2>snake_case &amp; “quotes” – dash 50% ½</h2><h2>A</h2><h2>A</h2>"
+        "<h2>4、可选操作：《书》【注】</h2><h2>!!!</h2>", true);
+    BOOST_TEST(html == "<h2 id=\"paramètres-réglables\">Paramètres réglables</h2><h2 id=\"2-démonstrations\">2. Démonstrations</h2>"
+                       "<h2 id=\"配置-tailscale-路由器作为出口节点exit-node\">配置 Tailscale 路由器作为出口节点（Exit Node）</h2>"
+                       "<h2 id=\"ünïcode-école-ελληνικά-привет\">Ünïcode ÉCOLE Ελληνικά ПРИВЕТ</h2>"
+                       "<h2 id=\"snake_case--quotes--dash-50-\">snake_case &amp; “quotes” – dash 50% ½</h2><h2 id=\"a\">A</h2>"
+                       "<h2 id=\"a-1\">A</h2><h2 id=\"4可选操作书注\">4、可选操作：《书》【注】</h2><h2>!!!</h2>");
+    // kramdown's own input keeps its rule: letters first, ASCII only.
+    BOOST_TEST(folio::add_heading_ids("<h2>2. Démonstrations</h2>") == "<h2 id=\"dmonstrations\">2. Démonstrations</h2>");
+}
+
 BOOST_AUTO_TEST_CASE(add_heading_ids_on_raw_html) {
     using folio::add_heading_ids;
     BOOST_TEST(add_heading_ids("<h2>Raw Heading</h2>") == "<h2 id=\"raw-heading\">Raw Heading</h2>");
