@@ -6,7 +6,8 @@
 #   corpus/expected/  its URL lists (tools/jekyll-urls.py)
 #   folio.ini  folio pointed at the same scratch copy (no cache), check.txt its --check output
 # and prints content parity (content_parity.py: pages holding >= 95% of Jekyll's content text,
-# mean recall), URLs served, redirects and sitemap (served.py). VERBOSE=1 lists what differs.
+# mean recall), URLs served, redirects, sitemap and heading ids (served.py). VERBOSE=1 lists what
+# differs.
 # FOLIO_BIN (default cgi-bin/folio.fcgi) and PARITY (the shared corpora's content_parity.py).
 set -u
 ROOT=$(cd "$(dirname "$0")/../../.." && pwd)
@@ -31,4 +32,4 @@ printf '[paths]\ncontent = %s\ntemplates = %s\ncache = off\n' "$WORK/site" "$ROO
 "$FOLIO_BIN" --config "$WORK/folio.ini" --check > "$WORK/check.txt" 2>&1
 echo "folio --check: exit $?, $(wc -l < "$WORK/check.txt") lines in $WORK/check.txt"
 python3 "$PARITY" "$WORK/folio.ini" "$WORK/corpus" "$WORK/jekyll" $V
-python3 "$HERE/served.py" "$WORK/folio.ini" "$WORK/corpus" $V
+python3 "$HERE/served.py" "$WORK/folio.ini" "$WORK/corpus" "$WORK/jekyll" $V
