@@ -4,9 +4,11 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <cstring>
+#include <iterator>
 #include <map>
 #include <vector>
 #include <memory>
@@ -37,6 +39,86 @@ void prefix_links(cmark_node* root, const std::string& base_path, bool keep_pref
             (u.size() == base_path.size() || std::strchr("/?#", u[base_path.size()]) != nullptr))
             continue;
         cmark_node_set_url(n, (base_path + url).c_str());
+    }
+}
+
+// The names Rouge finds a lexer by (Debian 12's ruby-rouge 3.30: every lexer's tag and aliases;
+// case matters, as in Rouge::Lexer.find). kramdown highlights a code block of one of these
+// languages; any other language keeps kramdown's plain <pre><code class="language-x">.
+constexpr std::string_view kRougeLanguages[] = {
+    "Dockerfile", "HAML", "Isabelle", "LaTeX", "OCL", "R", "S", "TeX", "abap", "actionscript", "ada",
+    "apache", "apex", "apib", "apiblueprint", "applescript", "armasm", "as", "as3", "aug", "augeas", "awk",
+    "bash", "bat", "batch", "batchfile", "bbcbasic", "behat", "bib", "bibtex", "biml", "bpf", "brainfuck",
+    "brightscript", "brs", "bs", "bsdmake", "bsl", "c", "c#", "c++", "ceylon", "cfc", "cfscript", "cl",
+    "clean", "clj", "cljs", "clojure", "cmake", "cmhg", "cmm", "coffee", "coffee-script", "coffeescript",
+    "common-lisp", "common_lisp", "conf", "config", "configuration", "console", "coq", "cpp", "cr",
+    "crystal", "cs", "csharp", "css", "csvs", "cucumber", "cuda", "cypher", "cython", "d", "dafny", "dart",
+    "datastudio", "diff", "digdag", "django", "dlang", "docker", "dockerfile", "dosbatch", "dot", "e-mail",
+    "ecl", "eex", "eiffel", "elisp", "elixir", "elm", "emacs-lisp", "email", "eml", "epp", "eps", "erb",
+    "erl", "erlang", "eruby", "esc", "escape", "ex", "exs", "factor", "fea", "ff", "fluent", "fortran",
+    "freefem", "fsharp", "ftl", "gd", "gdscript", "ghc-cmm", "ghc-core", "gherkin", "glsl", "gnumake", "go",
+    "golang", "gradle", "graphql", "groovy", "hack", "haml", "handlebars", "haskell", "haxe", "hbs", "hcl",
+    "heex", "hh", "hlsl", "hocon", "hql", "hs", "html", "http", "hx", "hy", "hylang", "idlang", "idr",
+    "idris", "igorpro", "ini", "io", "irb", "irb_output", "isa", "isabelle", "isbl", "j", "janet", "java",
+    "javascript", "jdn", "jinja", "jl", "js", "jsl", "json", "json-doc", "jsonc", "jsonnet", "jsp", "jsx",
+    "julia", "kdb+", "kotlin", "ksh", "lasso", "lassoscript", "latex", "lean", "leex", "lhaskell", "lhs",
+    "liquid", "lisp", "litcoffee", "literate_coffeescript", "literate_haskell", "lithaskell", "livescript",
+    "llvm", "ls", "lua", "lustre", "lutin", "m", "m68k", "magik", "make", "makefile", "markdown", "mason",
+    "mathematica", "matlab", "md", "meson", "mf", "microsoftshell", "minizinc", "mkd", "ml", "moon",
+    "moonscript", "mosel", "msgtrans", "msshell", "mustache", "mxml", "nasm", "nes", "nesasm", "nginx",
+    "nial", "nim", "nimrod", "nix", "nixos", "obj-c", "obj-c++", "obj-cpp", "obj_c", "obj_c++", "obj_cpp",
+    "objc", "objc++", "objcpp", "objective_c", "objective_cpp", "objectivec", "objectivec++", "objectivecpp",
+    "ocaml", "ocl", "openedge", "opentype", "opentype_feature_file", "opentypefeature", "pascal", "patch",
+    "perl", "php", "php3", "php4", "php5", "pl", "plaintext", "plist", "plsql", "pony", "posh", "postscr",
+    "postscript", "powershell", "pp", "praat", "prolog", "prometheus", "properties", "proto", "protobuf",
+    "pry", "ps", "puppet", "py", "pyrex", "python", "pyx", "q", "qml", "r", "racket", "rb", "react",
+    "realbasic", "reasonml", "rego", "rescript", "rhtml", "robot", "robot-framework", "robot_framework",
+    "rs", "rs,ignore", "rs,no_run", "rs,should_panic", "ruby", "rust", "rust,ignore", "rust,no_run",
+    "rust,should_panic", "s", "sas", "sass", "scala", "scheme", "scss", "sed", "sh", "shell",
+    "shell-session", "shell_session", "sieve", "slice", "slim", "smalltalk", "smarty", "sml", "solidity",
+    "sparql", "sqf", "sql", "squeak", "ssh", "st", "stan", "stata", "supercollider", "swift", "systemd",
+    "syzlang", "syzprog", "tap", "tcl", "terminal", "terraform", "tex", "text", "tf", "toml", "ts", "tsx",
+    "ttcn3", "tulip", "turtle", "twig", "typescript", "udiff", "unit-file", "vala", "varnish", "varnishconf",
+    "vb", "vcl", "velocity", "verilog", "vhdl", "vim", "viml", "vimscript", "visualbasic", "vue", "vuejs",
+    "winbatch", "wl", "wollok", "xml", "xojo", "xpath", "xquery", "yaml", "yang", "yml", "zig", "zir", "zsh"
+};
+
+bool rouge_knows(std::string_view lang) {
+    return std::binary_search(std::begin(kRougeLanguages), std::end(kRougeLanguages), lang);
+}
+
+// Every fenced or indented code block in a language Rouge knows (none: plaintext) in the frame
+// kramdown with Rouge writes around it, text escaped as Rouge escapes it (&, <, >):
+// <div class="language-x highlighter-rouge"><div class="highlight"><pre class="highlight"><code>.
+// Rouge's token spans are not made: the text is the same, its colours are not.
+void rouge_code_blocks(cmark_node* root) {
+    std::vector<cmark_node*> blocks;
+    {
+        std::unique_ptr<cmark_iter, IterFree> it(cmark_iter_new(root));
+        for (cmark_event_type ev; (ev = cmark_iter_next(it.get())) != CMARK_EVENT_DONE;)
+            if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(cmark_iter_get_node(it.get())) == CMARK_NODE_CODE_BLOCK)
+                blocks.push_back(cmark_iter_get_node(it.get()));
+    }
+    for (cmark_node* block : blocks) {
+        const char* info = cmark_node_get_fence_info(block);
+        std::string lang(info ? info : "");
+        lang = lang.substr(0, lang.find_first_of(" \t"));
+        if (lang.empty()) lang = "plaintext";
+        if (!rouge_knows(lang)) continue;
+        // lang is one of Rouge's names: nothing in it needs escaping in an attribute.
+        std::string html = "<div class=\"language-" + lang +
+                           " highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\"><code>";
+        for (const char* c = cmark_node_get_literal(block); c && *c; ++c) {
+            if (*c == '&') html += "&amp;";
+            else if (*c == '<') html += "&lt;";
+            else if (*c == '>') html += "&gt;";
+            else html += *c;
+        }
+        html += "</code></pre></div></div>\n";
+        cmark_node* raw = cmark_node_new(CMARK_NODE_HTML_BLOCK);
+        cmark_node_set_literal(raw, html.c_str());
+        cmark_node_replace(block, raw);  // block is now out of the tree
+        cmark_node_free(block);
     }
 }
 
@@ -426,7 +508,10 @@ std::string render_markdown(std::string_view markdown, const MarkdownOptions& op
     cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
     std::unique_ptr<cmark_node, NodeFree> doc(cmark_parser_finish(parser.get()));
     if (!options_in.base_path.empty()) prefix_links(doc.get(), options_in.base_path, options_in.keep_prefixed_links);
-    if (options_in.rouge_inline_code) rouge_inline_code(doc.get());
+    if (options_in.rouge_inline_code) {
+        rouge_inline_code(doc.get());
+        rouge_code_blocks(doc.get());
+    }
     std::unique_ptr<char, CFree> html(
         cmark_render_html(doc.get(), options, cmark_parser_get_syntax_extensions(parser.get())));
     return add_heading_ids(html ? html.get() : "", options_in.gfm_heading_ids);

@@ -27,7 +27,7 @@ struct MarkdownOptions {
     // Typographic quotes and dashes, as kramdown (Jekyll's renderer) makes them.
     bool smart = false;
     // Inline code as kramdown with Rouge (Jekyll's default highlighter) writes it:
-    // <code class="language-plaintext highlighter-rouge">.
+    // <code class="language-plaintext highlighter-rouge">; code blocks in Rouge's frame.
     bool rouge_inline_code = false;
     // A link already under base_path is left as it is: on a Jekyll site authors write the
     // baseurl into their links ({{ site.baseurl }}/files/x.pdf), and Jekyll changes no link.
