@@ -2,11 +2,12 @@
 """prepare-site.py SITE_COPY
 
 Makes a scratch copy of a Jekyll site buildable by Debian's Jekyll, as the corpora's expected
-builds were made: `url: ""` (every link stays on the host that serves the build), and plugins that
-this machine's Ruby cannot load (jemoji, jekyll-scholar, ...) dropped from `plugins:`/`gems:` and
-from `_plugins/*.rb`. Works on the copy in place and prints what it dropped.
+builds were made: `url: ""` (every link stays on the host that serves the build), plugins that
+this machine's Ruby cannot load (jemoji, jekyll-scholar, ...) dropped from `plugins:`/`gems:`, and
+the site's own `_plugins/` left out (its Ruby code is not run). Works on the copy in place and
+prints what it dropped.
 """
-import os, re, subprocess, sys
+import os, re, shutil, subprocess, sys
 
 site = sys.argv[1]
 loadable = {}
@@ -43,12 +44,9 @@ for ln in open(cfg, encoding='utf-8', errors='replace').read().split('\n'):
     out.append(ln)
 open(cfg, 'w', encoding='utf-8').write('\n'.join(out))
 
+# A site's own _plugins/*.rb is Ruby code from whoever wrote the site: it is not run here. GitHub
+# Pages does not run it either (it builds with --safe), and folio cannot.
 plugdir = os.path.join(site, '_plugins')
 if os.path.isdir(plugdir):
-    for name in sorted(os.listdir(plugdir)):
-        p = os.path.join(plugdir, name)
-        if not name.endswith('.rb'): continue
-        libs = re.findall(r'^\s*require\s+["\']([^"\']+)', open(p, errors='replace').read(), re.M)
-        bad = [l for l in libs if not can_load(l)]
-        if bad:
-            os.remove(p); print('dropped _plugins/%s (needs %s)' % (name, ', '.join(bad)))
+    shutil.rmtree(plugdir)
+    print('dropped _plugins/ (the site\'s own Ruby code is not run)')
