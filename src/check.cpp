@@ -3,6 +3,7 @@
 #include "check.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <map>
 #include <set>
@@ -22,6 +23,23 @@
 
 namespace folio {
 namespace {
+
+// A URL fragment with its %XX escapes decoded: a browser that finds no element with the
+// fragment as written looks for the decoded one, and cmark escapes what is not ASCII
+// ("#café" is written "#caf%C3%A9").
+std::string percent_decoded(const std::string& s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+            std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
+            out += static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16));
+            i += 2;
+        } else {
+            out += s[i];
+        }
+    }
+    return out;
+}
 
 struct Link {
     std::string target;  // as it appears in the HTML (entities decoded)
@@ -121,7 +139,7 @@ public:
                 errors_.push_back({p.source, line, (link.image ? "missing image " : "broken link ") + link.target});
             } else if (!fragment.empty()) {
                 auto ids = ids_.find(landed);
-                if (ids != ids_.end() && !ids->second.count(fragment))
+                if (ids != ids_.end() && !ids->second.count(fragment) && !ids->second.count(percent_decoded(fragment)))
                     errors_.push_back({p.source, line, "missing anchor #" + fragment + " on " + landed + " (link " + link.target + ")"});
             }
         }

@@ -54,7 +54,7 @@ std::string render_content(const SiteView& v, const Page& p, std::string_view bo
     if (p.html) {
         html = std::string(body);
     } else if (jekyll) {
-        html = jekyll_markdown(body, link_base);
+        html = jekyll_markdown(body, link_base, jekyll_gfm_input(v.site.jekyll->config));
     } else {
         html = render_markdown(body, MarkdownOptions{link_base});
     }
@@ -68,9 +68,9 @@ std::string render_content(const SiteView& v, const Page& p, std::string_view bo
     return localize_self_links(html, public_url, link_base);
 }
 
-std::string jekyll_markdown(std::string_view markdown, const std::string& link_base) {
+std::string jekyll_markdown(std::string_view markdown, const std::string& link_base, bool gfm_ids) {
     KramdownPrepared prep = kramdown_before(markdown);
-    return kramdown_after(render_markdown(prep.markdown, MarkdownOptions{link_base, true, true}), prep);
+    return kramdown_after(render_markdown(prep.markdown, MarkdownOptions{link_base, true, true, true, gfm_ids}), prep);
 }
 
 std::string page_content(const SiteView& v, const Page& p, std::vector<Problem>* problems) {

@@ -26,8 +26,9 @@ std::string render_content(const SiteView& view, const Page& page, std::string_v
                            std::vector<Problem>* problems, const LiquidContext* liquid = nullptr);
 
 // Markdown as a Jekyll site's kramdown renders it (kramdown's extras around cmark-gfm): content,
-// markdownify and excerpts. Pure.
-std::string jekyll_markdown(std::string_view markdown, const std::string& link_base);
+// markdownify and excerpts; gfm_ids: heading ids as kramdown's GFM parser makes them (the site's
+// kramdown input, jekyll_gfm_input). Pure.
+std::string jekyll_markdown(std::string_view markdown, const std::string& link_base, bool gfm_ids);
 
 // The same for a page's own body, read from its file (the edge: page_body), linked under the
 // mount prefix. Throws folio::Error when the file cannot be read any more.

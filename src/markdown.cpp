@@ -4,7 +4,11 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdlib>
+#include <cstring>
+#include <iterator>
 #include <map>
 #include <vector>
 #include <memory>
@@ -20,7 +24,7 @@ struct CFree { void operator()(char* p) const { std::free(p); } };
 
 constexpr int kOptions = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE;
 
-void prefix_links(cmark_node* root, const std::string& base_path) {
+void prefix_links(cmark_node* root, const std::string& base_path, bool keep_prefixed) {
     std::unique_ptr<cmark_iter, IterFree> it(cmark_iter_new(root));
     cmark_event_type ev;
     while ((ev = cmark_iter_next(it.get())) != CMARK_EVENT_DONE) {
@@ -29,7 +33,92 @@ void prefix_links(cmark_node* root, const std::string& base_path) {
         cmark_node_type t = cmark_node_get_type(n);
         if (t != CMARK_NODE_LINK && t != CMARK_NODE_IMAGE) continue;
         const char* url = cmark_node_get_url(n);
-        if (url && url[0] == '/' && url[1] != '/') cmark_node_set_url(n, (base_path + url).c_str());
+        if (!url || url[0] != '/' || url[1] == '/') continue;
+        const std::string_view u(url);
+        if (keep_prefixed && u.substr(0, base_path.size()) == base_path &&
+            (u.size() == base_path.size() || std::strchr("/?#", u[base_path.size()]) != nullptr))
+            continue;
+        cmark_node_set_url(n, (base_path + url).c_str());
+    }
+}
+
+// The names Rouge finds a lexer by (Debian 12's ruby-rouge 3.30: every lexer's tag and aliases;
+// case matters, as in Rouge::Lexer.find). kramdown highlights a code block of one of these
+// languages; any other language keeps kramdown's plain <pre><code class="language-x">.
+constexpr std::string_view kRougeLanguages[] = {
+    "Dockerfile", "HAML", "Isabelle", "LaTeX", "OCL", "R", "S", "TeX", "abap", "actionscript", "ada",
+    "apache", "apex", "apib", "apiblueprint", "applescript", "armasm", "as", "as3", "aug", "augeas", "awk",
+    "bash", "bat", "batch", "batchfile", "bbcbasic", "behat", "bib", "bibtex", "biml", "bpf", "brainfuck",
+    "brightscript", "brs", "bs", "bsdmake", "bsl", "c", "c#", "c++", "ceylon", "cfc", "cfscript", "cl",
+    "clean", "clj", "cljs", "clojure", "cmake", "cmhg", "cmm", "coffee", "coffee-script", "coffeescript",
+    "common-lisp", "common_lisp", "conf", "config", "configuration", "console", "coq", "cpp", "cr",
+    "crystal", "cs", "csharp", "css", "csvs", "cucumber", "cuda", "cypher", "cython", "d", "dafny", "dart",
+    "datastudio", "diff", "digdag", "django", "dlang", "docker", "dockerfile", "dosbatch", "dot", "e-mail",
+    "ecl", "eex", "eiffel", "elisp", "elixir", "elm", "emacs-lisp", "email", "eml", "epp", "eps", "erb",
+    "erl", "erlang", "eruby", "esc", "escape", "ex", "exs", "factor", "fea", "ff", "fluent", "fortran",
+    "freefem", "fsharp", "ftl", "gd", "gdscript", "ghc-cmm", "ghc-core", "gherkin", "glsl", "gnumake", "go",
+    "golang", "gradle", "graphql", "groovy", "hack", "haml", "handlebars", "haskell", "haxe", "hbs", "hcl",
+    "heex", "hh", "hlsl", "hocon", "hql", "hs", "html", "http", "hx", "hy", "hylang", "idlang", "idr",
+    "idris", "igorpro", "ini", "io", "irb", "irb_output", "isa", "isabelle", "isbl", "j", "janet", "java",
+    "javascript", "jdn", "jinja", "jl", "js", "jsl", "json", "json-doc", "jsonc", "jsonnet", "jsp", "jsx",
+    "julia", "kdb+", "kotlin", "ksh", "lasso", "lassoscript", "latex", "lean", "leex", "lhaskell", "lhs",
+    "liquid", "lisp", "litcoffee", "literate_coffeescript", "literate_haskell", "lithaskell", "livescript",
+    "llvm", "ls", "lua", "lustre", "lutin", "m", "m68k", "magik", "make", "makefile", "markdown", "mason",
+    "mathematica", "matlab", "md", "meson", "mf", "microsoftshell", "minizinc", "mkd", "ml", "moon",
+    "moonscript", "mosel", "msgtrans", "msshell", "mustache", "mxml", "nasm", "nes", "nesasm", "nginx",
+    "nial", "nim", "nimrod", "nix", "nixos", "obj-c", "obj-c++", "obj-cpp", "obj_c", "obj_c++", "obj_cpp",
+    "objc", "objc++", "objcpp", "objective_c", "objective_cpp", "objectivec", "objectivec++", "objectivecpp",
+    "ocaml", "ocl", "openedge", "opentype", "opentype_feature_file", "opentypefeature", "pascal", "patch",
+    "perl", "php", "php3", "php4", "php5", "pl", "plaintext", "plist", "plsql", "pony", "posh", "postscr",
+    "postscript", "powershell", "pp", "praat", "prolog", "prometheus", "properties", "proto", "protobuf",
+    "pry", "ps", "puppet", "py", "pyrex", "python", "pyx", "q", "qml", "r", "racket", "rb", "react",
+    "realbasic", "reasonml", "rego", "rescript", "rhtml", "robot", "robot-framework", "robot_framework",
+    "rs", "rs,ignore", "rs,no_run", "rs,should_panic", "ruby", "rust", "rust,ignore", "rust,no_run",
+    "rust,should_panic", "s", "sas", "sass", "scala", "scheme", "scss", "sed", "sh", "shell",
+    "shell-session", "shell_session", "sieve", "slice", "slim", "smalltalk", "smarty", "sml", "solidity",
+    "sparql", "sqf", "sql", "squeak", "ssh", "st", "stan", "stata", "supercollider", "swift", "systemd",
+    "syzlang", "syzprog", "tap", "tcl", "terminal", "terraform", "tex", "text", "tf", "toml", "ts", "tsx",
+    "ttcn3", "tulip", "turtle", "twig", "typescript", "udiff", "unit-file", "vala", "varnish", "varnishconf",
+    "vb", "vcl", "velocity", "verilog", "vhdl", "vim", "viml", "vimscript", "visualbasic", "vue", "vuejs",
+    "winbatch", "wl", "wollok", "xml", "xojo", "xpath", "xquery", "yaml", "yang", "yml", "zig", "zir", "zsh"
+};
+
+bool rouge_knows(std::string_view lang) {
+    return std::binary_search(std::begin(kRougeLanguages), std::end(kRougeLanguages), lang);
+}
+
+// Every fenced or indented code block in a language Rouge knows (none: plaintext) in the frame
+// kramdown with Rouge writes around it, text escaped as Rouge escapes it (&, <, >):
+// <div class="language-x highlighter-rouge"><div class="highlight"><pre class="highlight"><code>.
+// Rouge's token spans are not made: the text is the same, its colours are not.
+void rouge_code_blocks(cmark_node* root) {
+    std::vector<cmark_node*> blocks;
+    {
+        std::unique_ptr<cmark_iter, IterFree> it(cmark_iter_new(root));
+        for (cmark_event_type ev; (ev = cmark_iter_next(it.get())) != CMARK_EVENT_DONE;)
+            if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(cmark_iter_get_node(it.get())) == CMARK_NODE_CODE_BLOCK)
+                blocks.push_back(cmark_iter_get_node(it.get()));
+    }
+    for (cmark_node* block : blocks) {
+        const char* info = cmark_node_get_fence_info(block);
+        std::string lang(info ? info : "");
+        lang = lang.substr(0, lang.find_first_of(" \t"));
+        if (lang.empty()) lang = "plaintext";
+        if (!rouge_knows(lang)) continue;
+        // lang is one of Rouge's names: nothing in it needs escaping in an attribute.
+        std::string html = "<div class=\"language-" + lang +
+                           " highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\"><code>";
+        for (const char* c = cmark_node_get_literal(block); c && *c; ++c) {
+            if (*c == '&') html += "&amp;";
+            else if (*c == '<') html += "&lt;";
+            else if (*c == '>') html += "&gt;";
+            else html += *c;
+        }
+        html += "</code></pre></div></div>\n";
+        cmark_node* raw = cmark_node_new(CMARK_NODE_HTML_BLOCK);
+        cmark_node_set_literal(raw, html.c_str());
+        cmark_node_replace(block, raw);  // block is now out of the tree
+        cmark_node_free(block);
     }
 }
 
@@ -252,7 +341,97 @@ std::string heading_slug(std::string_view text) {
     return id.empty() ? "section" : id;
 }
 
-std::string add_heading_ids(std::string_view html) {
+namespace {
+
+// One UTF-8 sequence at text[i]: its code point and length (a broken byte: itself, length 1).
+char32_t next_code_point(std::string_view text, std::size_t i, std::size_t& len) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    const int n = c < 0x80 ? 0 : (c & 0xe0) == 0xc0 ? 1 : (c & 0xf0) == 0xe0 ? 2 : (c & 0xf8) == 0xf0 ? 3 : -1;
+    len = 1;
+    if (n <= 0 || i + n >= text.size()) return c;
+    char32_t cp = c & (0x3f >> n);
+    for (int k = 1; k <= n; ++k) {
+        const unsigned char d = static_cast<unsigned char>(text[i + k]);
+        if ((d & 0xc0) != 0x80) return c;
+        cp = (cp << 6) | (d & 0x3f);
+    }
+    len = static_cast<std::size_t>(n) + 1;
+    return cp;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xc0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3f));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xe0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
+        out += static_cast<char>(0x80 | (cp & 0x3f));
+    } else {
+        out += static_cast<char>(0xf0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3f));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
+        out += static_cast<char>(0x80 | (cp & 0x3f));
+    }
+}
+
+// Not a word character (\p{Word}): the punctuation and symbol blocks, with the letters and
+// connector punctuation inside them kept (ª µ º, ‿ ⁀ ⁔, the joiners, 々 〆 〇 and the Hangzhou
+// numerals, ＿).
+bool non_word(char32_t c) {
+    if (c >= 0xa0 && c <= 0xbf) return c != 0xaa && c != 0xb5 && c != 0xba;
+    if (c == 0xd7 || c == 0xf7) return true;
+    if (c >= 0x2000 && c <= 0x206f) return c != 0x200c && c != 0x200d && c != 0x203f && c != 0x2040 && c != 0x2054;
+    if (c >= 0x20a0 && c <= 0x20cf) return true;                               // currency signs
+    if (c >= 0x2190 && c <= 0x2bff) return !(c >= 0x24b6 && c <= 0x24e9);     // arrows .. symbols (Ⓐ..ⓩ are letters)
+    if (c >= 0x3000 && c <= 0x303f) return !(c >= 0x3005 && c <= 0x3007) && !(c >= 0x3021 && c <= 0x302f) && !(c >= 0x3031 && c <= 0x3035) && !(c >= 0x3038 && c <= 0x303c);
+    if (c >= 0xfe10 && c <= 0xfe1f) return true;                               // vertical punctuation
+    if (c >= 0xfe30 && c <= 0xfe6f) return c != 0xfe33 && c != 0xfe34 && !(c >= 0xfe4d && c <= 0xfe4f);
+    if (c >= 0xff01 && c <= 0xff0f) return true;                               // full-width ! .. /
+    if (c >= 0xff1a && c <= 0xff20) return true;                               // full-width : .. @
+    if (c >= 0xff3b && c <= 0xff40) return c != 0xff3f;
+    if (c >= 0xff5b && c <= 0xff65) return true;
+    if (c >= 0xffe0 && c <= 0xffef) return true;                               // full-width signs
+    if (c >= 0x1f000 && c <= 0x1faff) return true;                             // emoji and pictographs
+    return c == 0xfeff;
+}
+
+char32_t lower(char32_t c) {
+    if (c >= 'A' && c <= 'Z') return c + 32;
+    if ((c >= 0xc0 && c <= 0xde && c != 0xd7)) return c + 32;
+    if (c >= 0x100 && c <= 0x137 && c % 2 == 0) return c + 1;
+    if (c >= 0x139 && c <= 0x148 && c % 2 == 1) return c + 1;
+    if (c >= 0x14a && c <= 0x177 && c % 2 == 0) return c + 1;
+    if (c == 0x178) return 0xff;
+    if ((c == 0x179 || c == 0x17b || c == 0x17d)) return c + 1;
+    if (c >= 0x391 && c <= 0x3ab && c != 0x3a2) return c + 32;
+    if (c >= 0x410 && c <= 0x42f) return c + 32;
+    if (c >= 0x400 && c <= 0x40f) return c + 80;
+    if (c >= 0xff21 && c <= 0xff3a) return c + 32;
+    return c;
+}
+
+}  // namespace
+
+std::string gfm_heading_slug(std::string_view text) {
+    std::string id;
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t len = 1;
+        const char32_t c = next_code_point(text, i, len);
+        i += len;
+        if (c == ' ' || c == '\t') id += '-';
+        else if (c < 0x80) {
+            if (std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-') id += static_cast<char>(lower(c));
+        } else if (!non_word(c)) {
+            append_utf8(id, lower(c));
+        }
+    }
+    return id;
+}
+
+std::string add_heading_ids(std::string_view html, bool gfm) {
     std::string out;
     out.reserve(html.size() + 64);
     std::map<std::string, int> used;
@@ -269,13 +448,15 @@ std::string add_heading_ids(std::string_view html) {
         const std::string close = std::string("</h") + level + ">";
         std::size_t end = html.find(close, h + 4);
         if (end == std::string_view::npos) break;
-        std::string id = heading_slug(strip_tags_and_entities(html.substr(h + 4, end - h - 4)));
+        const std::string text = strip_tags_and_entities(html.substr(h + 4, end - h - 4));
+        std::string id = gfm ? gfm_heading_slug(text) : heading_slug(text);
         int n = used[id]++;
         if (n > 0) id += "-" + std::to_string(n);
         out.append(html.substr(pos, h - pos));
         out += "<h";
         out += level;
-        out += " id=\"" + id + "\">";
+        // kramdown writes no empty id (a GFM heading of punctuation only: "!!!").
+        out += id.empty() ? std::string(">") : " id=\"" + id + "\">";
         pos = h + 4;
     }
     out.append(html.substr(pos));
@@ -326,11 +507,14 @@ std::string render_markdown(std::string_view markdown, const MarkdownOptions& op
     if (limiter.apply(limited)) markdown = limited;
     cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
     std::unique_ptr<cmark_node, NodeFree> doc(cmark_parser_finish(parser.get()));
-    if (!options_in.base_path.empty()) prefix_links(doc.get(), options_in.base_path);
-    if (options_in.rouge_inline_code) rouge_inline_code(doc.get());
+    if (!options_in.base_path.empty()) prefix_links(doc.get(), options_in.base_path, options_in.keep_prefixed_links);
+    if (options_in.rouge_inline_code) {
+        rouge_inline_code(doc.get());
+        rouge_code_blocks(doc.get());
+    }
     std::unique_ptr<char, CFree> html(
         cmark_render_html(doc.get(), options, cmark_parser_get_syntax_extensions(parser.get())));
-    return add_heading_ids(html ? html.get() : "");
+    return add_heading_ids(html ? html.get() : "", options_in.gfm_heading_ids);
 }
 
 }  // namespace folio

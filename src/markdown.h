@@ -27,8 +27,13 @@ struct MarkdownOptions {
     // Typographic quotes and dashes, as kramdown (Jekyll's renderer) makes them.
     bool smart = false;
     // Inline code as kramdown with Rouge (Jekyll's default highlighter) writes it:
-    // <code class="language-plaintext highlighter-rouge">.
+    // <code class="language-plaintext highlighter-rouge">; code blocks in Rouge's frame.
     bool rouge_inline_code = false;
+    // A link already under base_path is left as it is: on a Jekyll site authors write the
+    // baseurl into their links ({{ site.baseurl }}/files/x.pdf), and Jekyll changes no link.
+    bool keep_prefixed_links = false;
+    // Heading ids as kramdown's GFM parser makes them (gfm_heading_slug), not kramdown's own.
+    bool gfm_heading_ids = false;
 };
 
 // GitHub-flavoured Markdown: tables, strikethrough, footnotes, raw HTML kept (the author's own
@@ -42,8 +47,9 @@ using MarkdownProblem = Problem;
 std::vector<MarkdownProblem> table_limit_problems(std::string_view markdown);
 
 // Pure pass over HTML: every bare <h1>..<h6> gets id="slug" from its text, kramdown's way
-// ("Hello World!" -> "hello-world"; repeats get -1, -2).
-std::string add_heading_ids(std::string_view html);
+// ("Hello World!" -> "hello-world"; repeats get -1, -2), or with gfm kramdown's GFM parser's
+// way (gfm_heading_slug).
+std::string add_heading_ids(std::string_view html, bool gfm = false);
 
 struct Heading {
     int level;
@@ -55,5 +61,14 @@ std::vector<Heading> headings_of(std::string_view html);
 
 // kramdown's id for a heading text.
 std::string heading_slug(std::string_view text);
+
+// The id kramdown's GFM parser (Jekyll's default input) gives a heading text: lowercased, every
+// character but word characters (any script's letters and digits, '_'), '-', space and tab left
+// out, spaces and tabs made '-'. "2. Paramètres réglables" -> "2-paramètres-réglables",
+// "配置（Windows）" -> "配置windows". Without Unicode tables, a non-ASCII character counts as
+// a word character unless it is in a punctuation or symbol block (Latin-1 signs, general
+// punctuation, arrows to dingbats, CJK and full-width punctuation, emoji); lowercase for
+// Latin-1, Latin Extended-A, Greek, Cyrillic and full-width letters.
+std::string gfm_heading_slug(std::string_view text);
 
 }  // namespace folio

@@ -155,8 +155,10 @@ struct Walker {
                 src.rel = child_rel;
                 src.stamp = stamp_of(st);
                 // On a Jekyll site a Markdown file without front matter is a file Jekyll copies as
-                // it is (README.md, CONTRIBUTING.md), not a page.
-                if ((ends_with(name, ".md") || ends_with(name, ".markdown")) && (!jekyll || has_front_matter(path))) {
+                // it is (README.md, CONTRIBUTING.md), not a page; but Jekyll reads every file in
+                // _posts as a post, front matter or not (its post reader never looks for it).
+                const bool post = jekyll && kind.type == "posts";
+                if ((ends_with(name, ".md") || ends_with(name, ".markdown")) && (!jekyll || post || has_front_matter(path))) {
                     pages.push_back(src);
                 } else if ((ends_with(name, ".html") || ends_with(name, ".htm")) && has_front_matter(path)) {
                     src.html = true;
@@ -286,6 +288,14 @@ void apply_jekyll_rules(const JekyllSite& j, Page& p) {
     if (p.type == "posts" && split_post_name(stem, date, slug) && p.date.empty()) p.date = date;
     if (p.type == "posts" && !j.future && p.date.substr(0, 10) > today_utc()) p.published = false;
     if (const JekyllCollection* c = j.collection(p.collection); c && !c->output) p.output = false;
+    // Document#populate_title: a document (a post, a collection's item) without a title takes
+    // its file name's slug in words, any date left out ("2020-01-02-hello-world": "Hello World").
+    // A page keeps folio's stem.
+    if (p.type != "pages" && !p.collection.empty() && !p.error) {
+        std::string day, words = stem;
+        split_post_name(stem, day, words);
+        if (const YAML::Node t = front_of(p)["title"]; !t.IsDefined() || t.IsNull()) p.title = titleize_slug(words);
+    }
     if (p.has_permalink || p.error) return;
     if (p.type == "pages" || p.collection.empty()) {
         p.url = jekyll_page_url(j.permalink, inside);

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "content.h"
+#include "jekyll/jekyll.h"
 #include "jekyll/liquid.h"
 
 namespace folio {
@@ -37,6 +38,12 @@ std::string used_definitions(std::string_view head, std::string_view tail) {
 std::string jekyll_excerpt(std::string_view body, const std::string& separator, const YAML::Node& site,
                            const std::string& link_base) {
     if (separator.empty()) return std::string();
+    // Jekyll's front matter pattern ends in `---\s*$\n?`, which takes every blank line after the
+    // closing line too: its content, and so the excerpt, starts at the first line with text.
+    const std::size_t text = body.find_first_not_of(" \t\r\n\f\v");
+    if (text == std::string_view::npos) return std::string();
+    const std::size_t line = body.rfind('\n', text);
+    body.remove_prefix(line == std::string_view::npos ? 0 : line + 1);
     const std::size_t at = body.find(separator);
     std::string head(body.substr(0, std::min(at, kMaxExcerptSource)));
     if (at != std::string_view::npos) {
@@ -50,7 +57,7 @@ std::string jekyll_excerpt(std::string_view body, const std::string& separator, 
         std::vector<LiquidProblem> ignored;  // the page's own render reports them
         head = render_liquid(head, ctx, ignored);
     }
-    return jekyll_markdown(head, link_base);
+    return jekyll_markdown(head, link_base, jekyll_gfm_input(site));
 }
 
 }  // namespace folio

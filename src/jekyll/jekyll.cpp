@@ -303,6 +303,18 @@ std::string slugify(const std::string& text) {
     return out;
 }
 
+bool jekyll_gfm_input(const YAML::Node& config) {
+    // A missing key gives a node that throws when asked its type: IsDefined first.
+    if (!config.IsDefined() || !config.IsMap()) return true;
+    const YAML::Node kramdown = config["kramdown"];
+    if (!kramdown.IsDefined() || !kramdown.IsMap()) return true;
+    const YAML::Node input = kramdown["input"];
+    if (!input.IsDefined() || !input.IsScalar()) return true;
+    std::string name = input.Scalar();
+    for (char& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return name == "gfm";
+}
+
 std::string titleize_slug(const std::string& slug) {
     std::string out;
     bool start = true;

@@ -69,6 +69,14 @@ std::string titleize_slug(const std::string& slug);
 // "2012-08-14-blog-post-1" -> date "2012-08-14", slug "blog-post-1" (false when no date).
 bool split_post_name(const std::string& stem, std::string& date, std::string& slug);
 
+// Whether the site's Markdown is read by kramdown's GFM parser: Jekyll's default (kramdown: input:
+// GFM), unless _config.yml names another input (input: kramdown).
+bool jekyll_gfm_input(const YAML::Node& config);
+
+// Jekyll's Utils.titleize_slug: "first-post" -> "First Post" (each word capitalized, the rest
+// of it lowercased, as Ruby's String#capitalize does).
+std::string titleize_slug(const std::string& slug);
+
 // Jekyll's slugify (default mode): lowercase, runs of non-alphanumerics -> '-', trimmed.
 std::string slugify(const std::string& text);
 

@@ -92,7 +92,7 @@ void set_tags(const SiteView& v, const Page& p, LiquidContext& ctx) {
             if (q.collection == "posts" && q.rel.rfind("_posts/" + name + ".", 0) == 0) return q.url;
         return std::nullopt;
     };
-    ctx.markdownify = [&v](const std::string& markdown) { return jekyll_markdown(markdown, v.config.site.base_path); };
+    ctx.markdownify = [&v](const std::string& markdown) { return jekyll_markdown(markdown, v.config.site.base_path, jekyll_gfm_input(v.site.jekyll->config)); };
 }
 
 // site[as] (site.tags or site.categories): each name of the posts' `key`, in the order the posts

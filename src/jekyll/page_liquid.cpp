@@ -6,6 +6,7 @@
 #include <kainjow/mustache.hpp>
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <sstream>
 
@@ -49,17 +50,18 @@ YAML::Node doc_vars(const Page& p, std::size_t index, const std::string& site_ti
     for (const auto& kv : front_of(p))
         if (!(kv.first.IsScalar() && kv.first.Scalar() == kPageKey)) d.force_insert(kv.first, kv.second);
     put(d, p, "url", p.url);
+    // A page (not a document) has no title of its own in Jekyll: page.title is nil unless its
+    // front matter or a default sets one (academicpages' <title> is then the site's). folio's
+    // listing stand-ins (no file) keep the title they were given.
+    const bool untitled_page = p.collection.empty() && !p.rel.empty() && !static_cast<const YAML::Node&>(d)["title"].IsDefined();
+    if (!untitled_page) put(d, p, "title", p.title);
+    put(d, p, "path", p.rel);
     // Jekyll's own keys of a document (Document#to_liquid) or a page (Page#to_liquid).
     const std::string name = p.rel.substr(p.rel.rfind('/') + 1);
     const std::size_t dot = name.rfind('.');
     const std::string ext = dot == std::string::npos ? std::string() : name.substr(dot);
     std::string stem = name.substr(0, dot), date, slug;
     if (p.collection == "posts" && split_post_name(stem, date, slug)) stem = slug;
-    // The title: the front matter's; a document without one gets its slug in words; a page none
-    // (folio's Page::title falls back to the file name, for folio's own theme).
-    if (front_has(p, "title")) put(d, p, "title", p.title);
-    else if (!p.collection.empty()) d.force_insert("title", titleize_slug(front_has(p, "slug") ? front_text(p, "slug") : stem));
-    put(d, p, "path", p.rel);
     put(d, p, "relative_path", p.rel);
     if (!p.collection.empty()) {
         put(d, p, "collection", p.collection);
@@ -134,19 +136,30 @@ YAML::Node liquid_vars(const SiteView& v, const Page& p) {
         YAML::Node list = site[c.name];
         std::vector<std::size_t> order;
         if (auto it = v.site.collections.find(c.name); it != v.site.collections.end()) order = it->second;
-        // Jekyll orders posts newest first and other collections as Document#<=> does: by date,
-        // then by path (a document without a date is dated site.time: last).
-        if (c.name != "posts") std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return document_before(v.site.pages[a], v.site.pages[b]); });
+        // Jekyll orders other collections as Document#<=> does: by date, then by path (a document
+        // without a date is dated site.time: last); site.posts is that order reversed (posts of
+        // one day in reverse order of their paths).
+        const bool posts = c.name == "posts";
+        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+            return posts ? document_before(v.site.pages[b], v.site.pages[a]) : document_before(v.site.pages[a], v.site.pages[b]);
+        });
         for (std::size_t i : order) list.push_back(doc_vars(v.site.pages[i], i, now));
         lists.push_back(list);
     }
     site["pages"] = YAML::Node(YAML::NodeType::Sequence);
     YAML::Node pages = site["pages"];
+    // Jekyll sorts site.pages by file name wherever the file is (Reader#sort_files!).
+    std::vector<std::size_t> listed;
     for (std::size_t i = 0; i < v.site.pages.size(); ++i) {
         const Page& q = v.site.pages[i];
-        if (!q.published || q.error || q.rel.empty()) continue;
-        if (q.collection.empty()) pages.push_back(doc_vars(q, i, now));
+        if (q.published && !q.error && !q.rel.empty() && q.collection.empty()) listed.push_back(i);
     }
+    const auto name_of = [&](std::size_t i) {
+        const std::string& rel = v.site.pages[i].rel;
+        return std::string_view(rel).substr(rel.rfind('/') == std::string::npos ? 0 : rel.rfind('/') + 1);
+    };
+    std::stable_sort(listed.begin(), listed.end(), [&](std::size_t a, std::size_t b) { return name_of(a) < name_of(b); });
+    for (std::size_t i : listed) pages.push_back(doc_vars(v.site.pages[i], i, now));
     site["collections"] = YAML::Node(YAML::NodeType::Sequence);
     YAML::Node collections = site["collections"];
     // Jekyll's site.collections is sorted by label (SiteDrop#collections).
@@ -162,13 +175,18 @@ YAML::Node liquid_vars(const SiteView& v, const Page& p) {
     }
     vars["page"] = doc_vars(p, 0, now);
     add_neighbours(v, p, vars);
-    // site.related_posts of a document: Jekyll without lsi takes the ten newest posts but itself.
+    // site.related_posts of a document: Jekyll without lsi takes the ten newest posts but itself
+    // (itself, not another post of the same permalink: that one is listed).
     if (!p.collection.empty() && site["posts"].IsSequence()) {
         const YAML::Node posts = site["posts"];
         site["related_posts"] = YAML::Node(YAML::NodeType::Sequence);
         YAML::Node related = site["related_posts"];
-        for (std::size_t k = 0; k < posts.size() && related.size() < 10; ++k)
-            if (!(posts[k]["url"].IsDefined() && posts[k]["url"].Scalar() == p.url)) related.push_back(posts[k]);
+        for (std::size_t k = 0; k < posts.size() && related.size() < 10; ++k) {
+            // Each entry's kPageKey is its index in Site::pages, written by doc_vars.
+            const YAML::Node key = posts[k][kPageKey];
+            const std::size_t index = key.IsScalar() ? std::strtoul(key.Scalar().c_str(), nullptr, 10) : v.site.pages.size();
+            if (!(index < v.site.pages.size() && &v.site.pages[index] == &p)) related.push_back(posts[k]);
+        }
     }
     vars["base_path"] = v.config.site.base_path;  // academicpages' {% include base_path %} sets it
     return vars;

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <optional>
 #include <vector>
 
@@ -137,12 +138,35 @@ std::string page_name(const Page& p) {
     return u.substr(u.rfind('/') + 1) + ".html";
 }
 
-// jekyll-sitemap's <loc>: the URL with "/index.html" made "/", absolute.
+// A URL as Jekyll's absolute_url leaves it (Addressable's normalize): a byte that a URL path
+// may not hold as it is (a space, a non-ASCII letter's UTF-8 bytes, '?', '#', '"') as %XX; the
+// unreserved characters, the sub-delimiters, ':', '@', '/' and a '%' that already starts an
+// escape as they are. "/café x/" -> "/caf%C3%A9%20x/".
+std::string percent_encoded(const std::string& url) {
+    static const char* const kHex = "0123456789ABCDEF";
+    std::string out;
+    for (std::size_t i = 0; i < url.size(); ++i) {
+        const unsigned char ch = static_cast<unsigned char>(url[i]);
+        const bool escape_start = ch == '%' && i + 2 < url.size() && std::isxdigit(static_cast<unsigned char>(url[i + 1])) &&
+                                  std::isxdigit(static_cast<unsigned char>(url[i + 2]));
+        if (std::isalnum(ch) || (ch != 0 && std::strchr("-._~!$&'()*+,;=:@/", ch) != nullptr) || escape_start) {
+            out += static_cast<char>(ch);
+        } else {
+            out += '%';
+            out += kHex[ch >> 4];
+            out += kHex[ch & 15];
+        }
+    }
+    return out;
+}
+
+// jekyll-sitemap's <loc>: the URL with "/index.html" made "/", absolute, escaped as Jekyll's
+// URLs are (a page's url and absolute_url both escape what a URL cannot hold).
 std::string loc(const Config& c, const std::string& url) {
     std::string u = url;
     for (std::size_t at = u.find("/index.html"); at != std::string::npos; at = u.find("/index.html", at + 1))
         u.replace(at, 11, "/");
-    return "<url>\n<loc>" + xml_escape(absolute_url(c, u)) + "</loc>\n";
+    return "<url>\n<loc>" + xml_escape(percent_encoded(absolute_url(c, u))) + "</loc>\n";
 }
 
 std::string sitemap_entry(const Config& c, const std::string& url, std::optional<long long> lastmod) {

@@ -47,6 +47,19 @@ BOOST_AUTO_TEST_CASE(broken_links_anchors_and_images_are_errors_with_their_file)
     BOOST_TEST(contains(out.str(), "3 errors"), out.str());
 }
 
+// A fragment with a non-ASCII letter leaves cmark percent-encoded ("#caf%C3%A9"); a browser
+// decodes it to find the element (id="café"): not a missing anchor. Found on a French
+// academicpages fork (tests/jekyll/forks), whose table of contents links such ids.
+BOOST_AUTO_TEST_CASE(a_percent_encoded_fragment_finds_its_heading) {
+    SiteOnDisk s;
+    s.content("index.md", "---\ntitle: Home\n---\n<h2 id=\"café\">Café</h2>\n\n[to it](#café) [gone](#caf%C3%A9s)\n");
+    std::ostringstream out;
+    BOOST_TEST(folio::run_check(s.load(), out) == 1, out.str());
+    BOOST_TEST(!contains(out.str(), "missing anchor #caf%C3%A9 "), out.str());
+    BOOST_TEST(contains(out.str(), "missing anchor #caf%C3%A9s on /"), out.str());
+    BOOST_TEST(contains(out.str(), "1 error"), out.str());
+}
+
 BOOST_AUTO_TEST_CASE(broken_front_matter_is_an_error_with_its_line) {
     SiteOnDisk s;
     s.content("bad.md", "---\ntitle: ok\nbad: a: b\n---\nbody\n");

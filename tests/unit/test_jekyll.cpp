@@ -73,6 +73,142 @@ BOOST_AUTO_TEST_CASE(bad_config_names_file_and_line) {
     BOOST_TEST(error_of("title: ok\n") == "(no error)");
 }
 
+// The site's own theme: the layout chain (inner -> outer, each with {{ content }} and the merged
+// layout object), an include with a parameter, _data with a YAML merge key, documents' excerpts,
+// ids, order, previous/next, and a Markdown file without front matter left as a file. The
+// expected bodies are Jekyll 4.3.1's own build of this site (jekyll build, 2026-11-30).
+// _data/ in JSON, CSV (quoted cells, doubled quotes) and TSV, as Jekyll's DataReader reads them;
+// the expected text is Jekyll 4.3.1's build of this site. Before, only YAML was read: academicpages'
+// _data/cv.json gave an empty /cv-json/.
+// Found on public academicpages forks (tests/jekyll/forks): Jekyll reads every dated file in
+// _posts as a post, front matter or not, and a document without a title takes its slug in words.
+// Expected from Jekyll 4.3.1's build of this site: <t>Hello World</t><h1 id="hi">Hi</h1>.
+BOOST_AUTO_TEST_CASE(a_post_without_front_matter_is_a_post_titled_from_its_slug) {
+    testing::TempDir d;
+    d.write("site/_config.yml", "title: S\ndefaults:\n  - scope:\n      path: \"\"\n      type: posts\n    values:\n      layout: default\n");
+    d.write("site/_layouts/default.html", "<t>{{ page.title }}</t>{{ content }}");
+    d.write("site/_posts/2020-01-02-hello-world.md", "# Hi\n\nText.\n");
+    d.write("site/_posts/2020-01-03-with-TITLE.md", "---\n---\nOther.\n");
+    const auto site = testing::load_jekyll_page(d, "_posts/2020-01-02-hello-world.md");
+    BOOST_REQUIRE(site.page);
+    BOOST_TEST(site.page->title == "Hello World");
+    const auto get = [&](const std::string& uri) {
+        folio::Request req;
+        req.method = "GET";
+        req.uri = uri;
+        return folio::handle_request(req, site.loaded->view(), [](std::string_view) {});
+    };
+    folio::Response r = get("/2020/01/02/hello-world.html");
+    BOOST_TEST(r.status == 200);
+    BOOST_TEST(contains(r.body, "<t>Hello World</t><h1 id=\"hi\">Hi</h1>"), r.body);
+    r = get("/2020/01/03/with-TITLE.html");
+    BOOST_TEST(contains(r.body, "<t>With Title</t><p>Other.</p>"), r.body);
+}
+
+// Found on a 2025 academicpages fork served under a baseurl (tests/jekyll/forks): a Markdown link
+// written with it ({{ site.baseurl }}/files/x.pdf, academicpages' {{ base_path }}/...) already
+// holds the prefix. Jekyll 4.3.1's build of this site: <a href="/sub/files/x.pdf">a</a> and
+// <a href="/files/y.pdf">b</a>; folio adds the prefix to the second only (a link that would leave
+// the site's folder on GitHub Pages stays on it).
+BOOST_AUTO_TEST_CASE(a_markdown_link_with_the_baseurl_is_not_prefixed_twice) {
+    testing::TempDir d;
+    d.write("site/_config.yml", "title: S\nbaseurl: /sub\n");
+    d.write("site/_layouts/default.html", "{{ content }}");
+    d.write("site/page.md", "---\nlayout: default\n---\n[a]({{ site.baseurl }}/files/x.pdf) [b](/files/y.pdf) [c](/sub) [d](/subway/)\n");
+    const auto site = testing::load_jekyll_page(d, "page.md");
+    BOOST_REQUIRE(site.page);
+    folio::Request req;
+    req.method = "GET";
+    req.uri = "/sub/page.html";
+    const folio::Response r = folio::handle_request(req, site.loaded->view(), [](std::string_view) {});
+    BOOST_TEST(r.status == 200);
+    BOOST_TEST(r.body == "<p><a href=\"/sub/files/x.pdf\">a</a> <a href=\"/sub/files/y.pdf\">b</a> <a href=\"/sub\">c</a> "
+                         "<a href=\"/sub/subway/\">d</a></p>\n", r.body);
+}
+
+// Found on a 2018 academicpages fork (tests/jekyll/forks): a post whose text starts after blank
+// lines. Jekyll's front matter pattern ends in `---\s*$\n?`, which takes them all, so the excerpt
+// is the first paragraph, not the empty text before the first blank line. Jekyll 4.3.1's build of
+// this site: "[<p>First <em>para</em>.</p>\n]\n".
+BOOST_AUTO_TEST_CASE(an_excerpt_after_blank_lines_is_the_first_paragraph) {
+    testing::TempDir d;
+    d.write("site/_config.yml", "title: S\n");
+    d.write("site/_layouts/default.html", "{{ content }}");  // the site's own theme
+    d.write("site/_posts/2020-01-02-a.md", "---\ntitle: T\n---\n\n  \n\nFirst *para*.\n\nSecond.\n");
+    d.write("site/list.html", "---\n---\n[{{ site.posts[0].excerpt }}]\n");
+    const auto site = testing::load_jekyll_page(d, "list.html");
+    BOOST_REQUIRE(site.page);
+    folio::Request req;
+    req.method = "GET";
+    req.uri = "/list.html";
+    const folio::Response r = folio::handle_request(req, site.loaded->view(), [](std::string_view) {});
+    BOOST_TEST(r.status == 200);
+    BOOST_TEST(r.body == "[<p>First <em>para</em>.</p>\n]\n", r.body);
+}
+
+// Found on a 2025 academicpages fork (tests/jekyll/forks): site.posts is Jekyll's document order
+// (by date, then by path) reversed, so posts of one day come in reverse order of their file names.
+// Jekyll 4.3.1's build of this site: "newer,kiwi,banana,apple,older,".
+BOOST_AUTO_TEST_CASE(posts_of_one_day_come_in_reverse_order_of_their_names) {
+    testing::TempDir d;
+    d.write("site/_config.yml", "title: S\n");
+    d.write("site/_layouts/default.html", "{{ content }}");  // the site's own theme
+    for (const char* name : {"apple", "kiwi", "banana"})
+        d.write(std::string("site/_posts/2020-01-02-") + name + ".md", std::string("---\ntitle: ") + name + "\n---\nx\n");
+    d.write("site/_posts/2020-01-01-zebra.md", "---\ntitle: older\n---\nx\n");
+    d.write("site/_posts/2020-01-03-aardvark.md", "---\ntitle: newer\n---\nx\n");
+    d.write("site/list.html", "---\n---\n{% for p in site.posts %}{{ p.title }},{% endfor %}\n");
+    const auto site = testing::load_jekyll_page(d, "list.html");
+    BOOST_REQUIRE(site.page);
+    folio::Request req;
+    req.method = "GET";
+    req.uri = "/list.html";
+    const folio::Response r = folio::handle_request(req, site.loaded->view(), [](std::string_view) {});
+    BOOST_TEST(r.status == 200);
+    BOOST_TEST(r.body == "newer,kiwi,banana,apple,older,\n", r.body);
+}
+
+// Found on academicpages forks (tests/jekyll/forks): a page without a title has none in Jekyll
+// (the theme's <title> is then the site's, not "about - Site"), and site.pages is sorted by file
+// name (Reader#sort_files!), wherever the file is. Jekyll 4.3.1's build of this site:
+// "<t></t>[A;;Z;]<p>Hi</p>\n".
+BOOST_AUTO_TEST_CASE(a_page_without_a_title_has_none_and_site_pages_go_by_name) {
+    testing::TempDir d;
+    d.write("site/_config.yml", "title: S\n");
+    d.write("site/_layouts/default.html", "<t>{{ page.title }}</t>[{% for p in site.pages %}{{ p.title }};{% endfor %}]{{ content }}");
+    d.write("site/a.md", "---\ntitle: A\nlayout: default\n---\nHi\n");
+    d.write("site/b/z.md", "---\ntitle: Z\n---\nzz\n");
+    d.write("site/y.md", "---\nlayout: default\n---\nHi\n");
+    const auto site = testing::load_jekyll_page(d, "y.md");
+    BOOST_REQUIRE(site.page);
+    folio::Request req;
+    req.method = "GET";
+    req.uri = "/y.html";
+    const folio::Response r = folio::handle_request(req, site.loaded->view(), [](std::string_view) {});
+    BOOST_TEST(r.status == 200);
+    BOOST_TEST(r.body == "<t></t>[A;;Z;]<p>Hi</p>\n", r.body);
+}
+
+// Found measuring the shared academicpages site whole (tests/jekyll/forks): its future post has
+// blog post 4's permalink; Jekyll's related posts leave out the post itself, not every post of the
+// same URL. Jekyll 4.3.1's build of this site: "B:A,C,\n".
+BOOST_AUTO_TEST_CASE(related_posts_leave_out_the_post_not_its_url) {
+    testing::TempDir d;
+    d.write("site/_config.yml", "title: S\n");
+    d.write("site/_layouts/default.html", "{{ page.title }}:{% for r in site.related_posts %}{{ r.title }},{% endfor %}\n");
+    d.write("site/_posts/2015-01-01-a.md", "---\ntitle: A\nlayout: default\npermalink: /p/\n---\nx\n");
+    d.write("site/_posts/2016-01-01-b.md", "---\ntitle: B\nlayout: default\npermalink: /p/\n---\nx\n");
+    d.write("site/_posts/2014-01-01-c.md", "---\ntitle: C\nlayout: default\n---\nx\n");
+    const auto site = testing::load_jekyll_page(d, "_posts/2016-01-01-b.md");
+    BOOST_REQUIRE(site.page);
+    folio::Request req;
+    req.method = "GET";
+    req.uri = "/p/";
+    const folio::Response r = folio::handle_request(req, site.loaded->view(), [](std::string_view) {});
+    BOOST_TEST(r.status == 200);
+    BOOST_TEST(r.body == "B:A,C,\n", r.body);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(jekyll_names)

@@ -35,6 +35,44 @@ BOOST_AUTO_TEST_CASE(heading_slug_cases) {
                            {"2024", "section"}});
 }
 
+// Heading ids as kramdown's GFM parser (Jekyll's default input) makes them, found on French and
+// Chinese academicpages forks (tests/jekyll/forks: 321 of 459 ids differed on one). Expected:
+// Jekyll 4.3.1 with kramdown-parser-gfm 1.1.0 on these headings.
+BOOST_AUTO_TEST_CASE(gfm_heading_ids_as_jekyll_makes_them) {
+    const std::string html = folio::add_heading_ids(
+        "<h2>Paramètres réglables</h2><h2>2. Démonstrations</h2><h2>配置 Tailscale 路由器作为出口节点（Exit Node）</h2>"
+        "<h2>Ünïcode ÉCOLE Ελληνικά ПРИВЕТ</h2><h2>snake_case &amp; “quotes” – dash 50% ½</h2><h2>A</h2><h2>A</h2>"
+        "<h2>4、可选操作：《书》【注】</h2><h2>!!!</h2>", true);
+    BOOST_TEST(html == "<h2 id=\"paramètres-réglables\">Paramètres réglables</h2><h2 id=\"2-démonstrations\">2. Démonstrations</h2>"
+                       "<h2 id=\"配置-tailscale-路由器作为出口节点exit-node\">配置 Tailscale 路由器作为出口节点（Exit Node）</h2>"
+                       "<h2 id=\"ünïcode-école-ελληνικά-привет\">Ünïcode ÉCOLE Ελληνικά ПРИВЕТ</h2>"
+                       "<h2 id=\"snake_case--quotes--dash-50-\">snake_case &amp; “quotes” – dash 50% ½</h2><h2 id=\"a\">A</h2>"
+                       "<h2 id=\"a-1\">A</h2><h2 id=\"4可选操作书注\">4、可选操作：《书》【注】</h2><h2>!!!</h2>");
+    // kramdown's own input keeps its rule: letters first, ASCII only.
+    BOOST_TEST(folio::add_heading_ids("<h2>2. Démonstrations</h2>") == "<h2 id=\"dmonstrations\">2. Démonstrations</h2>");
+}
+
+// Code blocks in the frame kramdown with Rouge writes (academicpages' CSS styles .highlight), found
+// on the forks' posts full of code (tests/jekyll/forks). Expected: Jekyll 4.3.1's build of each
+// block; a language Rouge does not know keeps kramdown's plain <pre><code>.
+BOOST_AUTO_TEST_CASE(code_blocks_in_rouge_frame_as_jekyll_writes_them) {
+    const auto jekyll = [](const std::string& md) { return folio::render_markdown(md, folio::MarkdownOptions{"", true, true}); };
+    BOOST_TEST(jekyll("```text\na < b & \"c\"\n```\n") ==
+               "<div class=\"language-text highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\"><code>a &lt; b &amp; \"c\"\n"
+               "</code></pre></div></div>\n");
+    BOOST_TEST(jekyll("```\nplain\n```\n") ==
+               "<div class=\"language-plaintext highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\"><code>plain\n"
+               "</code></pre></div></div>\n");
+    BOOST_TEST(jekyll("    indented\n") ==
+               "<div class=\"language-plaintext highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\"><code>indented\n"
+               "</code></pre></div></div>\n");
+    BOOST_TEST(jekyll("```nosuchlang\nx = 1\n```\n") == "<pre><code class=\"language-nosuchlang\">x = 1\n</code></pre>\n");
+    // Rouge's names are case-sensitive: "Python" is not one.
+    BOOST_TEST(jekyll("```Python\nx\n```\n") == "<pre><code class=\"language-Python\">x\n</code></pre>\n");
+    // folio's own Markdown keeps cmark's plain blocks.
+    BOOST_TEST(folio::render_markdown("```text\nx\n```\n", folio::MarkdownOptions{}) == "<pre><code class=\"language-text\">x\n</code></pre>\n");
+}
+
 BOOST_AUTO_TEST_CASE(add_heading_ids_on_raw_html) {
     using folio::add_heading_ids;
     BOOST_TEST(add_heading_ids("<h2>Raw Heading</h2>") == "<h2 id=\"raw-heading\">Raw Heading</h2>");
@@ -167,14 +205,15 @@ BOOST_AUTO_TEST_CASE(tables_past_the_page_budget_are_text) {
     BOOST_TEST(contains(html, "|last|last|"));
 }
 
-// Jekyll sites: inline code as kramdown with Rouge writes it; code blocks and the author's own
-// <code> stay as they are.
+// Jekyll sites: inline code as kramdown with Rouge writes it; the author's own <code> stays as it
+// is; a code block gets Rouge's frame (code_blocks_in_rouge_frame_as_jekyll_writes_them).
 BOOST_AUTO_TEST_CASE(rouge_inline_code_marks_only_code_spans) {
     folio::MarkdownOptions o;
     o.rouge_inline_code = true;
     BOOST_TEST(folio::render_markdown("a `x<&>\"y` b <code>raw</code>\n\n    block\n", o) ==
                "<p>a <code class=\"language-plaintext highlighter-rouge\">x&lt;&amp;&gt;\"y</code> b <code>raw</code></p>\n"
-               "<pre><code>block\n</code></pre>\n");
+               "<div class=\"language-plaintext highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\"><code>block\n"
+               "</code></pre></div></div>\n");
     BOOST_TEST(folio::render_markdown("a `x`", folio::MarkdownOptions{}) == "<p>a <code>x</code></p>\n");
 }
 
