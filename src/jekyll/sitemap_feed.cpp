@@ -373,7 +373,7 @@ std::string jekyll_sitemap_xml(const SiteView& v, std::size_t max_urls) {
     // then the pages jekyll-paginate adds (/page2/ ...), which come after the sort.
     std::vector<const Page*> pages;
     for (const Page& p : site.pages)
-        if (p.collection.empty() && p.body_offset != 0 && in_sitemap(p) && p.url != "/404.html") pages.push_back(&p);
+        if (p.collection.empty() && p.body_offset != 0 && is_html_output(p) && in_sitemap(p) && p.url != "/404.html") pages.push_back(&p);
     std::stable_sort(pages.begin(), pages.end(), [](const Page* a, const Page* b) { return page_name(*a) < page_name(*b); });
     for (const Page* p : pages)
         if (!add(p->url, epoch_of(front_text(*p, "last_modified_at")))) break;
