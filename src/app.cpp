@@ -7,6 +7,7 @@
 #include "fd.h"
 #include "index_cache.h"
 #include "jekyll/jekyll.h"
+#include "jekyll/stylesheet.h"
 #include "read_file.h"
 #include "text.h"
 
@@ -104,6 +105,7 @@ std::unique_ptr<Loaded> load_site(const std::string& config_path) {
 std::unique_ptr<Loaded> load_site(Config config, const Fingerprint& fp, const DiskCache* index) {
     auto l = std::make_unique<Loaded>();
     l->liquid = std::make_shared<LiquidCache>();
+    l->sass = std::make_shared<SassMemo>();
     l->config = std::move(config);
     l->fingerprint = fp.hash;
     l->last_modified = fp.newest;

@@ -21,8 +21,10 @@ struct Loaded {
     long long last_modified = 0;    // their newest modification time
     // Parsed Liquid (layouts, includes, pages), kept while this state is the loaded one.
     std::shared_ptr<LiquidCache> liquid;
+    // The last stylesheet compiled: x.css and x.css.map are asked for one after the other.
+    std::shared_ptr<SassMemo> sass;
     SiteView view(ResponseCache* cache = nullptr) const {
-        return SiteView{config, site, templates, last_modified, cache, nullptr, liquid.get()};
+        return SiteView{config, site, templates, last_modified, cache, nullptr, liquid.get(), 1, sass.get()};
     }
 };
 

@@ -11,6 +11,7 @@ class Templates;
 class ResponseCache;
 class GzipStore;
 class LiquidCache;
+struct SassMemo;
 
 struct SiteView {
     const Config& config;
@@ -21,6 +22,7 @@ struct SiteView {
     const GzipStore* gzip = nullptr;  // kept gzip variants of large static files (both modes); none: sent plain
     LiquidCache* liquid = nullptr;    // parsed Liquid of this loaded site (jekyll/liquid.h); none: parsed each render
     int paginator_page = 1;           // the page of jekyll-paginate's paginator a render shows
+    SassMemo* sass = nullptr;         // the last Sass compile of this loaded site (jekyll/stylesheet.h); none: compiled each time
 };
 
 }  // namespace folio

@@ -129,7 +129,16 @@ SassResult stylesheet_of(const SiteView& v, const Route& route, std::vector<Prob
     in.first_line = first_line;
     in.confine = root;
     if (settings.source_map) in.source_map_file = source.substr(0, source.size() - 5) + ".css.map";
-    return compile_sass(in);
+    if (!v.sass) return compile_sass(in);
+    std::string key = source + '\0' + in.source_map_file + '\0' + std::to_string(static_cast<int>(in.style)) + '\0' +
+                      std::to_string(in.first_line) + (in.indented ? "s" : "c") + '\0';
+    for (const auto& p : in.load_paths) key += p + '\0';
+    key += body;
+    if (v.sass->key != key) {
+        v.sass->result = compile_sass(in);
+        v.sass->key = std::move(key);
+    }
+    return v.sass->result;
 }
 
 }  // namespace folio

@@ -38,6 +38,14 @@ SassSettings sass_settings(const JekyllSite& jekyll, const std::string& site_dir
 // taken off, Liquid run, compiled with the settings, imports confined to the site folder.
 // Liquid problems are added to liquid_problems when given. Never throws for bad input: a file
 // that cannot be read or compiled comes back as the result's problem.
+// The last compile of a loaded site, by its whole input: a stylesheet's CSS and its source map
+// come from one compile (about 0.3 s for academicpages' main.scss), not two. A loaded site is
+// dropped when any of its files changes, and its memo with it.
+struct SassMemo {
+    std::string key;
+    SassResult result;
+};
+
 SassResult stylesheet_of(const SiteView& view, const Route& route, std::vector<Problem>* liquid_problems = nullptr);
 
 }  // namespace folio

@@ -137,4 +137,18 @@ BOOST_AUTO_TEST_CASE(check_reports_sass_errors_with_file_and_line) {
     BOOST_TEST(contains(out.str(), "Undefined variable"), out.str());
 }
 
+// The CSS and its source map come from one compile of a loaded site (SassMemo): a partial changed
+// on disk after the CSS was made does not show in the map asked for next (the loaded site is
+// replaced when a file changes; here it is not reloaded, so the memo is what answers).
+BOOST_AUTO_TEST_CASE(the_css_and_its_map_come_from_one_compile) {
+    SassSite s("sass:\n  style: compressed\n");
+    s.load();
+    BOOST_TEST(s.get("/assets/css/main.css").status == 200);
+    s.d.write("site/_sass/_base.scss", "$fg: #654321;\nbody { color: $fg; }\n");
+    const auto map = s.get("/assets/css/main.css.map");
+    BOOST_TEST(map.status == 200);
+    BOOST_TEST(contains(map.body, "$fg: #123456;"), map.body);
+    BOOST_TEST(!contains(map.body, "#654321"), map.body);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
