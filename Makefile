@@ -49,7 +49,7 @@ $(BIN): $(OBJ) $(BTPARSE_LIB)
 # btparse (src/sources.mk): C, compiled with its own flags, archived for every link below.
 build/btparse/%.o: $(BTPARSE_DIR)/src/%.c
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(BTPARSE_CFLAGS) -MMD -MP $(CFLAGS) -c -o $@ $<
+	$(CC) $(CPPFLAGS) $(BTPARSE_CFLAGS) $(CFLAGS) -c -o $@ $<
 
 $(BTPARSE_LIB): $(BTPARSE_MODULES:%=build/btparse/%.o)
 	rm -f $@ && ar rcs $@ $^

@@ -18,5 +18,5 @@ BTPARSE_DIR := $(FOLIO_ROOT)third_party/btparse
 BTPARSE_MODULES := init input bibtex err scan error lex_auxiliary parse_auxiliary bibtex_ast sym \
                    util postprocess macros traversal modify names tex_tree string_util format_name
 BTPARSE_SRC := $(BTPARSE_MODULES:%=$(BTPARSE_DIR)/src/%.c)
-BTPARSE_CFLAGS := -I$(BTPARSE_DIR)/include -I$(BTPARSE_DIR)/src -I$(BTPARSE_DIR)/pccts -w
+BTPARSE_CFLAGS := -MMD -MP -I$(BTPARSE_DIR)/include -I$(BTPARSE_DIR)/src -I$(BTPARSE_DIR)/pccts -w
 FOLIO_REQUIRED_FLAGS += -I$(BTPARSE_DIR)/include

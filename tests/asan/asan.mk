@@ -43,4 +43,4 @@ $(OUT)/unit_tests: $(UNIT) $(CORE) $(BTPARSE_LIB)
 $(OUT)/e2e_tests: $(E2E)
 	$(CXX) $(SANITIZE) -o $@ $^ $(FOLIO_TEST_LIBS) -lz
 
--include $(OBJ:.o=.d) $(UNIT:.o=.d) $(E2E:.o=.d)
+-include $(OBJ:.o=.d) $(UNIT:.o=.d) $(E2E:.o=.d) $(BTPARSE_MODULES:%=$(OUT)/btparse/%.d)

@@ -48,4 +48,4 @@ $(BTPARSE_LIB): $(BTPARSE_MODULES:%=$(OUT)/btparse/%.o)
 $(OUT)/fuzz_%: $(OUT)/harness/fuzz_%.o $(OBJ) $(BTPARSE_LIB)
 	$(FUZZ_CXX) $(SANITIZE) -fsanitize=fuzzer -o $@ $(OUT)/harness/fuzz_$*.o $(OBJ) $(LIBS)
 
--include $(OBJ:.o=.d) $(HARNESS_OBJ:.o=.d)
+-include $(OBJ:.o=.d) $(HARNESS_OBJ:.o=.d) $(BTPARSE_MODULES:%=$(OUT)/btparse/%.d)

@@ -3,6 +3,8 @@
 // never throws or crashes; every entry's raw text is a byte slice of the input starting with
 // '@' at the entry's line; every problem names a line inside the file; every value and key shown
 // is valid UTF-8; the made-up front matter always parses back.
+#include <unistd.h>
+
 #include <cstdint>
 #include <string>
 
@@ -31,6 +33,16 @@ bool utf8(const std::string& s) { return folio::to_valid_utf8(s) == s; }
 // tokens still hit it. One byte per such use per parse is bounded by the file, so the fuzzer
 // tolerates exactly this leak and reports every other.
 extern "C" const char* __lsan_default_suppressions() { return "leak:bt_postprocess_value\n"; }
+
+// parse_bibtex points fd 2 at a memory file while btparse runs (its messages become problems), so
+// a sanitizer report from inside btparse would go there and be lost with the process: reports go
+// to a copy of the real stderr taken before any parse.
+extern "C" void __sanitizer_set_report_fd(void* fd);
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+    static const int report_fd = dup(2);
+    if (report_fd >= 0) __sanitizer_set_report_fd(reinterpret_cast<void*>(static_cast<std::intptr_t>(report_fd)));
+    return 0;
+}
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string text(reinterpret_cast<const char*>(data), size);

@@ -355,10 +355,13 @@ SetWordType *a;
 	   that all word bits are used in the set
 	*/
 	register SetWordType *p = a;
-	register SetWordType *endp = &(a[zzSET_SIZE]);
+	register SetWordType *endp;
 	register int degree = 0;
 
 	if ( a == NULL ) return 0;
+	/* folio: computed after the NULL check (was in the declaration): &a[n] on a null pointer is
+	   undefined behaviour, found by UBSan on every syntax error (zzsyn passes a null set). */
+	endp = &(a[zzSET_SIZE]);
 	while ( p < endp )
 	{
 		register SetWordType t = *p;
