@@ -11,6 +11,7 @@ VERSION = 0.1.0
 
 CXX ?= g++
 CXXFLAGS ?= -O2 -g
+CFLAGS ?= -O2 -g
 LDFLAGS ?=
 
 -include config.mk
@@ -20,7 +21,8 @@ include src/sources.mk
 # Set here, not in CXXFLAGS: `make CXXFLAGS=-O0` must not drop the language standard, the
 # warnings or the dependency files.
 FOLIO_FLAGS = $(FOLIO_REQUIRED_FLAGS) $(FOLIO_WARNINGS) -DFOLIO_VERSION='"$(VERSION)"'
-LIBS = $(FOLIO_LIBS)
+BTPARSE_LIB = build/btparse/libbtparse.a
+LIBS = $(BTPARSE_LIB) $(FOLIO_LIBS)
 TEST_LIBS = $(FOLIO_TEST_LIBS)
 
 BUILD_PACKAGES = g++ make libfcgi-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libinih-dev \
@@ -41,8 +43,16 @@ BIN = cgi-bin/folio.fcgi
 .PHONY: all deps test-deps serve test clean install dist bench fuzz asan soak liquid-spec
 all: $(BIN)
 
-$(BIN): $(OBJ)
-	$(CXX) $(LDFLAGS) -o $@ $^ $(LIBS)
+$(BIN): $(OBJ) $(BTPARSE_LIB)
+	$(CXX) $(LDFLAGS) -o $@ $(OBJ) $(LIBS)
+
+# btparse (src/sources.mk): C, compiled with its own flags, archived for every link below.
+build/btparse/%.o: $(BTPARSE_DIR)/src/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(BTPARSE_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(BTPARSE_LIB): $(BTPARSE_MODULES:%=build/btparse/%.o)
+	rm -f $@ && ar rcs $@ $^
 
 build/obj/%.o: src/%.cpp
 	@mkdir -p $(@D)
@@ -56,16 +66,16 @@ build/e2e/%.o: tests/e2e/%.cpp
 	@mkdir -p $(@D)
 	$(CXX) $(CPPFLAGS) $(FOLIO_FLAGS) -DBOOST_TEST_DYN_LINK $(CXXFLAGS) -c -o $@ $<
 
-build/unit_tests: $(UNIT_OBJ) $(CORE_OBJ)
-	$(CXX) $(LDFLAGS) -o $@ $^ $(LIBS) $(TEST_LIBS)
+build/unit_tests: $(UNIT_OBJ) $(CORE_OBJ) $(BTPARSE_LIB)
+	$(CXX) $(LDFLAGS) -o $@ $(UNIT_OBJ) $(CORE_OBJ) $(LIBS) $(TEST_LIBS)
 
 build/e2e_tests: $(E2E_OBJ)
 	$(CXX) $(LDFLAGS) -o $@ $^ $(TEST_LIBS) -lz
 
 # Shopify's liquid-spec (../shared/liquid-spec) through folio's Liquid: per suite passed, failed,
 # skipped (by feature), and the cases kept for Jekyll. tests/liquid_spec/run-liquid-spec.sh.
-build/liquid_spec_runner: build/liquid_spec/runner.o $(CORE_OBJ)
-	$(CXX) $(LDFLAGS) -o $@ $^ $(LIBS)
+build/liquid_spec_runner: build/liquid_spec/runner.o $(CORE_OBJ) $(BTPARSE_LIB)
+	$(CXX) $(LDFLAGS) -o $@ build/liquid_spec/runner.o $(CORE_OBJ) $(LIBS)
 
 build/liquid_spec/%.o: tests/liquid_spec/%.cpp
 	@mkdir -p $(@D)
@@ -75,8 +85,8 @@ liquid-spec:
 	@tests/liquid_spec/run-liquid-spec.sh
 
 # Jekyll's own output for its filters and tags (tests/jekyll_oracle/) against folio's.
-build/jekyll_oracle_runner: build/jekyll_oracle/runner.o $(CORE_OBJ)
-	$(CXX) $(LDFLAGS) -o $@ $^ $(LIBS)
+build/jekyll_oracle_runner: build/jekyll_oracle/runner.o $(CORE_OBJ) $(BTPARSE_LIB)
+	$(CXX) $(LDFLAGS) -o $@ build/jekyll_oracle/runner.o $(CORE_OBJ) $(LIBS)
 
 build/jekyll_oracle/%.o: tests/jekyll_oracle/%.cpp
 	@mkdir -p $(@D)
@@ -123,9 +133,9 @@ clean:
 DIST = folio-$(VERSION)
 # The linker's warnings about gethostbyname (libfcgi) and dlopen (libsass's plugin loader) are
 # left out: folio gives libfcgi no host name and libsass no plugin path, so neither runs.
-build/static/folio.fcgi: $(OBJ)
+build/static/folio.fcgi: $(OBJ) $(BTPARSE_LIB)
 	@mkdir -p $(@D)
-	$(CXX) -static $(LDFLAGS) -o $@ $^ $(LIBS) 2>&1 | grep -v "gethostbyname\|OS_CreateLocalIpcFd\|load_plugin\|dlopen" || true
+	$(CXX) -static $(LDFLAGS) -o $@ $(OBJ) $(LIBS) 2>&1 | grep -v "gethostbyname\|OS_CreateLocalIpcFd\|load_plugin\|dlopen" || true
 	strip $@
 
 dist: build/static/folio.fcgi
@@ -141,4 +151,4 @@ install: $(BIN)
 	install -m 644 cgi-bin/folio.ini $(DESTDIR)$(PREFIX)/lib/folio/cgi-bin/folio.ini
 	cp -R content templates $(DESTDIR)$(PREFIX)/lib/folio/
 
--include $(OBJ:.o=.d) $(UNIT_OBJ:.o=.d) $(E2E_OBJ:.o=.d) build/liquid_spec/runner.d build/jekyll_oracle/runner.d
+-include $(OBJ:.o=.d) $(BTPARSE_MODULES:%=build/btparse/%.d) $(UNIT_OBJ:.o=.d) $(E2E_OBJ:.o=.d) build/liquid_spec/runner.d build/jekyll_oracle/runner.d

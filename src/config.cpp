@@ -103,6 +103,7 @@ struct Parser {
         else if (key == "description") cfg.site.description = v;
         else if (key == "cache_control") cfg.site.cache_control = v;
         else if (key == "language") cfg.site.language = v;
+        else if (key == "bib_permalink") cfg.site.bib_permalink = v;
         else if (key == "theme") {
             if (v != "site" && v != "folio" && v != "auto") return fail("theme: expected site, folio or auto");
             cfg.site.theme = v == "auto" ? "" : v;

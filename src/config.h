@@ -48,6 +48,10 @@ struct Config {
         std::string language = "en";
         // Sent with every 200; ETag and Last-Modified let browsers revalidate cheaply after it.
         std::string cache_control = "public, max-age=300";
+        // Where a .bib entry's own page is served: :collection, :key (the entry's key, with
+        // characters other than letters, digits, '.', '_' and '-' made '-'), :slug (the same in
+        // lower case) and :year are filled in.
+        std::string bib_permalink = "/:collection/:key/";
         // Which theme a Jekyll site's pages wear: "site" (its own _layouts/, rendered as Jekyll
         // does), "folio" (folio's templates/), or "" (the default: the site's own whenever it
         // has a _layouts/ folder). folio's own content always wears folio's.

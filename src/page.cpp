@@ -115,7 +115,12 @@ void read_keys(Page& p, const YAML::Node& d) {
 }  // namespace
 
 std::string page_body(const Page& page) {
-    if (page.body_offset == std::string::npos) return "";
+    // A page folio made itself has no body in a file; a .bib entry's (bib_pages.h) is its
+    // abstract, else its note.
+    if (page.body_offset == std::string::npos) {
+        std::string abstract = front_text(page, "abstract");
+        return abstract.empty() ? front_text(page, "note") : abstract;
+    }
     // source is the content folder + "/" + rel: opened below that folder without following a
     // link that leads out of it, even one swapped in since the site was read.
     const std::size_t cut = page.source.size() - std::min(page.source.size(), page.rel.size() + 1);

@@ -20,6 +20,7 @@
 #include <sstream>
 #include <string_view>
 
+#include "bib_pages.h"
 #include "error.h"
 #include "fd.h"
 #include "index_cache.h"
@@ -79,6 +80,7 @@ struct Walker {
     const JekyllSite* jekyll = nullptr;
     std::size_t count = 0;
     std::vector<std::string> styles = {};  // Jekyll: rel paths of .scss/.sass files with front matter
+    std::vector<BibSource> bibs = {};      // .bib files in collection folders: their entries are items
 
     bool beneath(const std::string& path) {
         char buf[PATH_MAX];
@@ -160,6 +162,8 @@ struct Walker {
                 const bool post = jekyll && kind.type == "posts";
                 if ((ends_with(name, ".md") || ends_with(name, ".markdown")) && (!jekyll || post || has_front_matter(path))) {
                     pages.push_back(src);
+                } else if (!kind.collection.empty() && ends_with(name, ".bib")) {
+                    bibs.push_back({child_rel, kind.collection});
                 } else if ((ends_with(name, ".html") || ends_with(name, ".htm")) && has_front_matter(path)) {
                     src.html = true;
                     pages.push_back(src);
@@ -660,6 +664,7 @@ Site build_site(const Config& cfg, std::shared_ptr<const JekyllSite> jekyll, Pag
         }
         site.pages.push_back(std::move(p));
     }
+    add_bib_items(root, w.bibs, cfg.site.bib_permalink, site.pages, site.errors);
     Builder b(cfg, site);
     b.pages();
     if (jekyll) b.navigation_listings();

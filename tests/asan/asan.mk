@@ -8,7 +8,8 @@ OUT := $(ROOT)/build/asan
 CXX := g++
 SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 CXXFLAGS := $(FOLIO_REQUIRED_FLAGS) -g -O1 $(SANITIZE) -DFOLIO_VERSION='"asan"' -DBOOST_TEST_DYN_LINK
-LIBS := $(FOLIO_LIBS)
+BTPARSE_LIB := $(OUT)/btparse/libbtparse.a
+LIBS := $(BTPARSE_LIB) $(FOLIO_LIBS)
 
 SRC := $(FOLIO_SRC)
 OBJ := $(SRC:$(ROOT)/src/%.cpp=$(OUT)/obj/%.o)
@@ -29,11 +30,17 @@ $(OUT)/e2e/%.o: $(ROOT)/tests/e2e/%.cpp
 	@mkdir -p $(@D)
 	$(CXX) $(CXXFLAGS) -c -o $@ $<
 
-$(OUT)/folio.fcgi: $(OBJ)
-	$(CXX) $(SANITIZE) -o $@ $^ $(LIBS)
-$(OUT)/unit_tests: $(UNIT) $(CORE)
-	$(CXX) $(SANITIZE) -o $@ $^ $(LIBS) $(FOLIO_TEST_LIBS)
+$(OUT)/btparse/%.o: $(BTPARSE_DIR)/src/%.c
+	@mkdir -p $(@D)
+	gcc $(BTPARSE_CFLAGS) -g -O1 $(SANITIZE) -c -o $@ $<
+$(BTPARSE_LIB): $(BTPARSE_MODULES:%=$(OUT)/btparse/%.o)
+	rm -f $@ && ar rcs $@ $^
+
+$(OUT)/folio.fcgi: $(OBJ) $(BTPARSE_LIB)
+	$(CXX) $(SANITIZE) -o $@ $(OBJ) $(LIBS)
+$(OUT)/unit_tests: $(UNIT) $(CORE) $(BTPARSE_LIB)
+	$(CXX) $(SANITIZE) -o $@ $(UNIT) $(CORE) $(LIBS) $(FOLIO_TEST_LIBS)
 $(OUT)/e2e_tests: $(E2E)
 	$(CXX) $(SANITIZE) -o $@ $^ $(FOLIO_TEST_LIBS) -lz
 
--include $(OBJ:.o=.d) $(UNIT:.o=.d) $(E2E:.o=.d)
+-include $(OBJ:.o=.d) $(UNIT:.o=.d) $(E2E:.o=.d) $(BTPARSE_MODULES:%=$(OUT)/btparse/%.d)

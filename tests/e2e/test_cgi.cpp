@@ -145,7 +145,7 @@ BOOST_AUTO_TEST_CASE(long_paths_are_refused_quickly) {
 
 BOOST_AUTO_TEST_CASE(private_files_are_not_served) {
     // Files in '_' folders are sources, not static files.
-    BOOST_TEST(cgi("/_publications/2025-dsp.md").status == 404);
+    BOOST_TEST(cgi("/_publications/papers.bib").status == 404);
     BOOST_TEST(cgi("/about.md").status == 404);
 }
 

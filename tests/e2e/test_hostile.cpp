@@ -326,7 +326,7 @@ BOOST_AUTO_TEST_CASE(dot_files_and_private_folders_are_never_served) {
     const char* uris[] = {
         "/.git/config", "/.git/", "/.git", "/%2egit/config", "/%2Egit/config", "/.%67it/config", "/.htaccess", "/%2ehtaccess",
         "/.well-known/security.txt", "/images/.secret.svg", "/images/%2esecret.svg", "/_private/file.txt", "/private/file.txt",
-        "/_publications/2025-dsp.md", "/folio.ini", "/cgi-bin/folio.ini", "/cgi-bin/folio.fcgi",
+        "/_publications/papers.bib", "/folio.ini", "/cgi-bin/folio.ini", "/cgi-bin/folio.fcgi",
         "/templates/layouts/page.mustache", "/content/about.md", "/canary.txt",
     };
     for (const char* uri : uris)

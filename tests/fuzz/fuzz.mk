@@ -13,7 +13,9 @@ FUZZ_CXX ?= clang++-14
 SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 CXXFLAGS = $(FOLIO_REQUIRED_FLAGS) -g -O1 $(SANITIZE) -fsanitize=fuzzer-no-link \
            -DFOLIO_VERSION='"fuzz"' -DFOLIO_FUZZ_ROOT='"$(ROOT)"'
-LIBS = $(FOLIO_LIBS)
+FUZZ_CC ?= clang-14
+BTPARSE_LIB := $(OUT)/btparse/libbtparse.a
+LIBS = $(BTPARSE_LIB) $(FOLIO_LIBS)
 
 SRC := $(filter-out $(FOLIO_MAIN),$(FOLIO_SRC))
 OBJ := $(SRC:$(ROOT)/src/%.cpp=$(OUT)/obj/%.o)
@@ -36,7 +38,14 @@ $(OUT)/harness/%.o: $(ROOT)/tests/fuzz/%.cpp
 	@mkdir -p $(@D)
 	$(FUZZ_CXX) $(CXXFLAGS) -c -o $@ $<
 
-$(OUT)/fuzz_%: $(OUT)/harness/fuzz_%.o $(OBJ)
-	$(FUZZ_CXX) $(SANITIZE) -fsanitize=fuzzer -o $@ $^ $(LIBS)
+# btparse is instrumented too, so that the fuzzer sees its branches and ASan its memory.
+$(OUT)/btparse/%.o: $(BTPARSE_DIR)/src/%.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(BTPARSE_CFLAGS) -g -O1 $(SANITIZE) -fsanitize=fuzzer-no-link -c -o $@ $<
+$(BTPARSE_LIB): $(BTPARSE_MODULES:%=$(OUT)/btparse/%.o)
+	rm -f $@ && ar rcs $@ $^
 
--include $(OBJ:.o=.d) $(HARNESS_OBJ:.o=.d)
+$(OUT)/fuzz_%: $(OUT)/harness/fuzz_%.o $(OBJ) $(BTPARSE_LIB)
+	$(FUZZ_CXX) $(SANITIZE) -fsanitize=fuzzer -o $@ $(OUT)/harness/fuzz_$*.o $(OBJ) $(LIBS)
+
+-include $(OBJ:.o=.d) $(HARNESS_OBJ:.o=.d) $(BTPARSE_MODULES:%=$(OUT)/btparse/%.d)

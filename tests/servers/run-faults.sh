@@ -175,7 +175,7 @@ wait_for "a renamed page at its old URL" /fault/ 404
 rm "$deploy/content/fault-renamed.md"; CHANGED=$(now_ms)
 wait_for "a deleted page" /fault-renamed/ 404
 
-rm "$deploy/content/_publications/2024-hetegen.md"; CHANGED=$(now_ms)
+sed -i '/^@inproceedings{HeteGen,/,/^}/d' "$deploy/content/_publications/papers.bib"; CHANGED=$(now_ms)
 wait_for "a deleted collection item" /publications/2024-hetegen/ 404
 code=$(get /publications/)
 if [ "$code" = 200 ] && ! grep -q 'id="HeteGen"' "$TMP/body" && grep -q 'id="DSP"' "$TMP/body"; then

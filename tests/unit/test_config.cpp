@@ -128,6 +128,12 @@ BOOST_AUTO_TEST_CASE(defaults_without_sections) {
     BOOST_TEST(c.nav.empty());
 }
 
+BOOST_AUTO_TEST_CASE(bib_permalink_has_a_default_and_is_read) {
+    BOOST_TEST(parse("").site.bib_permalink == "/:collection/:key/");
+    BOOST_TEST(parse("[site]\nbib_permalink = /:collection/:year-:slug/\n").site.bib_permalink == "/:collection/:year-:slug/");
+    BOOST_TEST(error_of("[site]\nbib_permalink = /x/\n") == "");
+}
+
 BOOST_AUTO_TEST_CASE(profile_keys_become_full_links_in_sidebar_order) {
     Config c = parse(kFull);
     const auto* gh = link(c, "github");
