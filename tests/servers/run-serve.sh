@@ -13,8 +13,9 @@ make_tmp
 # copy_project DIR: what `make serve` needs of a clone, timestamps kept.
 copy_project() {
     mkdir -p "$1"
-    (cd "$ROOT" && cp -a Makefile src content templates cgi-bin tools "$1/") || return 1
+    (cd "$ROOT" && cp -a Makefile src third_party content templates cgi-bin tools "$1/") || return 1
     mkdir -p "$1/build" && cp -a "$ROOT/build/obj" "$1/build/" 2>/dev/null
+    cp -a "$ROOT/build/btparse" "$1/build/" 2>/dev/null
     [ -e "$ROOT/config.mk" ] && cp -a "$ROOT/config.mk" "$1/"
     return 0
 }
