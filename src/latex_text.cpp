@@ -6,26 +6,10 @@
 #include <cstdint>
 #include <cstring>
 
+#include "text.h"
+
 namespace folio {
 namespace {
-
-void put_utf8(std::string& out, std::uint32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
 
 // An accent command, the letters it has a precomposed character for (in the order of
 // `composed`), and the combining mark used for any other letter.
@@ -187,15 +171,15 @@ private:
         }
         if (braced && peek() == '}') ++pos_;
         if (!base) {  // nothing to put it on: the accent alone
-            put_utf8(out_, a.combining);
+            append_utf8(out_, a.combining);
             return;
         }
         if (const char* at = std::strchr(a.letters, base); at && *at) {
-            put_utf8(out_, a.composed[at - a.letters]);
+            append_utf8(out_, a.composed[at - a.letters]);
             return;
         }
         out_ += base;
-        put_utf8(out_, a.combining);
+        append_utf8(out_, a.combining);
     }
 
     std::string_view in_;
